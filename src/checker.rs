@@ -1,0 +1,284 @@
+//! The checker: the compiled gazetteer plus settings, shared by every file
+//! and thread, running the whole pipeline on one draft at a time.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::claims::{self, Claims, ExtractContext};
+use crate::finding::{Finding, Severity};
+use crate::gazetteer::{Gazetteer, GazetteerErrors, GazetteerSources, PartialDate};
+use crate::normalize::fold;
+use crate::resolve::{resolve, Mention};
+use crate::rules::{self, Context, Prefer};
+use crate::segment::{segment, Format, SectionKind, SectionMarkers};
+use crate::tag::{Tagger, TaggerBuilder};
+
+/// A rule's configured level: off, or a fixed severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleLevel {
+    Off,
+    /// Every finding of the rule gets this severity.
+    Severity(Severity),
+}
+
+/// Builds a [`Checker`]: which gazetteers, which markers, which rule levels.
+#[derive(Debug, Clone, Default)]
+pub struct CheckerBuilder {
+    sources: GazetteerSources,
+    markers: Option<SectionMarkers>,
+    levels: BTreeMap<String, RuleLevel>,
+    prefer: Prefer,
+    date: Option<PartialDate>,
+}
+
+impl CheckerBuilder {
+    pub fn new() -> CheckerBuilder {
+        CheckerBuilder::default()
+    }
+
+    /// Keep (default) or drop the embedded gazetteer.
+    pub fn default_gazetteer(&mut self, yes: bool) -> &mut Self {
+        self.sources.embedded(yes);
+        self
+    }
+
+    /// Adds a gazetteer folder.
+    pub fn gazetteer_dir(&mut self, dir: impl Into<std::path::PathBuf>) -> &mut Self {
+        self.sources.add_dir(dir);
+        self
+    }
+
+    /// Replaces the section markers (default: [`SectionMarkers::default`]).
+    pub fn markers(&mut self, markers: SectionMarkers) -> &mut Self {
+        self.markers = Some(markers);
+        self
+    }
+
+    /// Sets a rule's level.
+    pub fn rule_level(&mut self, rule: &str, level: RuleLevel) -> &mut Self {
+        self.levels.insert(rule.to_string(), level);
+        self
+    }
+
+    /// House style.
+    pub fn prefer(&mut self, prefer: Prefer) -> &mut Self {
+        self.prefer = prefer;
+        self
+    }
+
+    /// The draft date used when a draft has no `date:` front matter.
+    pub fn date(&mut self, date: Option<PartialDate>) -> &mut Self {
+        self.date = date;
+        self
+    }
+
+    /// Loads the gazetteer and compiles the automaton.
+    ///
+    /// # Errors
+    /// Every gazetteer problem, as `path:line:col: message`.
+    pub fn build(&self) -> Result<Checker, GazetteerErrors> {
+        let gazetteer = self.sources.load()?;
+        Ok(self.build_with(Arc::new(gazetteer)))
+    }
+
+    /// Builds a checker around an already loaded gazetteer.
+    pub fn build_with(&self, gazetteer: Arc<Gazetteer>) -> Checker {
+        let tagger = Arc::new(TaggerBuilder::new().build(&gazetteer));
+        Checker {
+            gazetteer,
+            tagger,
+            markers: self.markers.clone().unwrap_or_default(),
+            levels: self.levels.clone(),
+            prefer: self.prefer.clone(),
+            date: self.date,
+        }
+    }
+}
+
+/// The compiled gazetteer and settings. Cheap to clone; share across threads.
+#[derive(Debug, Clone)]
+pub struct Checker {
+    gazetteer: Arc<Gazetteer>,
+    tagger: Arc<Tagger>,
+    markers: SectionMarkers,
+    levels: BTreeMap<String, RuleLevel>,
+    prefer: Prefer,
+    date: Option<PartialDate>,
+}
+
+/// What to run on a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Mentions only (`tadqiq tag`).
+    Tag,
+    /// Mentions and findings (`tadqiq check`).
+    Check,
+}
+
+/// The report of one draft.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileReport {
+    pub path: String,
+    pub findings: Vec<Finding>,
+    pub mentions: Vec<Mention>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<Claims>,
+    /// The draft itself, for excerpts; never serialized.
+    #[serde(skip)]
+    pub text: String,
+}
+
+impl Checker {
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Runs the pipeline on one draft. `path` is only used in the report.
+    pub fn run(&self, path: &str, text: &str, format: Format, mode: Mode) -> FileReport {
+        let folded = fold(text);
+        let doc = segment(text, &self.markers, format);
+        let date = doc
+            .front_matter_date
+            .as_deref()
+            .and_then(PartialDate::parse)
+            .or(self.date);
+        let hits = self.tagger.hits(text, &folded);
+        let mut mentions = resolve(text, hits, &doc, &self.gazetteer, date);
+        let mut findings = Vec::new();
+        let mut claims = None;
+        if mode == Mode::Check {
+            let extracted = claims::extract(&ExtractContext {
+                text,
+                folded: &folded,
+                doc: &doc,
+                mentions: &mentions,
+                gazetteer: &self.gazetteer,
+            });
+            let cx = Context {
+                text,
+                folded: &folded,
+                doc: &doc,
+                mentions: &mentions,
+                claims: &extracted,
+                gazetteer: &self.gazetteer,
+                date,
+                role_date: date.unwrap_or_else(today),
+                prefer: &self.prefer,
+            };
+            for rule in rules::all() {
+                let info = rule.info();
+                let level = self.levels.get(info.id).copied();
+                if level == Some(RuleLevel::Off) {
+                    continue;
+                }
+                let mut out = Vec::new();
+                rule.check(&cx, &mut out);
+                for mut finding in out {
+                    if let Some(RuleLevel::Severity(s)) = level {
+                        finding.severity = s;
+                    }
+                    // Boilerplate is never checked.
+                    if finding
+                        .primary()
+                        .is_some_and(|s| s.section == SectionKind::Boilerplate)
+                    {
+                        continue;
+                    }
+                    findings.push(finding);
+                }
+            }
+            claims = Some(extracted);
+        }
+        let lines = LineIndex::new(text);
+        for finding in &mut findings {
+            for span in &mut finding.spans {
+                (span.line, span.column) = lines.line_col(text, span.start);
+            }
+        }
+        for mention in &mut mentions {
+            (mention.line, mention.column) = lines.line_col(text, mention.start);
+        }
+        findings.sort_by(|a, b| {
+            let key = |f: &Finding| f.primary().map(|s| (s.start, s.end)).unwrap_or((0, 0));
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| a.rule.cmp(b.rule))
+                .then_with(|| a.message.cmp(&b.message))
+        });
+        findings.dedup();
+        FileReport {
+            path: path.to_string(),
+            findings,
+            mentions,
+            claims,
+            text: text.to_string(),
+        }
+    }
+}
+
+/// Today's date (UTC), for judging titles when a draft has no date.
+pub(crate) fn today() -> PartialDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = (secs / 86_400) as i64;
+    // Civil-from-days (proleptic Gregorian), after Howard Hinnant's algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    PartialDate {
+        year,
+        month: Some(month),
+        day: Some(day),
+    }
+}
+
+/// Line starts of a text, for turning byte offsets into line and column.
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line and 1-based column in characters.
+    pub(crate) fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn today_is_a_real_date() {
+        let d = today();
+        assert!(d.year >= 2024);
+        assert!(PartialDate::parse(&d.to_string()).is_some());
+    }
+
+    #[test]
+    fn line_index_counts_characters() {
+        let text = "سطر\nأحمد الشرع";
+        let lines = LineIndex::new(text);
+        let offset = text.find("الشرع").unwrap();
+        assert_eq!(lines.line_col(text, offset), (2, 6));
+        assert_eq!(lines.line_col(text, 0), (1, 1));
+    }
+}

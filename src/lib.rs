@@ -1,0 +1,40 @@
+//! tadqiq (تدقيق, "checking"): a named-entity and fact-consistency checker
+//! for news drafts, Arabic first and English too.
+//!
+//! A YAML gazetteer of people, places and organizations is compiled into an
+//! Aho-Corasick automaton ([`CheckerBuilder::build`]) that tags mentions in
+//! a draft, tolerant of Arabic spelling variation and clitics; a consistency
+//! pass then reports [`Finding`]s: the same person named two ways, two counts
+//! for one thing, a quote worded twice, a title the person did not hold.
+//!
+//! ```
+//! use tadqiq::{CheckerBuilder, Format, Mode};
+//!
+//! let checker = CheckerBuilder::new().build().expect("the embedded gazetteer is valid");
+//! let report = checker.run("draft.txt", "زار الرئيس السوري أحمد الشرع واشنطن.", Format::Plain, Mode::Tag);
+//! assert!(report.mentions.iter().any(|m| m.entity_id.as_deref() == Some("ahmed-al-sharaa")));
+//! ```
+
+mod checker;
+mod claims;
+mod finding;
+pub mod gazetteer;
+mod input;
+mod normalize;
+pub mod report;
+mod resolve;
+mod rules;
+mod run;
+mod segment;
+mod tag;
+
+pub use checker::{Checker, CheckerBuilder, FileReport, Mode, RuleLevel};
+pub use claims::Claims;
+pub use finding::{Finding, Severity, Span};
+pub use input::{read_draft, Draft, InputError};
+pub use report::{OutputFormat, Report, Summary};
+pub use resolve::Mention;
+pub use rules::{catalog, lookup, Prefer, RuleInfo};
+pub use run::{run, FailOn, Outcome, RunOptions};
+pub use segment::{Format, SectionKind, SectionMarkers};
+pub use tag::AliasForm;

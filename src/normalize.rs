@@ -1,0 +1,829 @@
+//! Folding: the one text transformation used for matching (DESIGN.md §6).
+//!
+//! Gazetteer names and drafts go through the same [`fold`], so a key built from
+//! a name matches the same name in a draft whatever its diacritics, alef
+//! forms, digits or presentation forms. Reports never show folded text: every
+//! folded byte maps back to a byte range of the original.
+//!
+//! What folding does, in one pass over the original:
+//!
+//! - deletes diacritics (U+064B–U+065F, U+0670, U+0610–U+061A, U+06D6–U+06ED)
+//!   and tatweel (U+0640); the original range of the letter before them grows
+//!   to cover them, so a match on "الشرع" in "الشرعُ" reports "الشرعُ";
+//! - deletes invisible controls (U+200B–U+200F, U+202A–U+202E, U+2066–U+2069,
+//!   U+061C, U+FEFF) without growing anything;
+//! - unifies letters: أ إ آ ٱ → ا, ى ی → ي, ة → ه, ک → ك;
+//! - turns Arabic-Indic and Persian digits into ASCII digits, ٫ into `.` and
+//!   ٬ into `,`;
+//! - expands the presentation forms U+FB50–U+FDFF and U+FE70–U+FEFC (lam-alef
+//!   ligatures included) by NFKC and folds the result again, so ﻷ → لا;
+//! - lowercases with [`char::to_lowercase`], which may change the byte length;
+//! - unifies quotes: “ ” « » ‹ › „ " → `"` and ‘ ’ ‚ → `'`;
+//! - collapses a whitespace run to one space, or to `"\n\n"` when it holds two
+//!   or more line feeds, so that a name never matches across paragraphs.
+//!
+//! Everything else passes through unchanged.
+
+use std::ops::Range;
+
+use unicode_normalization::char::{compose, decompose_compatible, is_combining_mark};
+
+/// Text folded for matching, with a map from every folded byte back to the
+/// original text.
+///
+/// Offsets are stored as `u32`: the original text must be shorter than 4 GiB,
+/// which is the caller's responsibility (drafts are far smaller). Longer input
+/// is folded correctly but its offsets wrap.
+#[derive(Debug, Clone)]
+pub(crate) struct Folded {
+    text: String,
+    /// For every folded byte, the original start of the char (or whitespace
+    /// run) that produced it.
+    starts: Vec<u32>,
+    /// For every folded byte, the original end of the char (or whitespace run)
+    /// that produced it, grown over the diacritics that follow it.
+    ends: Vec<u32>,
+    original_len: usize,
+}
+
+impl Folded {
+    /// The folded text.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The byte range of the original text that produced the folded bytes
+    /// `range`. The result always lies on character boundaries.
+    ///
+    /// A non-empty range maps to the start of the char that produced its first
+    /// byte up to the end of the char that produced its last byte, diacritics
+    /// and tatweel after that char included. An empty range maps to an empty
+    /// range at the start of its position, or at the end of the original when
+    /// it is at the end of the folded text.
+    ///
+    /// `range` should lie within the folded text and on its char boundaries
+    /// (checked in debug builds); other ranges are clamped, never a panic.
+    pub(crate) fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        debug_assert!(
+            range.start <= range.end && range.end <= self.text.len(),
+            "folded range {range:?} outside 0..{}",
+            self.text.len()
+        );
+        debug_assert!(
+            self.text.is_char_boundary(range.start) && self.text.is_char_boundary(range.end),
+            "folded range {range:?} not on char boundaries"
+        );
+        let end = range.end.min(self.text.len());
+        let start = range.start.min(end);
+        if start == end {
+            let at = self
+                .starts
+                .get(start)
+                .map_or(self.original_len, |&s| s as usize);
+            return at..at;
+        }
+        // `starts` and `ends` have one entry per folded byte and never
+        // decrease, so `start < end <= len` indexes both and start <= end.
+        self.starts[start] as usize..self.ends[end - 1] as usize
+    }
+}
+
+/// Folds `original` and records where every folded byte came from.
+pub(crate) fn fold(original: &str) -> Folded {
+    debug_assert!(
+        u32::try_from(original.len()).is_ok(),
+        "text of {} bytes is too long for u32 offsets",
+        original.len()
+    );
+    let mut folder = Folder::new(
+        original.len(),
+        ByteMap {
+            starts: Vec::with_capacity(original.len()),
+            ends: Vec::with_capacity(original.len()),
+        },
+    );
+    folder.fold(original);
+    Folded {
+        text: folder.text,
+        starts: folder.map.starts,
+        ends: folder.map.ends,
+        original_len: original.len(),
+    }
+}
+
+/// Folds a short string (a gazetteer name, a marker) when no map is needed.
+///
+/// The result is exactly [`fold`]`(original).text()`; in particular leading and
+/// trailing whitespace become one space rather than being trimmed.
+pub(crate) fn fold_str(original: &str) -> String {
+    let mut folder = Folder::new(original.len(), NoMap);
+    folder.fold(original);
+    folder.text
+}
+
+/// Whether `c` belongs to a word of folded text: letters and digits of any
+/// script, and the combining marks that folding keeps (the dot of "i̇" from
+/// "İ"). Whitespace, punctuation, quotes, the hyphen and the Arabic comma,
+/// semicolon and question mark are token boundaries.
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match c {
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        _ => c.is_alphanumeric() || is_combining_mark(c),
+    }
+}
+
+/// What folding does with one char of the original.
+enum Class {
+    /// A diacritic or tatweel: deleted, and the kept char before it grows over it.
+    Mark,
+    /// An invisible control: deleted.
+    Invisible,
+    /// Whitespace: joins the current whitespace run.
+    Space { newline: bool },
+    /// A presentation form: expanded by NFKC and folded again.
+    Presentation,
+    /// Replaced by (or kept as) this one char.
+    Char(char),
+    /// Kept, lowercased.
+    Lower,
+}
+
+#[inline]
+fn class(c: char) -> Class {
+    match c {
+        // The common Arabic letters come first: they are most of a draft.
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => Class::Char('\u{0627}'),
+        '\u{0649}' | '\u{06CC}' => Class::Char('\u{064A}'),
+        '\u{0629}' => Class::Char('\u{0647}'),
+        '\u{06A9}' => Class::Char('\u{0643}'),
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => Class::Char(c),
+        '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{06D6}'..='\u{06ED}'
+        | '\u{0640}' => Class::Mark,
+        '\u{0660}'..='\u{0669}' => Class::Char(ascii_digit(c as u32 - 0x0660)),
+        '\u{06F0}'..='\u{06F9}' => Class::Char(ascii_digit(c as u32 - 0x06F0)),
+        '\u{066B}' => Class::Char('.'),
+        '\u{066C}' => Class::Char(','),
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{061C}'
+        | '\u{FEFF}' => Class::Invisible,
+        '“' | '”' | '«' | '»' | '‹' | '›' | '„' | '"' => Class::Char('"'),
+        '‘' | '’' | '‚' => Class::Char('\''),
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => Class::Presentation,
+        _ if c.is_whitespace() => Class::Space { newline: c == '\n' },
+        _ => Class::Lower,
+    }
+}
+
+fn ascii_digit(value: u32) -> char {
+    // `value` is 0..=9 by the match arms in `class`.
+    char::from(b'0' + (value % 10) as u8)
+}
+
+/// Appends one char of an NFKC expansion, folded without context: the
+/// expansion is already inside one original char, so nothing needs mapping.
+fn push_expanded(text: &mut String, c: char) {
+    match class(c) {
+        Class::Mark | Class::Invisible => {}
+        Class::Space { .. } => text.push(' '),
+        Class::Char(folded) => text.push(folded),
+        Class::Lower => text.extend(c.to_lowercase()),
+        // Only a presentation form without a decomposition expands to itself.
+        Class::Presentation => text.push(c),
+    }
+}
+
+/// Where the offset map goes: [`ByteMap`] for [`fold`], nothing for
+/// [`fold_str`]. Generic so that `fold_str` pays nothing for the map.
+trait OffsetMap {
+    /// Maps the folded bytes pushed since the last call, up to `folded_len`,
+    /// to the original range `start..end`.
+    fn record(&mut self, folded_len: usize, start: usize, end: usize);
+    /// Maps one folded byte, just pushed, to `start..end`.
+    fn record_byte(&mut self, start: usize, end: usize);
+    /// Grows the original end of the folded bytes from `from` on to `end`.
+    fn extend(&mut self, from: usize, end: usize);
+}
+
+struct NoMap;
+
+impl OffsetMap for NoMap {
+    #[inline]
+    fn record(&mut self, _: usize, _: usize, _: usize) {}
+    #[inline]
+    fn record_byte(&mut self, _: usize, _: usize) {}
+    #[inline]
+    fn extend(&mut self, _: usize, _: usize) {}
+}
+
+struct ByteMap {
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl OffsetMap for ByteMap {
+    #[inline]
+    fn record(&mut self, folded_len: usize, start: usize, end: usize) {
+        self.starts.resize(folded_len, start as u32);
+        self.ends.resize(folded_len, end as u32);
+    }
+
+    #[inline]
+    fn record_byte(&mut self, start: usize, end: usize) {
+        self.starts.push(start as u32);
+        self.ends.push(end as u32);
+    }
+
+    #[inline]
+    fn extend(&mut self, from: usize, end: usize) {
+        if let Some(tail) = self.ends.get_mut(from..) {
+            tail.fill(end as u32);
+        }
+    }
+}
+
+/// A whitespace run not yet written out: original range and line feeds seen.
+struct SpaceRun {
+    start: usize,
+    end: usize,
+    newlines: u32,
+}
+
+struct Folder<M> {
+    text: String,
+    map: M,
+    /// The whitespace run being read; written when a kept char follows it.
+    space: Option<SpaceRun>,
+    /// Folded offset of the bytes of the last kept char (or written run), which
+    /// the diacritics after it grow.
+    group: Option<usize>,
+}
+
+impl<M: OffsetMap> Folder<M> {
+    fn new(capacity: usize, map: M) -> Self {
+        Folder {
+            text: String::with_capacity(capacity),
+            map,
+            space: None,
+            group: None,
+        }
+    }
+
+    fn fold(&mut self, original: &str) {
+        for (start, c) in original.char_indices() {
+            let end = start + c.len_utf8();
+            if c.is_ascii() {
+                match c {
+                    '\t'..='\r' | ' ' => self.space(start, end, c == '\n'),
+                    _ => {
+                        self.flush_space();
+                        let at = self.text.len();
+                        self.text.push(c.to_ascii_lowercase());
+                        self.map.record_byte(start, end);
+                        self.group = Some(at);
+                    }
+                }
+                continue;
+            }
+            match class(c) {
+                Class::Char(folded) => {
+                    self.flush_space();
+                    let at = self.text.len();
+                    self.text.push(folded);
+                    self.map.record(self.text.len(), start, end);
+                    self.group = Some(at);
+                }
+                Class::Mark => self.mark(end),
+                Class::Invisible => {}
+                Class::Space { newline } => self.space(start, end, newline),
+                Class::Presentation => self.presentation(c, start, end),
+                Class::Lower => {
+                    self.flush_space();
+                    let at = self.text.len();
+                    self.text.extend(c.to_lowercase());
+                    self.map.record(self.text.len(), start, end);
+                    self.group = Some(at);
+                }
+            }
+        }
+        self.flush_space();
+    }
+
+    fn space(&mut self, start: usize, end: usize, newline: bool) {
+        let newline = u32::from(newline);
+        match &mut self.space {
+            Some(run) => {
+                run.end = end;
+                run.newlines += newline;
+            }
+            None => {
+                self.space = Some(SpaceRun {
+                    start,
+                    end,
+                    newlines: newline,
+                })
+            }
+        }
+    }
+
+    fn flush_space(&mut self) {
+        if let Some(run) = self.space.take() {
+            let at = self.text.len();
+            self.text
+                .push_str(if run.newlines >= 2 { "\n\n" } else { " " });
+            self.map.record(self.text.len(), run.start, run.end);
+            self.group = Some(at);
+        }
+    }
+
+    /// A deleted diacritic ending at `end` belongs to what precedes it.
+    fn mark(&mut self, end: usize) {
+        if let Some(run) = &mut self.space {
+            run.end = end;
+        } else if let Some(at) = self.group {
+            self.map.extend(at, end);
+        }
+    }
+
+    fn presentation(&mut self, c: char, start: usize, end: usize) {
+        // The isolated and medial forms of diacritics (U+FE70–U+FE7F,
+        // U+FC5E–U+FC63) expand to a space or tatweel plus the diacritic:
+        // they are diacritics, not a word break.
+        let mut letters = false;
+        decompose_compatible(c, |d| {
+            letters |= !matches!(
+                class(d),
+                Class::Mark | Class::Invisible | Class::Space { .. }
+            );
+        });
+        if !letters {
+            self.mark(end);
+            return;
+        }
+        self.flush_space();
+        let at = self.text.len();
+        // decompose_compatible gives NFKD; recomposing each letter with the
+        // mark after it gives NFKC, so ﺉ becomes ئ (as typed) and not ي + hamza.
+        let text = &mut self.text;
+        let mut pending: Option<char> = None;
+        decompose_compatible(c, |d| {
+            pending = match pending {
+                Some(p) => match compose(p, d) {
+                    Some(composed) => Some(composed),
+                    None => {
+                        push_expanded(text, p);
+                        Some(d)
+                    }
+                },
+                None => Some(d),
+            };
+        });
+        if let Some(p) = pending {
+            push_expanded(text, p);
+        }
+        self.map.record(self.text.len(), start, end);
+        self.group = Some(at);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One folding case: what a draft may contain and what matching sees.
+    struct FoldCase {
+        original: &'static str,
+        folded: &'static str,
+    }
+
+    const fn case(original: &'static str, folded: &'static str) -> FoldCase {
+        FoldCase { original, folded }
+    }
+
+    const DIACRITICS: &[FoldCase] = &[
+        // Full vocalisation of a name disappears.
+        case("مُحَمَّد", "محمد"),
+        // U+064B fathatan, first of the main diacritic range.
+        case("كتاب\u{064B}", "كتاب"),
+        // U+065F wavy hamza below, last of the main diacritic range.
+        case("ب\u{065F}ت", "بت"),
+        // U+0654 hamza above written as a mark leaves the bare letter.
+        case("ا\u{0654}حمد", "احمد"),
+        // U+0670 superscript alef.
+        case("هٰذا", "هذا"),
+        // U+0610 and U+061A, ends of the honorific-sign range.
+        case("محمد\u{0610}", "محمد"),
+        case("محمد\u{061A}", "محمد"),
+        // U+06D6 and U+06ED, ends of the Quranic annotation range.
+        case("الله\u{06D6}", "الله"),
+        case("الله\u{06ED}", "الله"),
+        // Tatweel U+0640 stretching a word.
+        case("الـــشرع", "الشرع"),
+    ];
+
+    const INVISIBLE: &[FoldCase] = &[
+        // U+200B zero-width space and U+200F right-to-left mark, ends of a range.
+        case("بشار\u{200B}", "بشار"),
+        case("\u{200F}بشار", "بشار"),
+        // U+202A and U+202E, ends of the embedding range.
+        case("\u{202A}دمشق\u{202E}", "دمشق"),
+        // U+2066 and U+2069, ends of the isolate range.
+        case("\u{2066}دمشق\u{2069}", "دمشق"),
+        // U+061C Arabic letter mark inside a word.
+        case("دم\u{061C}شق", "دمشق"),
+        // U+FEFF byte-order mark at the start of a file.
+        case("\u{FEFF}دمشق", "دمشق"),
+        // A control inside a whitespace run does not split it.
+        case("بشار \u{200F} الأسد", "بشار الاسد"),
+    ];
+
+    const LETTERS: &[FoldCase] = &[
+        // أ U+0623 → ا.
+        case("أحمد", "احمد"),
+        // إ U+0625 → ا.
+        case("إبراهيم", "ابراهيم"),
+        // آ U+0622 → ا (and ة → ه).
+        case("آمنة", "امنه"),
+        // ٱ U+0671 alef wasla → ا.
+        case("ٱلله", "الله"),
+        // ى U+0649 → ي.
+        case("مصطفى", "مصطفي"),
+        // ة U+0629 → ه.
+        case("حماة", "حماه"),
+        // Persian ک U+06A9 → ك.
+        case("کابل", "كابل"),
+        // Persian ی U+06CC → ي.
+        case("ایران", "ايران"),
+        // Hamza on waw and on yeh are letters of their own and stay.
+        case("مؤتمر سوئسرا", "مؤتمر سوئسرا"),
+    ];
+
+    const DIGITS: &[FoldCase] = &[
+        // Arabic-Indic digits U+0660–U+0669.
+        case("٠١٢٣٤٥٦٧٨٩", "0123456789"),
+        // Persian digits U+06F0–U+06F9.
+        case("۰۱۲۳۴۵۶۷۸۹", "0123456789"),
+        // ٫ U+066B is a decimal point.
+        case("٣٫٥", "3.5"),
+        // ٬ U+066C is a thousands separator.
+        case("١٬٠٠٠ قتيل", "1,000 قتيل"),
+    ];
+
+    const PRESENTATION: &[FoldCase] = &[
+        // ﻻ U+FEFB lam-alef isolated.
+        case("ﻻ", "لا"),
+        // ﻷ U+FEF7 lam-alef with hamza above: the alef is folded too.
+        case("ﻷ", "لا"),
+        // ﻹ U+FEF9 lam-alef with hamza below.
+        case("ﻹ", "لا"),
+        // ﻵ U+FEF5 lam-alef with madda.
+        case("ﻵ", "لا"),
+        // ﻼ U+FEFC lam-alef final, last of the range.
+        case("ﻼ", "لا"),
+        // ﭐ U+FB50 alef wasla isolated, first of the range.
+        case("ﭐ", "ا"),
+        // A name typed in contextual forms (old PDFs): ﺑﺸﺎﺭ.
+        case("ﺑﺸﺎﺭ", "بشار"),
+        // ﺓ U+FE93 teh marbuta isolated → ه.
+        case("ﺣﻤﺎﺓ", "حماه"),
+        // ﺉ U+FE89 yeh with hamza isolated → ئ, as if typed (NFKC, not NFKD).
+        case("ﺉ", "ئ"),
+        // ﯼ U+FBFC Farsi yeh and ﮎ U+FB8E keheh fold like ی and ک.
+        case("ﯼﮎ", "يك"),
+        // ﷲ U+FDF2 ligature Allah.
+        case("ﷲ", "الله"),
+        // ﷺ U+FDFA expands to a phrase with spaces and ى → ي.
+        case("ﷺ", "صلي الله عليه وسلم"),
+        // ﷼ U+FDFC rial sign expands to Persian ریال, folded again.
+        case("﷼", "ريال"),
+        // U+FDFF has no decomposition and passes through.
+        case("\u{FDFF}", "\u{FDFF}"),
+        // U+FE70 isolated fathatan is a diacritic: deleted, no space.
+        case("ب\u{FE70}", "ب"),
+        // U+FE71 tatweel with fathatan: deleted.
+        case("ب\u{FE71}ت", "بت"),
+        // U+FC5E isolated shadda with dammatan: deleted.
+        case("ب\u{FC5E}", "ب"),
+    ];
+
+    const LATIN: &[FoldCase] = &[
+        // ASCII lowercase; the hyphen stays.
+        case("Bashar AL-ASSAD", "bashar al-assad"),
+        // Non-ASCII Latin capitals.
+        case("ÉLYSÉE", "élysée"),
+        // İ U+0130 (2 bytes) lowercases to i + U+0307 (3 bytes).
+        case("İstanbul", "i\u{0307}stanbul"),
+        // Kelvin sign U+212A (3 bytes) lowercases to k (1 byte).
+        case("\u{212A}iev", "kiev"),
+        // Greek is cased too.
+        case("ΑΘΗΝΑ", "αθηνα"),
+    ];
+
+    const QUOTES: &[FoldCase] = &[
+        // “ ” U+201C U+201D.
+        case("“قال”", "\"قال\""),
+        // « » U+00AB U+00BB.
+        case("«قال»", "\"قال\""),
+        // ‹ › U+2039 U+203A.
+        case("‹said›", "\"said\""),
+        // „ U+201E and the ASCII double quote.
+        case("„said\"", "\"said\""),
+        // ‘ ’ U+2018 U+2019.
+        case("‘said’", "'said'"),
+        // ‚ U+201A and the ASCII apostrophe.
+        case("‚Assad's", "'assad's"),
+    ];
+
+    const WHITESPACE: &[FoldCase] = &[
+        // Several spaces become one.
+        case("بشار   الأسد", "بشار الاسد"),
+        // Tab, CR and one LF are still one space.
+        case("بشار\t\r\nالأسد", "بشار الاسد"),
+        // NBSP U+00A0 and narrow NBSP U+202F.
+        case("بشار\u{00A0}الأسد\u{202F}قال", "بشار الاسد قال"),
+        // Two LFs are a paragraph break.
+        case("دمشق\n\nبيروت", "دمشق\n\nبيروت"),
+        // CRLF blank line is a paragraph break.
+        case("دمشق\r\n\r\nبيروت", "دمشق\n\nبيروت"),
+        // Three LFs and spaces collapse to one paragraph break.
+        case("دمشق \n \n\n بيروت", "دمشق\n\nبيروت"),
+        // One LF with spaces around it is a space.
+        case("دمشق \n بيروت", "دمشق بيروت"),
+        // Leading and trailing whitespace become one space, not trimmed.
+        case("  دمشق \t", " دمشق "),
+        // Empty text.
+        case("", ""),
+    ];
+
+    const PASS_THROUGH: &[FoldCase] = &[
+        // Arabic punctuation, ASCII punctuation and symbols are unchanged.
+        case(
+            "دمشق، بيروت؛ لماذا؟ 2024-01-05 (50%)",
+            "دمشق، بيروت؛ لماذا؟ 2024-01-05 (50%)",
+        ),
+        // Other scripts without case.
+        case("東京 ☆", "東京 ☆"),
+        // Keheh variants outside the table stay.
+        case("ڪ", "ڪ"),
+    ];
+
+    /// Bugs found after the fact, one case each.
+    const REGRESSION: &[FoldCase] = &[];
+
+    const GROUPS: &[(&str, &[FoldCase])] = &[
+        ("diacritics", DIACRITICS),
+        ("invisible", INVISIBLE),
+        ("letters", LETTERS),
+        ("digits", DIGITS),
+        ("presentation", PRESENTATION),
+        ("latin", LATIN),
+        ("quotes", QUOTES),
+        ("whitespace", WHITESPACE),
+        ("pass_through", PASS_THROUGH),
+        ("regression", REGRESSION),
+    ];
+
+    fn all_cases() -> impl Iterator<Item = (&'static str, &'static FoldCase)> {
+        GROUPS
+            .iter()
+            .flat_map(|(group, cases)| cases.iter().map(move |c| (*group, c)))
+    }
+
+    #[test]
+    fn folding_table() {
+        for (group, c) in all_cases() {
+            assert_eq!(
+                fold_str(c.original),
+                c.folded,
+                "{group}: fold_str({:?})",
+                c.original
+            );
+            assert_eq!(
+                fold(c.original).text(),
+                c.folded,
+                "{group}: fold({:?})",
+                c.original
+            );
+        }
+    }
+
+    #[test]
+    fn folding_is_idempotent() {
+        for (group, c) in all_cases() {
+            assert_eq!(fold_str(c.folded), c.folded, "{group}: {:?}", c.original);
+        }
+    }
+
+    /// Texts whose offset maps are checked char by char.
+    const OFFSET_TEXTS: &[&str] = &[
+        // Diacritics after letters, tatweel, a paragraph break.
+        "قال الرئيسُ أحمدُ الشرعـ\n\nفي دمشقَ",
+        // Invisible controls before, inside and after words and runs.
+        "\u{200F}بشار\u{200B} \u{200F} الأسد\u{2069}",
+        // Ligatures and contextual forms next to ordinary letters.
+        "ﻷحمد ﺑﺸﺎﺭ ﷺ ﷲ ب\u{FE70} ﺉ",
+        // Length-changing lowercase and quotes.
+        "İstanbul \u{212A}iev «Élysée» ‘x’",
+        // Digits and separators.
+        "١٬٢٣٤٫٥ ۱۲",
+        // Leading diacritic, trailing control, whitespace at both ends.
+        "\u{064E} \t الشرع \u{200F}",
+        // A diacritic after a control after a letter.
+        "ش\u{200B}\u{064F}",
+        // Stray diacritics and tatweel at the end of whitespace runs.
+        "دمشق \u{064E}بيروت \u{0640}\n\u{FE70}\nحلب",
+        "",
+    ];
+
+    #[test]
+    fn every_folded_char_maps_to_an_original_slice_that_folds_back() {
+        for original in OFFSET_TEXTS {
+            let folded = fold(original);
+            let text = folded.text();
+            // Folded chars produced by one original char (or run) share a range;
+            // folding that slice alone must give exactly that group.
+            let mut group = String::new();
+            let mut group_range: Option<Range<usize>> = None;
+            // Between the original ranges only invisible controls are left out
+            // (and diacritics with nothing kept before them, at the start).
+            let mut covered = 0;
+            let mut check_gap = |range: &Range<usize>| {
+                let gap = &original[covered..range.start];
+                let allowed = |c: char| match class(c) {
+                    Class::Invisible => true,
+                    Class::Mark => covered == 0,
+                    _ => false,
+                };
+                assert!(
+                    gap.chars().all(allowed),
+                    "{original:?}: {gap:?} left out before {range:?}"
+                );
+                covered = range.end;
+            };
+            let check = |group: &str, range: &Range<usize>| {
+                assert!(
+                    original.is_char_boundary(range.start) && original.is_char_boundary(range.end),
+                    "{original:?}: {range:?} not on char boundaries"
+                );
+                assert_eq!(
+                    fold_str(&original[range.clone()]),
+                    group,
+                    "{original:?}: slice {range:?}"
+                );
+            };
+            for (at, c) in text.char_indices() {
+                let range = folded.original_range(at..at + c.len_utf8());
+                assert!(range.start < range.end, "{original:?}: empty {range:?}");
+                if group_range.as_ref() != Some(&range) {
+                    if let Some(previous) = group_range.take() {
+                        assert!(previous.end <= range.start, "{original:?}: overlap");
+                        check(&group, &previous);
+                    }
+                    check_gap(&range);
+                    group.clear();
+                    group_range = Some(range);
+                }
+                group.push(c);
+            }
+            if let Some(last) = group_range {
+                check(&group, &last);
+            }
+            check_gap(&(original.len()..original.len()));
+        }
+    }
+
+    #[test]
+    fn original_range_never_panics_and_stays_on_char_boundaries() {
+        for original in OFFSET_TEXTS {
+            let folded = fold(original);
+            let text = folded.text();
+            let bounds: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            for (i, &s) in bounds.iter().enumerate() {
+                for &e in &bounds[i..] {
+                    let range = folded.original_range(s..e);
+                    assert!(range.start <= range.end && range.end <= original.len());
+                    assert!(
+                        original.is_char_boundary(range.start)
+                            && original.is_char_boundary(range.end),
+                        "{original:?}: {s}..{e} → {range:?}"
+                    );
+                    if s == e {
+                        assert!(range.is_empty());
+                    }
+                }
+            }
+            let end = folded.original_range(text.len()..text.len());
+            assert_eq!(end, original.len()..original.len(), "{original:?}");
+        }
+    }
+
+    /// A folded needle found in a folded text, and the original it reports.
+    struct SpanCase {
+        original: &'static str,
+        needle: &'static str,
+        reported: &'static str,
+    }
+
+    const SPANS: &[SpanCase] = &[
+        // A trailing damma belongs to the match.
+        SpanCase {
+            original: "قال الشرعُ إن",
+            needle: "الشرع",
+            reported: "الشرعُ",
+        },
+        // A trailing tatweel belongs to the match.
+        SpanCase {
+            original: "قال الشرعـ إن",
+            needle: "الشرع",
+            reported: "الشرعـ",
+        },
+        // A trailing right-to-left mark does not.
+        SpanCase {
+            original: "قال الشرع\u{200F} إن",
+            needle: "الشرع",
+            reported: "الشرع",
+        },
+        // Nor does a leading one.
+        SpanCase {
+            original: "\u{200F}الشرع",
+            needle: "الشرع",
+            reported: "الشرع",
+        },
+        // A diacritic after a control still belongs to the letter before both.
+        SpanCase {
+            original: "الشرع\u{200F}\u{064F} قال",
+            needle: "الشرع",
+            reported: "الشرع\u{200F}\u{064F}",
+        },
+        // A match inside a ligature reports the whole ligature.
+        SpanCase {
+            original: "ﻷحمد",
+            needle: "لاحمد",
+            reported: "ﻷحمد",
+        },
+        // A collapsed run reports all its whitespace.
+        SpanCase {
+            original: "بشار \u{00A0} الأسد",
+            needle: "بشار الاسد",
+            reported: "بشار \u{00A0} الأسد",
+        },
+        // Lowercasing that changes byte length.
+        SpanCase {
+            original: "in İstanbul today",
+            needle: "i\u{0307}stanbul",
+            reported: "İstanbul",
+        },
+    ];
+
+    #[test]
+    fn matches_report_the_original_text() {
+        for c in SPANS {
+            let folded = fold(c.original);
+            let Some(at) = folded.text().find(c.needle) else {
+                panic!("{:?} not found in {:?}", c.needle, folded.text());
+            };
+            let range = folded.original_range(at..at + c.needle.len());
+            assert_eq!(&c.original[range], c.reported, "{:?}", c.original);
+        }
+    }
+
+    #[test]
+    fn word_chars() {
+        // (char, is a word char, what it shows)
+        const CASES: &[(char, bool, &str)] = &[
+            ('a', true, "ASCII letter"),
+            ('7', true, "ASCII digit"),
+            ('ا', true, "alef"),
+            ('ي', true, "yeh, last of the common letter range"),
+            ('ء', true, "hamza, first of the common letter range"),
+            ('ڤ', true, "veh, an Arabic letter outside the common range"),
+            ('é', true, "Latin letter"),
+            ('\u{0307}', true, "combining dot kept from İ"),
+            ('東', true, "CJK ideograph"),
+            (' ', false, "space"),
+            ('\n', false, "line feed"),
+            ('-', false, "hyphen"),
+            ('"', false, "folded double quote"),
+            ('\'', false, "folded single quote"),
+            ('.', false, "full stop"),
+            ('،', false, "Arabic comma"),
+            ('؛', false, "Arabic semicolon"),
+            ('؟', false, "Arabic question mark"),
+            ('٪', false, "Arabic percent sign"),
+        ];
+        for &(c, expected, what) in CASES {
+            assert_eq!(is_word_char(c), expected, "{what}: {c:?}");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! `--format human`: one block per finding or mention. Every line starts with
+//! ASCII so a terminal keeps its base direction left-to-right with Arabic in
+//! the excerpt; no carets, since no terminal places them under Arabic.
+
+use std::io::{self, Write};
+
+use super::{excerpt, Report};
+use crate::finding::Severity;
+
+/// How to print human output.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HumanOptions {
+    /// ANSI colour on severities.
+    pub color: bool,
+    /// Print mentions (for `tadqiq tag` and `check --mentions`).
+    pub mentions: bool,
+    /// Print findings.
+    pub findings: bool,
+    /// Print the closing summary line.
+    pub summary: bool,
+}
+
+const EXCERPT_WIDTH: usize = 40;
+
+fn paint(color: bool, code: &str, text: &str) -> String {
+    if color {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+fn severity_code(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "1;31",
+        Severity::Warning => "1;33",
+        Severity::Info => "1;34",
+    }
+}
+
+pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) -> io::Result<()> {
+    for file in &report.files {
+        let text = Some(file.text.as_str()).filter(|t| !t.is_empty());
+        if opts.mentions {
+            for m in &file.mentions {
+                let entity = m
+                    .entity_id
+                    .clone()
+                    .unwrap_or_else(|| format!("unresolved: {}", m.candidates.join(" | ")));
+                writeln!(
+                    out,
+                    "{}:{}:{}: {}[{}] \"{}\" ({}, {})",
+                    file.path,
+                    m.line,
+                    m.column,
+                    m.kind.as_str(),
+                    entity,
+                    m.text,
+                    m.form.as_str(),
+                    m.section.as_str()
+                )?;
+                if let Some(text) = text {
+                    writeln!(out, "{:>5} | {}", m.line, excerpt(text, m.start, m.end, EXCERPT_WIDTH))?;
+                }
+            }
+        }
+        if opts.findings {
+            for f in &file.findings {
+                let Some(primary) = f.primary() else { continue };
+                writeln!(
+                    out,
+                    "{}:{}:{}: {}[{}] {}",
+                    file.path,
+                    primary.line,
+                    primary.column,
+                    paint(opts.color, severity_code(f.severity), f.severity.as_str()),
+                    f.rule,
+                    f.message
+                )?;
+                if let Some(text) = text {
+                    writeln!(
+                        out,
+                        "{:>5} | {}",
+                        primary.line,
+                        excerpt(text, primary.start, primary.end, EXCERPT_WIDTH)
+                    )?;
+                }
+                for span in &f.spans[1..] {
+                    writeln!(
+                        out,
+                        "  also: {}:{}:{}: \"{}\" ({})",
+                        file.path,
+                        span.line,
+                        span.column,
+                        span.text,
+                        span.section.as_str()
+                    )?;
+                }
+                for note in &f.notes {
+                    writeln!(out, "  note: {note}")?;
+                }
+            }
+        }
+    }
+    if opts.summary {
+        let s = report.summary();
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        writeln!(
+            out,
+            "tadqiq: {} checked: {}, {}, {}",
+            plural(s.files, "file"),
+            plural(s.errors, "error"),
+            plural(s.warnings, "warning"),
+            plural(s.infos, "info")
+        )?;
+    }
+    Ok(())
+}
+

@@ -1,0 +1,162 @@
+//! Reports: the findings and mentions of every checked draft, and one file
+//! per output format that renders them. Formats never decide anything.
+
+mod human;
+mod json;
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::checker::FileReport;
+use crate::finding::Severity;
+
+pub use human::HumanOptions;
+
+/// The tool's name and version, as every machine format reports them.
+pub const TOOL_NAME: &str = "tadqiq";
+pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The report of a whole run, files in the order they were given.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    pub files: Vec<FileReport>,
+}
+
+/// Counts over a report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Report {
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary {
+            files: self.files.len(),
+            ..Summary::default()
+        };
+        for finding in self.files.iter().flat_map(|f| &f.findings) {
+            match finding.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Info => s.infos += 1,
+            }
+        }
+        s
+    }
+
+    /// The most serious severity of any finding.
+    pub fn worst(&self) -> Option<Severity> {
+        self.files
+            .iter()
+            .flat_map(|f| &f.findings)
+            .map(|f| f.severity)
+            .max()
+    }
+}
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    Human,
+    Json,
+}
+
+/// Writes `report` in `format`.
+///
+/// # Errors
+/// Only I/O errors of `out`.
+pub fn render(
+    report: &Report,
+    format: OutputFormat,
+    human: &HumanOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        OutputFormat::Human => human::render(report, human, out),
+        OutputFormat::Json => json::render(report, out),
+    }
+}
+
+/// A one-line excerpt of `text` around `start..end`: about `width`
+/// characters either side, the match in ⟦ ⟧, bidi and other control
+/// characters shown escaped (`<U+200F>`) so they cannot reorder the line.
+pub fn excerpt(text: &str, start: usize, end: usize, width: usize) -> String {
+    let start = floor_char(text, start.min(text.len()));
+    let end = floor_char(text, end.clamp(start, text.len()));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    // A span may run over a line break; show it on one line.
+    let before: Vec<char> = text[line_start..start].chars().collect();
+    let after: Vec<char> = text[end..line_end].chars().collect();
+    let mut out = String::new();
+    let cut_before = before.len() > width;
+    if cut_before {
+        out.push('…');
+    }
+    let from = before.len().saturating_sub(width);
+    push_escaped(&mut out, before[from..].iter().copied());
+    out.push('⟦');
+    push_escaped(&mut out, text[start..end].chars());
+    out.push('⟧');
+    push_escaped(&mut out, after.iter().take(width).copied());
+    if after.len() > width {
+        out.push('…');
+    }
+    out.trim_end().to_string()
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// True for characters that change text direction or are invisible.
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c,
+        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+fn push_escaped(out: &mut String, chars: impl Iterator<Item = char>) {
+    for c in chars {
+        if c == '\n' || c == '\t' || c == '\r' {
+            out.push(' ');
+        } else if is_bidi_control(c) || c.is_control() {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_brackets_and_escapes() {
+        let text = "قال\u{200F} الرئيس أحمد الشرع اليوم";
+        let start = text.find("أحمد").unwrap();
+        let end = start + "أحمد الشرع".len();
+        assert_eq!(excerpt(text, start, end, 40), "قال<U+200F> الرئيس ⟦أحمد الشرع⟧ اليوم");
+    }
+
+    #[test]
+    fn excerpt_cuts_long_lines() {
+        let text = format!("{}X{}", "a".repeat(100), "b".repeat(100));
+        let got = excerpt(&text, 100, 101, 5);
+        assert_eq!(got, "…aaaaa⟦X⟧bbbbb…");
+    }
+
+    #[test]
+    fn excerpt_stays_on_the_match_line() {
+        let text = "first line\nsecond TARGET here\nthird";
+        let start = text.find("TARGET").unwrap();
+        assert_eq!(excerpt(text, start, start + 6, 40), "second ⟦TARGET⟧ here");
+    }
+}

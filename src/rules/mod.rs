@@ -1,0 +1,113 @@
+//! The consistency rules, one file each. A rule reads the analysed draft
+//! ([`Context`]) and pushes [`Finding`]s; it never renders anything.
+
+use std::collections::BTreeMap;
+
+use crate::claims::Claims;
+use crate::finding::{fingerprint, Finding, Severity, Span};
+use crate::gazetteer::{Gazetteer, PartialDate};
+use crate::normalize::{fold_str, Folded};
+use crate::resolve::Mention;
+use crate::segment::Document;
+
+/// House style from the config: preferred forms per entity and per word pair.
+#[derive(Debug, Clone, Default)]
+pub struct Prefer {
+    /// entity id → preferred surface form.
+    pub entities: BTreeMap<String, String>,
+    /// Pairs of spellings; the first of each is preferred.
+    pub words: Vec<(String, String)>,
+}
+
+/// Everything a rule may read about one draft.
+pub(crate) struct Context<'a> {
+    /// The original text.
+    pub text: &'a str,
+    pub folded: &'a Folded,
+    pub doc: &'a Document,
+    pub mentions: &'a [Mention],
+    pub claims: &'a Claims,
+    pub gazetteer: &'a Gazetteer,
+    /// The draft's date when known (`--date` or front matter).
+    pub date: Option<PartialDate>,
+    /// The date titles are judged at: the draft's date, else today.
+    pub role_date: PartialDate,
+    pub prefer: &'a Prefer,
+}
+
+impl Context<'_> {
+    /// A span over original bytes `start..end`, with its text and section;
+    /// line and column are filled in when the report is assembled.
+    pub fn span(&self, start: usize, end: usize, entity: Option<&str>) -> Span {
+        Span {
+            start,
+            end,
+            line: 0,
+            column: 0,
+            text: self.text.get(start..end).unwrap_or("").to_string(),
+            entity: entity.map(str::to_string),
+            section: self.doc.section_at(start),
+        }
+    }
+
+    /// The span of a mention.
+    pub fn mention_span(&self, mention: &Mention) -> Span {
+        self.span(mention.start, mention.end, mention.entity_id.as_deref())
+    }
+
+    /// A finding with its fingerprint computed from the folded span texts.
+    pub fn finding(
+        &self,
+        rule: &'static str,
+        severity: Severity,
+        message: String,
+        spans: Vec<Span>,
+        notes: Vec<String>,
+    ) -> Finding {
+        let texts: Vec<String> = spans.iter().map(|s| fold_str(&s.text)).collect();
+        Finding {
+            rule,
+            severity,
+            message,
+            fingerprint: fingerprint(rule, &texts),
+            spans,
+            notes,
+        }
+    }
+}
+
+/// What every rule declares about itself.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleInfo {
+    /// The kebab-case id (a contract: never renamed).
+    pub id: &'static str,
+    /// The most serious severity the rule reports by default.
+    pub default_severity: Severity,
+    /// One sentence for SARIF and `--help`.
+    pub summary: &'static str,
+    /// The `tadqiq explain` text: what it checks, with an example.
+    pub explain: &'static str,
+}
+
+/// A consistency rule.
+pub(crate) trait Rule: Sync {
+    fn info(&self) -> RuleInfo;
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>);
+}
+
+/// Every rule, in id order.
+pub(crate) fn all() -> Vec<&'static dyn Rule> {
+    let mut rules: Vec<&'static dyn Rule> = vec![];
+    rules.sort_by_key(|r| r.info().id);
+    rules
+}
+
+/// The metadata of every rule, in id order.
+pub fn catalog() -> Vec<RuleInfo> {
+    all().iter().map(|r| r.info()).collect()
+}
+
+/// The rule with this id.
+pub fn lookup(id: &str) -> Option<RuleInfo> {
+    catalog().into_iter().find(|r| r.id == id)
+}
