@@ -248,7 +248,13 @@ pub fn segment(text: &str, markers: &SectionMarkers, format: Format) -> Document
     skipped.sort_by_key(|r| r.start);
     doc.skipped = merge(skipped);
     for (index, paragraph) in doc.paragraphs.iter().enumerate() {
-        split_sentences(text, paragraph.range.clone(), index, &doc.skipped, &mut doc.sentences);
+        split_sentences(
+            text,
+            paragraph.range.clone(),
+            index,
+            &doc.skipped,
+            &mut doc.sentences,
+        );
     }
     doc
 }
@@ -440,7 +446,8 @@ fn scan_inline(
             match text[i + 4..end].find("-->") {
                 Some(j) => {
                     let close = i + 4 + j + 3;
-                    let alone = text[start..i].trim().is_empty() && text[close..end].trim().is_empty();
+                    let alone =
+                        text[start..i].trim().is_empty() && text[close..end].trim().is_empty();
                     skips.push(Skip {
                         range: i..close,
                         block: alone,
@@ -509,10 +516,14 @@ fn closing_backticks(rest: &[u8], run: usize) -> Option<usize> {
     None
 }
 
+/// Link targets longer than this are not looked for: the bound keeps a line
+/// full of unmatched `](` linear.
+const MAX_LINK_TARGET: usize = 2048;
+
 /// `rest` starts with `(`; the offset just past the matching `)`.
 fn link_target_end(rest: &[u8]) -> Option<usize> {
     let mut depth = 0usize;
-    for (i, &b) in rest.iter().enumerate() {
+    for (i, &b) in rest.iter().take(MAX_LINK_TARGET).enumerate() {
         match b {
             b'(' => depth += 1,
             b')' => {
@@ -533,7 +544,9 @@ fn link_target_end(rest: &[u8]) -> Option<usize> {
 fn url_at(text: &str, i: usize, end: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let head = &bytes[i..end];
-    let starts = |prefix: &[u8]| head.len() > prefix.len() && head[..prefix.len()].eq_ignore_ascii_case(prefix);
+    let starts = |prefix: &[u8]| {
+        head.len() > prefix.len() && head[..prefix.len()].eq_ignore_ascii_case(prefix)
+    };
     if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
         return None;
     }
@@ -544,7 +557,12 @@ fn url_at(text: &str, i: usize, end: usize) -> Option<usize> {
     let rest = &text[i..end];
     let mut stop = rest.len();
     for (j, c) in rest.char_indices() {
-        if c.is_whitespace() || matches!(c, ')' | ']' | '>' | '}' | '"' | '\'' | '»' | '”' | '<' | '«' | '“' | '`') {
+        if c.is_whitespace()
+            || matches!(
+                c,
+                ')' | ']' | '>' | '}' | '"' | '\'' | '»' | '”' | '<' | '«' | '“' | '`'
+            )
+        {
             stop = j;
             break;
         }
@@ -613,7 +631,8 @@ fn find_blocks(text: &str, format: Format, skips: &[Skip]) -> Vec<Range<usize>> 
                 if let Some(r) = current.take() {
                     push(&mut blocks, r);
                 }
-                let heading = format == Format::Markdown && text[line.start..line.end].trim_start().starts_with('#');
+                let heading = format == Format::Markdown
+                    && text[line.start..line.end].trim_start().starts_with('#');
                 if heading {
                     push(&mut blocks, start..heading_end(text, start, line.end));
                 } else {
@@ -725,11 +744,17 @@ fn heading_end(text: &str, start: usize, end: usize) -> usize {
 fn trim_block(text: &str, range: Range<usize>, skips: &[Skip]) -> Option<Range<usize>> {
     let skip_containing = |pos: usize| {
         let i = skips.partition_point(|s| s.range.end <= pos);
-        skips.get(i).filter(|s| s.range.start <= pos).map(|s| s.range.clone())
+        skips
+            .get(i)
+            .filter(|s| s.range.start <= pos)
+            .map(|s| s.range.clone())
     };
     let skip_ending_at = |pos: usize| {
         let i = skips.partition_point(|s| s.range.end < pos);
-        skips.get(i).filter(|s| s.range.start < pos && s.range.end >= pos).map(|s| s.range.clone())
+        skips
+            .get(i)
+            .filter(|s| s.range.start < pos && s.range.end >= pos)
+            .map(|s| s.range.clone())
     };
     let (mut start, mut end) = (range.start, range.end);
     loop {
@@ -797,7 +822,8 @@ impl MarkerMatcher {
     }
 
     fn is_appended_marker(&self, paragraph: &str, markdown: bool) -> bool {
-        paragraph.len() <= MAX_MARKER_LEN && self.appended.contains(&marker_key(paragraph, markdown))
+        paragraph.len() <= MAX_MARKER_LEN
+            && self.appended.contains(&marker_key(paragraph, markdown))
     }
 
     fn is_boilerplate(&self, paragraph: &str) -> bool {
@@ -805,15 +831,22 @@ impl MarkerMatcher {
             return false;
         }
         let folded = fold_str(paragraph);
-        let long = paragraph.split_whitespace().nth(MAX_BOILERPLATE_WORDS).is_some();
+        let long = paragraph
+            .split_whitespace()
+            .nth(MAX_BOILERPLATE_WORDS)
+            .is_some();
         match &self.automaton {
             Some(ac) if long => ac.find(&folded).is_some_and(|m| m.start() == 0),
             Some(ac) => ac.is_match(&folded),
             None => {
                 let lower = folded.to_lowercase();
-                self.boilerplate
-                    .iter()
-                    .any(|m| if long { lower.starts_with(m) } else { lower.contains(m) })
+                self.boilerplate.iter().any(|m| {
+                    if long {
+                        lower.starts_with(m)
+                    } else {
+                        lower.contains(m)
+                    }
+                })
             }
         }
     }
@@ -846,13 +879,20 @@ const SENTENCE_END: [char; 6] = ['.', '!', '?', '؟', '…', '۔'];
 /// Footer debris next to boilerplate: a run-together token (nav links, share
 /// buttons) or a short fragment that is not a sentence (a logo name).
 fn is_debris(paragraph: &str) -> bool {
-    let run_together = !paragraph.contains(char::is_whitespace) && paragraph.chars().nth(40).is_some();
-    let fragment = paragraph.split_whitespace().nth(3).is_none() && !paragraph.contains(SENTENCE_END);
+    let run_together =
+        !paragraph.contains(char::is_whitespace) && paragraph.chars().nth(40).is_some();
+    let fragment =
+        paragraph.split_whitespace().nth(3).is_none() && !paragraph.contains(SENTENCE_END);
     run_together || fragment
 }
 
 /// Assigns appended parts and boilerplate to paragraph ranges.
-fn classify(text: &str, ranges: Vec<Range<usize>>, matcher: &MarkerMatcher, format: Format) -> Vec<Block> {
+fn classify(
+    text: &str,
+    ranges: Vec<Range<usize>>,
+    matcher: &MarkerMatcher,
+    format: Format,
+) -> Vec<Block> {
     let markdown = format == Format::Markdown;
     let mut part: Option<usize> = None;
     let mut next_part = 0;
@@ -895,7 +935,10 @@ fn classify(text: &str, ranges: Vec<Range<usize>>, matcher: &MarkerMatcher, form
     }
 
     // Debris chained to boilerplate, forwards then backwards.
-    let debris: Vec<bool> = blocks.iter().map(|b| b.role.is_some() && is_debris(&text[b.range.clone()])).collect();
+    let debris: Vec<bool> = blocks
+        .iter()
+        .map(|b| b.role.is_some() && is_debris(&text[b.range.clone()]))
+        .collect();
     for i in 1..blocks.len() {
         if debris[i] && boiler[i - 1] && blocks[i - 1].role.is_some() {
             boiler[i] = true;
@@ -920,8 +963,8 @@ fn classify(text: &str, ranges: Vec<Range<usize>>, matcher: &MarkerMatcher, form
 
 /// Short English titles and abbreviations after which a period ends nothing.
 const ABBREVIATIONS: [&str; 18] = [
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm",
-    "St", "Jr", "Sr",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Maj",
+    "Adm", "St", "Jr", "Sr",
 ];
 
 /// The quote that closes `open`, if `open` opens a quotation.
@@ -986,7 +1029,7 @@ fn split_sentences(
             }
             continue;
         }
-        if !SENTENCE_END.contains(&c) || !next.map_or(true, char::is_whitespace) {
+        if !SENTENCE_END.contains(&c) || next.is_some_and(|n| !n.is_whitespace()) {
             continue;
         }
         if c == '.' && is_abbreviation(&para[..i]) {
@@ -1017,8 +1060,12 @@ fn split_sentences(
 /// Latin letter standing alone or after another period ("U.S."), or a title.
 fn is_abbreviation(before: &str) -> bool {
     let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '.' || c == '(' || c == '"' || c == '«' || c == '“')
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .rfind(|c: char| {
+            c.is_whitespace() || c == '.' || c == '(' || c == '"' || c == '«' || c == '“'
+        })
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     let mut letters = word.chars();
     match (letters.next(), letters.next()) {
@@ -1047,13 +1094,20 @@ mod tests {
     }
 
     fn sentences(text: &str, d: &Document) -> Vec<String> {
-        d.sentences.iter().map(|s| text[s.range.clone()].to_string()).collect()
+        d.sentences
+            .iter()
+            .map(|s| text[s.range.clone()].to_string())
+            .collect()
     }
 
     /// Invariants every segmentation must keep.
     fn check_invariants(text: &str, d: &Document) {
         for w in d.skipped.windows(2) {
-            assert!(w[0].end < w[1].start, "skipped not sorted/merged: {:?}", d.skipped);
+            assert!(
+                w[0].end < w[1].start,
+                "skipped not sorted/merged: {:?}",
+                d.skipped
+            );
         }
         let all = d
             .skipped
@@ -1063,7 +1117,10 @@ mod tests {
             .chain(d.sections.iter().map(|s| &s.range));
         for r in all {
             assert!(r.start <= r.end && r.end <= text.len(), "{r:?}");
-            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end), "{r:?}");
+            assert!(
+                text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+                "{r:?}"
+            );
         }
         for w in d.paragraphs.windows(2) {
             assert!(w[0].range.end <= w[1].range.start);
@@ -1256,7 +1313,12 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
             let d = doc(case.text, case.format);
             check_invariants(case.text, &d);
             for &(phrase, want) in case.expect {
-                assert_eq!(kind_of(case.text, &d, phrase), want, "{}: {phrase:?}", case.name);
+                assert_eq!(
+                    kind_of(case.text, &d, phrase),
+                    want,
+                    "{}: {phrase:?}",
+                    case.name
+                );
             }
         }
     }
@@ -1264,8 +1326,12 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
     #[test]
     fn seed_shaped_structure() {
         let d = doc(SEED_SHAPED, Format::Plain);
-        let kinds: Vec<(SectionKind, usize)> = d.sections.iter().map(|s| (s.kind, s.index)).collect();
-        assert_eq!(kinds, [(Body, 0), (Boilerplate, 0), (Appended, 0), (Appended, 1)]);
+        let kinds: Vec<(SectionKind, usize)> =
+            d.sections.iter().map(|s| (s.kind, s.index)).collect();
+        assert_eq!(
+            kinds,
+            [(Body, 0), (Boilerplate, 0), (Appended, 0), (Appended, 1)]
+        );
         // Each bullet is its own paragraph, without the bullet.
         let last: Vec<&str> = d.paragraphs[d.paragraphs.len() - 2..]
             .iter()
@@ -1394,16 +1460,25 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
             check_invariants(case.text, &d);
             assert_eq!(d.front_matter_date.as_deref(), case.date, "{}", case.name);
             for phrase in case.skipped {
-                let at = case.text.find(phrase).unwrap_or_else(|| panic!("{}: {phrase:?}", case.name));
+                let at = case
+                    .text
+                    .find(phrase)
+                    .unwrap_or_else(|| panic!("{}: {phrase:?}", case.name));
                 let r = at..at + phrase.len();
                 assert!(
-                    d.skipped.iter().any(|s| s.start <= r.start && r.end <= s.end),
+                    d.skipped
+                        .iter()
+                        .any(|s| s.start <= r.start && r.end <= s.end),
                     "{}: {phrase:?} not skipped in {:?}",
                     case.name,
                     d.skipped
                 );
             }
-            let paragraphs: Vec<&str> = d.paragraphs.iter().map(|p| &case.text[p.range.clone()]).collect();
+            let paragraphs: Vec<&str> = d
+                .paragraphs
+                .iter()
+                .map(|p| &case.text[p.range.clone()])
+                .collect();
             assert_eq!(paragraphs, case.paragraphs, "{}", case.name);
         }
     }
@@ -1466,7 +1541,7 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
 
     #[test]
     fn lookups() {
-        let text = "One. Two.\n\n© Example\n\nRead more\n\nThree.";
+        let text = "One. Two.\n\nCopyright © Example\n\nRead more\n\nThree.";
         let d = doc(text, Format::Plain);
         check_invariants(text, &d);
         assert_eq!(d.paragraph_at(0), Some(0));
@@ -1482,29 +1557,6 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
         assert_eq!(d.section_at(text.find("Three").unwrap()), Appended);
         assert_eq!(d.section_at(text.len() + 10), Appended);
         assert_eq!(doc("", Format::Plain).section_at(0), Body);
-    }
-
-    #[test]
-    fn tmp_perf() {
-        let seed = std::fs::read_to_string("/work/shared/seed/000_b392eab0c756c445.txt").unwrap();
-        let cases = [
-            seed.repeat(200),
-            "`a ".repeat(500_000),
-            "«x. ".repeat(500_000),
-            "\"x. ".repeat(500_000),
-            "© a\n\nRead more\n\n".repeat(200_000),
-            "x.".repeat(1_000_000) + " ",
-            "a\n".repeat(1_000_000),
-            "<!-- a ".repeat(300_000),
-            "](( ".repeat(300_000),
-        ];
-        for text in &cases {
-            for f in [Format::Plain, Format::Markdown] {
-                let t = std::time::Instant::now();
-                let d = doc(text, f);
-                eprintln!("{} bytes {:?}: {:?} paras {}", text.len(), f, t.elapsed(), d.paragraphs.len());
-            }
-        }
     }
 
     #[test]

@@ -386,21 +386,20 @@ fn yaml_error(file: &SourceFile, e: &serde_norway::Error) -> GazetteerError {
     }
 }
 
-/// Byte offsets of each entry's `id:` value, in file order.
-fn id_offsets(text: &str) -> Vec<usize> {
+/// Line and column of each entry's `id:` value, in file order, found in
+/// one pass (entries are "- id: ..." list items).
+fn id_positions(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    for (index, line) in text.lines().enumerate() {
         let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        if let Some(rest) = trimmed.strip_prefix("- ") {
-            let rest_trimmed = rest.trim_start();
-            if let Some(value) = rest_trimmed.strip_prefix("id:") {
-                let lead = value.len() - value.trim_start().len();
-                out.push(line_start + indent + 2 + (rest.len() - rest_trimmed.len()) + 3 + lead);
-            }
+        let Some(rest) = trimmed.strip_prefix("- ") else {
+            continue;
+        };
+        let rest_trimmed = rest.trim_start();
+        if let Some(value) = rest_trimmed.strip_prefix("id:") {
+            let value_start = line.len() - value.trim_start().len();
+            out.push((index + 1, line[..value_start].chars().count() + 1));
         }
-        line_start += line.len();
     }
     out
 }
@@ -409,9 +408,9 @@ fn parse_file(file: &SourceFile, entities: &mut Vec<Entity>, errors: &mut Vec<Ga
     if file.text.trim().is_empty() {
         return;
     }
-    let ids = id_offsets(&file.text);
+    let ids = id_positions(&file.text);
     let origin = |i: usize| {
-        let (line, column) = ids.get(i).map_or((1, 1), |&o| line_col(&file.text, o));
+        let (line, column) = ids.get(i).copied().unwrap_or((1, 1));
         Origin {
             path: file.path.clone(),
             line,

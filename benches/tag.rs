@@ -1,0 +1,152 @@
+//! Tagging throughput against the aho-corasick crate alone (DESIGN.md §8).
+//!
+//! `cargo bench --bench tag` (release profile). Builds a synthetic gazetteer
+//! of ALIASES people on top of the embedded one, a corpus of CORPUS_MB
+//! megabytes made of the fixture drafts, then reports:
+//! - build time and peak memory of the compiled gazetteer,
+//! - `tadqiq tag` throughput (fold + segment + automaton + clitic rules + resolve),
+//! - the bare automaton (leftmost-longest, no folding, no boundary checks) on the
+//!   same folded keys and raw text, as the reference the design compares to.
+//!
+//! Environment: TADQIQ_BENCH_ALIASES (default 1_000_000), TADQIQ_BENCH_MB (default 15).
+
+use std::time::Instant;
+
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use tadqiq::gazetteer::{EntityKind, Gazetteer};
+use tadqiq::{CheckerBuilder, Format, Mode};
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.replace('_', "").parse().ok())
+        .unwrap_or(default)
+}
+
+/// Peak resident memory of this process in MiB (Linux only).
+fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// A deterministic pseudo-random name: two Arabic words of 3–6 letters.
+fn synthetic_name(mut n: u64) -> String {
+    const LETTERS: [char; 28] = [
+        'ا', 'ب', 'ت', 'ث', 'ج', 'ح', 'خ', 'د', 'ذ', 'ر', 'ز', 'س', 'ش', 'ص', 'ض', 'ط', 'ظ', 'ع',
+        'غ', 'ف', 'ق', 'ك', 'ل', 'م', 'ن', 'ه', 'و', 'ي',
+    ];
+    let mut next = || {
+        n ^= n << 13;
+        n ^= n >> 7;
+        n ^= n << 17;
+        n
+    };
+    let mut word = |out: &mut String| {
+        let len = 3 + (next() % 4) as usize;
+        for _ in 0..len {
+            out.push(LETTERS[(next() % 28) as usize]);
+        }
+    };
+    let mut s = String::new();
+    word(&mut s);
+    s.push(' ');
+    word(&mut s);
+    s
+}
+
+fn main() {
+    let aliases = env_usize("TADQIQ_BENCH_ALIASES", 1_000_000);
+    let corpus_mb = env_usize("TADQIQ_BENCH_MB", 15);
+
+    // Corpus: the fixture drafts repeated to the wanted size.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut drafts: Vec<String> = std::fs::read_dir(dir)
+        .expect("tests/fixtures exists")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    drafts.sort();
+    let mut corpus = String::new();
+    while corpus.len() < corpus_mb * 1_000_000 {
+        for d in &drafts {
+            corpus.push_str(d);
+            corpus.push_str("\n\n");
+        }
+    }
+
+    // Gazetteer: the embedded one plus `aliases` synthetic people.
+    let mut yaml = String::with_capacity(aliases * 64);
+    for i in 0..aliases {
+        yaml.push_str(&format!(
+            "- id: p{i}\n  names: {{ar: [{}]}}\n  disambiguate: synthetic\n  source: bench\n",
+            synthetic_name(i as u64 * 2_654_435_761 + 1)
+        ));
+    }
+    let t = Instant::now();
+    let shipped = |name: &str| {
+        std::fs::read_to_string(format!("{}/gazetteer/{name}", env!("CARGO_MANIFEST_DIR")))
+            .expect("shipped gazetteer is readable")
+    };
+    let (people, places, orgs) = (
+        shipped("people.yaml"),
+        shipped("places.yaml"),
+        shipped("organizations.yaml"),
+    );
+    let synthetic = Gazetteer::from_yaml(&[
+        (EntityKind::Person, "gazetteer/people.yaml", &people),
+        (EntityKind::Place, "gazetteer/places.yaml", &places),
+        (EntityKind::Organization, "gazetteer/organizations.yaml", &orgs),
+        (EntityKind::Person, "bench/people.yaml", &yaml),
+    ])
+    .expect("synthetic gazetteer is valid");
+    let parse_s = t.elapsed().as_secs_f64();
+    drop(yaml);
+    let t = Instant::now();
+    let checker = CheckerBuilder::new().build_with(std::sync::Arc::new(synthetic));
+    let build_s = t.elapsed().as_secs_f64();
+    let rss_after_build = peak_rss_mib();
+
+    // tadqiq tag on the whole corpus, as one draft.
+    let t = Instant::now();
+    let report = checker.run("corpus.txt", &corpus, Format::Plain, Mode::Tag);
+    let tag_s = t.elapsed().as_secs_f64();
+    let mb = corpus.len() as f64 / 1e6;
+
+    // The bare automaton over the same names, no folding or checks.
+    let names: Vec<String> = checker
+        .gazetteer()
+        .entities()
+        .iter()
+        .flat_map(|e| e.names.all().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    let t = Instant::now();
+    let bare = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&names)
+        .expect("automaton builds");
+    let bare_build_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let bare_hits = bare.find_iter(&corpus).count();
+    let bare_s = t.elapsed().as_secs_f64();
+
+    println!("machine: {} cores", std::thread::available_parallelism().map_or(1, |n| n.get()));
+    println!("corpus: {mb:.1} MB of Arabic/English fixture drafts; gazetteer: {aliases} synthetic names");
+    println!("gazetteer parse+validate: {parse_s:.2} s; automaton build: {build_s:.2} s; peak RSS after build: {rss_after_build:.0} MiB");
+    println!(
+        "tadqiq tag: {tag_s:.2} s = {:.1} MB/s, {} mentions",
+        mb / tag_s,
+        report.mentions.len()
+    );
+    println!(
+        "aho-corasick alone: build {bare_build_s:.2} s, search {bare_s:.2} s = {:.1} MB/s, {bare_hits} raw matches",
+        mb / bare_s
+    );
+    println!("peak RSS: {:.0} MiB", peak_rss_mib());
+}
