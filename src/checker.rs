@@ -145,7 +145,8 @@ impl Checker {
             .and_then(PartialDate::parse)
             .or(self.date);
         let hits = self.tagger.hits(text, &folded);
-        let mut mentions = resolve(text, hits, &doc, &self.gazetteer, date);
+        let role_date = date.unwrap_or_else(today);
+        let mut mentions = resolve(text, hits, &doc, &self.gazetteer, role_date);
         let mut findings = Vec::new();
         let mut claims = None;
         if mode == Mode::Check {
@@ -164,7 +165,7 @@ impl Checker {
                 claims: &extracted,
                 gazetteer: &self.gazetteer,
                 date,
-                role_date: date.unwrap_or_else(today),
+                role_date,
                 prefer: &self.prefer,
             };
             for rule in rules::all() {

@@ -1,7 +1,8 @@
 //! Coreference: a family name standing alone ("الشرع", "Sharaa") links to the
 //! most recent full mention of a person with that family name, looked for
 //! first in the same section part, then in the body, then anywhere earlier;
-//! failing that, to the one candidate whose role holds at the draft's date;
+//! failing that, to the one candidate whose role holds at the draft's date
+//! (today when the draft has none);
 //! failing that it stays unresolved with every candidate noted.
 
 use std::collections::HashMap;
@@ -58,7 +59,7 @@ pub(crate) fn resolve(
     hits: Vec<Hit>,
     doc: &Document,
     gazetteer: &Gazetteer,
-    date: Option<PartialDate>,
+    role_date: PartialDate,
 ) -> Vec<Mention> {
     // family key → (section index, entity) of full mentions seen so far
     let mut seen: HashMap<String, Vec<(usize, SectionKind, EntityIndex)>> = HashMap::new();
@@ -88,12 +89,11 @@ pub(crate) fn resolve(
                     .or_else(|| pick(&|s| s.1 == SectionKind::Body))
                     .or_else(|| pick(&|_| true));
                 let by_role = || {
-                    let date = date?;
                     let holding: Vec<EntityIndex> = hit
                         .entities
                         .iter()
                         .copied()
-                        .filter(|&e| gazetteer.entity(e).roles_at(date).next().is_some())
+                        .filter(|&e| gazetteer.entity(e).roles_at(role_date).next().is_some())
                         .collect();
                     (holding.len() == 1).then(|| holding[0])
                 };

@@ -35,7 +35,7 @@ fn report(path: &std::path::Path, mode: Mode) -> String {
 #[test]
 fn tag_reports() {
     insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
-        insta::glob!("fixtures/*.{txt,md}", |path| {
+        insta::glob!("fixtures/[a-z]*.{txt,md}", |path| {
             insta::assert_snapshot!("tag", report(path, Mode::Tag));
         });
     });
@@ -44,7 +44,7 @@ fn tag_reports() {
 #[test]
 fn check_reports() {
     insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
-        insta::glob!("fixtures/*.{txt,md}", |path| {
+        insta::glob!("fixtures/[a-z]*.{txt,md}", |path| {
             insta::assert_snapshot!("check", report(path, Mode::Check));
         });
     });

@@ -1,0 +1,451 @@
+//! Slots: what a claim is about. A quantity's slot is (entity, predicate,
+//! unit); a date's is (entity, event). Only claims in the same slot are
+//! compared, so binding is conservative: no entity or no predicate, no slot.
+//!
+//! The entity is the nearest tagged subject before the claim in its
+//! sentence, preferring one whose gazetteer facts declare the slot (a
+//! coalition for "يضم 89 دولة"), then one of the kind the predicate expects.
+//! A bare head noun ("التحالف", "the coalition", "التنظيم") stands for the
+//! most recent organization mention whose name it heads: apposition without
+//! pronouns, resolved in one pass.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::tokens::{clitic_forms, strip_article, Tokens};
+use crate::gazetteer::{Entity, EntityIndex, EntityKind, Gazetteer};
+use crate::normalize::fold_str;
+use crate::resolve::Mention;
+
+/// What a quantity is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Slot {
+    /// The entity id.
+    pub entity: String,
+    /// The predicate lemma ("members", "arrested", "killed" …).
+    pub predicate: &'static str,
+    /// The unit lemma ("countries", "people" …, else the folded noun).
+    pub unit: String,
+}
+
+/// What a date is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct EventSlot {
+    pub entity: String,
+    /// The event lemma ("formation", "fall", "visit" …).
+    pub event: &'static str,
+}
+
+/// The predicate lemma of a word (after proclitics), if it is one.
+pub(crate) fn predicate_lemma(word: &str) -> Option<&'static str> {
+    clitic_forms(word).iter().find_map(|w| predicate_exact(w))
+}
+
+fn predicate_exact(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "يضم" | "تضم" | "ضم" | "ضمت" | "يضمان" | "تضمان" | "include" | "includes" | "included"
+        | "including" | "comprise" | "comprises" | "comprised" | "comprising" | "has" | "have"
+        | "had" | "counts" | "counted" | "numbers" | "numbered" => "members",
+        "قتل" | "قتلت" | "يقتل" | "مقتل" | "killed" | "kill" | "killing" | "dead" | "died" => {
+            "killed"
+        }
+        "اصابه" | "اصيب" | "اصيبوا" | "جرح" | "injured" | "wounded" | "injuring" | "wounding" => {
+            "injured"
+        }
+        "اعتقال" | "اعتقل" | "اعتقلت" | "توقيف" | "اوقف" | "اوقفت" | "arrested" | "arrest"
+        | "detained" | "detaining" => "arrested",
+        "تنفيذ" | "نفذ" | "نفذت" | "ينفذ" | "تنفذ" | "carried" | "conducted" | "launched" => {
+            "carried-out"
+        }
+        "نزوح" | "نزح" | "تهجير" | "displaced" | "displacing" => "displaced",
+        "تمويل" | "مول" | "funded" | "financed" | "funding" => "funded",
+        _ => return None,
+    })
+}
+
+/// The unit lemma of a noun after a number, if it can be a unit: a known
+/// lemma, else the noun itself without article, clitic-free accusative alef.
+pub(crate) fn unit_lemma(word: &str) -> Option<String> {
+    if is_stopword(word) || word.chars().count() < 2 {
+        return None;
+    }
+    if let Some(known) = clitic_forms(word)
+        .iter()
+        .find_map(|w| unit_exact(strip_article(w)))
+    {
+        return Some(known.to_string());
+    }
+    let bare = strip_article(word);
+    // Accusative tanween alef: "شخصا" is "شخص".
+    let bare = match bare.strip_suffix('ا') {
+        Some(b) if b.chars().count() >= 3 => b,
+        _ => bare,
+    };
+    Some(bare.to_string())
+}
+
+/// A known unit lemma (exact match only).
+pub(crate) fn unit_exact(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "دوله" | "دول" | "دولا" | "بلد" | "بلدان" | "بلدا" | "عضو" | "عضوا" | "اعضاء" | "country"
+        | "countries" | "nation" | "nations" | "state" | "states" | "member" | "members" => {
+            "countries"
+        }
+        "شخص" | "شخصا" | "اشخاص" | "فرد" | "افراد" | "person" | "persons" | "people"
+        | "individuals" => "people",
+        "عنصر" | "عنصرا" | "عناصر" | "مقاتل" | "مقاتلا" | "مقاتلين" | "مقاتلون" | "fighters"
+        | "militants" => "fighters",
+        "مدني" | "مدنيا" | "مدنيين" | "مدنيون" | "civilians" => "civilians",
+        "عمليه" | "عمليات" | "operation" | "operations" | "raid" | "raids" => "operations",
+        "arrests" | "detentions" => "arrests",
+        "مشروع" | "مشروعا" | "مشاريع" | "project" | "projects" => "projects",
+        "%" | "بالمئه" | "بالمائه" | "percent" => "percent",
+        "دولار" | "دولارا" | "دولارات" | "dollars" | "$" => "usd",
+        "عام" | "عاما" | "اعوام" | "سنه" | "سنوات" | "years" | "year" => "years",
+        _ => return None,
+    })
+}
+
+/// A predicate implied by the unit alone ("71 arrests", "89 members").
+pub(crate) fn implied_predicate(unit: &str, word: &str) -> Option<&'static str> {
+    match (unit, word) {
+        ("arrests", _) => Some("arrested"),
+        ("countries", "عضو" | "عضوا" | "اعضاء" | "member" | "members") => Some("members"),
+        _ => None,
+    }
+}
+
+/// Words that end the search for a unit.
+pub(crate) fn is_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "في" | "من"
+            | "الي"
+            | "علي"
+            | "عن"
+            | "مع"
+            | "و"
+            | "او"
+            | "ثم"
+            | "منذ"
+            | "حتي"
+            | "بين"
+            | "قبل"
+            | "بعد"
+            | "عام"
+            | "of"
+            | "in"
+            | "to"
+            | "and"
+            | "the"
+            | "a"
+            | "an"
+            | "on"
+            | "at"
+            | "for"
+            | "by"
+            | "from"
+            | "with"
+            | "or"
+            | "than"
+            | "since"
+            | "before"
+            | "after"
+    )
+}
+
+/// The event lemma of a word (after proclitics and a possessive suffix).
+pub(crate) fn event_lemma(word: &str) -> Option<&'static str> {
+    for form in clitic_forms(word) {
+        let form = form.as_ref();
+        let mut candidates = vec![form];
+        for suffix in ["ه", "ها", "هم", "هما"] {
+            if let Some(stem) = form.strip_suffix(suffix) {
+                if stem.chars().count() >= 3 {
+                    candidates.push(stem);
+                }
+            }
+        }
+        for c in candidates {
+            if let Some(e) = event_exact(c) {
+                return Some(e);
+            }
+            // تشكيله → تشكيل + ه is covered above; زيارته → زيارت + ه.
+            if let Some(stem) = c.strip_suffix('ت') {
+                if let Some(e) = event_exact(&format!("{stem}ه")) {
+                    return Some(e);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn event_exact(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "تشكل" | "تشكلت" | "تشكيل" | "تاسس" | "تاسست" | "تاسيس" | "انشئ" | "انشئت" | "انشاء"
+        | "اسس" | "formed" | "founded" | "established" | "created" | "formation" | "founding" => {
+            "formation"
+        }
+        "سقوط" | "سقط" | "الاطاحه" | "اطاحه" | "اسقاط" | "انهيار" | "fall" | "fell" | "ousted"
+        | "ouster" | "toppled" | "overthrow" | "overthrown" | "collapse" => "fall",
+        "وفاه" | "توفي" | "رحيل" | "died" | "death" => "death",
+        "زياره" | "زار" | "visit" | "visited" => "visit",
+        "لقاء" | "التقي" | "اجتماع" | "اجتمع" | "met" | "meeting" => "meeting",
+        "توقيع" | "وقع" | "signed" | "signing" => "signing",
+        "انضمام" | "انضم" | "انضمت" | "joined" | "joining" | "accession" => "joining",
+        "عمليه" | "operation" | "raid" => "operation",
+        "انتخاب" | "انتخب" | "elected" | "election" => "election",
+        "تعيين" | "عين" | "appointed" | "appointment" => "appointment",
+        _ => return None,
+    })
+}
+
+/// Events that happen once per entity: two dates for one of them cannot
+/// both be right. Others (visits, meetings) recur.
+pub(crate) fn is_unique_event(event: &str) -> bool {
+    matches!(event, "formation" | "fall" | "death" | "joining")
+}
+
+/// The gazetteer fact key an event lemma is checked against.
+pub(crate) fn fact_key_of_event(event: &str) -> Option<&'static str> {
+    match event {
+        "formation" => Some("founded"),
+        _ => None,
+    }
+}
+
+/// A tagged mention, or a head noun standing for one, that can be a subject.
+#[derive(Debug, Clone)]
+pub(crate) struct Referent {
+    /// Folded byte range.
+    pub start: usize,
+    pub end: usize,
+    pub entity: EntityIndex,
+    pub kind: EntityKind,
+    pub sentence: Option<usize>,
+    pub paragraph: Option<usize>,
+}
+
+/// All referents of a draft, sorted by position.
+pub(crate) struct Referents {
+    pub list: Vec<Referent>,
+}
+
+impl Referents {
+    /// Resolved mentions plus head-noun anaphors, in one pass over tokens.
+    pub(crate) fn new(tokens: &Tokens<'_>, mentions: &[Mention], gazetteer: &Gazetteer) -> Self {
+        let mut list = Vec::with_capacity(mentions.len());
+        // head noun → most recent organization it heads
+        let mut heads: HashMap<String, EntityIndex> = HashMap::new();
+        let mut m = 0;
+        for i in 0..tokens.len() {
+            let tok = &tokens.list[i];
+            // Emit the mentions that start before this token.
+            while m < mentions.len() && mentions[m].folded.0 <= tok.folded.start {
+                let mention = &mentions[m];
+                m += 1;
+                let Some(entity) = mention.entity else { continue };
+                if mention.kind == EntityKind::Organization {
+                    if let Some(head) = head_of(&fold_str(&mention.alias)) {
+                        heads.insert(head, entity);
+                    }
+                }
+                list.push(Referent {
+                    start: mention.folded.0,
+                    end: mention.folded.1,
+                    entity,
+                    kind: mention.kind,
+                    sentence: mention.sentence,
+                    paragraph: mention.paragraph,
+                });
+            }
+            if list.last().is_some_and(|r| r.end > tok.folded.start) || !tokens.is_word(i) {
+                continue;
+            }
+            let word = tokens.text(i);
+            let latin = tokens.is_latin(i);
+            let found = if latin {
+                (i > 0 && tokens.text(i - 1) == "the")
+                    .then(|| heads.get(word))
+                    .flatten()
+            } else {
+                clitic_forms(word)
+                    .iter()
+                    .filter(|w| w.starts_with("ال"))
+                    .find_map(|w| heads.get(w.as_ref()))
+            };
+            if let Some(&entity) = found {
+                list.push(Referent {
+                    start: tok.folded.start,
+                    end: tok.folded.end,
+                    entity,
+                    kind: gazetteer.entity(entity).kind,
+                    sentence: tok.sentence,
+                    paragraph: tok.paragraph,
+                });
+            }
+        }
+        Referents { list }
+    }
+
+    /// The best subject ending before folded offset `before`, in the
+    /// sentence of token `at`: highest `score` wins, ties go to the nearest;
+    /// a score of 0 excludes. With `paragraph_fallback`, earlier sentences of
+    /// the paragraph are searched for a candidate scoring 3 (facts match).
+    pub(crate) fn subject(
+        &self,
+        tokens: &Tokens<'_>,
+        at: usize,
+        before: usize,
+        score: &dyn Fn(&Referent) -> u8,
+        paragraph_fallback: bool,
+    ) -> Option<&Referent> {
+        let tok = tokens.list.get(at)?;
+        let end = self.list.partition_point(|r| r.start < before);
+        let mut best: Option<(&Referent, u8)> = None;
+        let mut looked = 0;
+        for r in self.list[..end].iter().rev() {
+            if r.end > before {
+                continue;
+            }
+            looked += 1;
+            // A bounded look-back keeps extraction linear.
+            if looked > 40 {
+                break;
+            }
+            let same_sentence = tok.sentence.is_some() && r.sentence == tok.sentence;
+            if !same_sentence {
+                if best.is_some() || !paragraph_fallback || r.paragraph != tok.paragraph {
+                    break;
+                }
+                if score(r) >= 3 {
+                    return Some(r);
+                }
+                continue;
+            }
+            let s = score(r);
+            if s > 0 && best.is_none_or(|(_, b)| s > b) {
+                best = Some((r, s));
+            }
+        }
+        best.map(|(r, _)| r)
+    }
+}
+
+/// The head noun of an organization's name, as it stands alone in a draft:
+/// the first Arabic word with its article ("تنظيم الدولة" → "التنظيم"), or
+/// the last English word ("US-led coalition" → "coalition"). Single-word
+/// names have none (they are their own mention).
+fn head_of(alias: &str) -> Option<String> {
+    let words: Vec<&str> = alias
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    if alias.chars().next().is_some_and(|c| c.is_ascii()) {
+        let last = words.last()?;
+        return (last.len() >= 4).then(|| last.to_string());
+    }
+    let first = words.first()?;
+    Some(if first.starts_with("ال") {
+        first.to_string()
+    } else {
+        format!("ال{first}")
+    })
+}
+
+/// The name of an entity in the draft's language.
+pub(crate) fn display_name(entity: &Entity, latin: bool) -> &str {
+    let list = if latin {
+        &entity.names.en
+    } else {
+        &entity.names.ar
+    };
+    list.first()
+        .map(String::as_str)
+        .unwrap_or_else(|| entity.preferred_name())
+}
+
+/// Whether a fact's key, predicate or unit names fit a quantity's slot.
+pub(crate) fn fact_fits(fact: &crate::gazetteer::Fact, predicate: &str, unit: &str) -> bool {
+    let predicate_fits = fact.key == predicate
+        || fact
+            .predicate
+            .as_ref()
+            .is_some_and(|p| p.all().any(|w| predicate_lemma(&fold_str(w)) == Some(predicate)));
+    let unit_fits = fact.unit.as_ref().is_some_and(|u| {
+        u.all()
+            .any(|w| unit_lemma(&fold_str(w)).as_deref() == Some(unit))
+    });
+    predicate_fits && unit_fits && fact.value.is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Case {
+        word: &'static str,
+        want: Option<&'static str>,
+    }
+
+    #[test]
+    fn predicate_cases() {
+        let cases = [
+            // Conjunction before the membership verb.
+            Case { word: "ويضم", want: Some("members") },
+            // Arrest noun after ب.
+            Case { word: "باعتقال", want: Some("arrested") },
+            // English membership verb.
+            Case { word: "included", want: Some("members") },
+            // Not a predicate.
+            Case { word: "الشرعيه", want: None },
+        ];
+        for case in cases {
+            assert_eq!(predicate_lemma(case.word), case.want, "word {}", case.word);
+        }
+    }
+
+    #[test]
+    fn event_cases() {
+        let cases = [
+            // Verbal noun with a possessive suffix.
+            Case { word: "تشكيله", want: Some("formation") },
+            // Verb with ال-less form.
+            Case { word: "تشكل", want: Some("formation") },
+            // Article and preposition.
+            Case { word: "بالاطاحه", want: Some("fall") },
+            // ة written as ت before a suffix.
+            Case { word: "زيارته", want: Some("visit") },
+            Case { word: "formed", want: Some("formation") },
+            Case { word: "الدوله", want: None },
+        ];
+        for case in cases {
+            let got = event_lemma(case.word).or_else(|| event_lemma(strip_article(case.word)));
+            assert_eq!(got, case.want, "word {}", case.word);
+        }
+    }
+
+    #[test]
+    fn unit_cases() {
+        assert_eq!(unit_lemma("دوله").as_deref(), Some("countries"));
+        assert_eq!(unit_lemma("عضوا").as_deref(), Some("countries"));
+        assert_eq!(unit_lemma("شخصا").as_deref(), Some("people"));
+        assert_eq!(unit_lemma("countries").as_deref(), Some("countries"));
+        // Unknown nouns are their own unit, without the accusative alef.
+        assert_eq!(unit_lemma("صاروخا").as_deref(), Some("صاروخ"));
+        assert_eq!(unit_lemma("في"), None);
+    }
+
+    #[test]
+    fn head_cases() {
+        assert_eq!(head_of("التحالف الدولي").as_deref(), Some("التحالف"));
+        assert_eq!(head_of("تنظيم الدوله").as_deref(), Some("التنظيم"));
+        assert_eq!(head_of("us-led coalition").as_deref(), Some("coalition"));
+        assert_eq!(head_of("داعش"), None);
+    }
+}

@@ -1,0 +1,553 @@
+//! `tadqiq.yaml`: the per-project configuration (DESIGN.md §3).
+//!
+//! Every key is optional. Unknown keys, unknown rule ids, bad levels and bad
+//! globs are errors reported as `path:line:col: message`. A config applies to
+//! the drafts in its folder and below; it is found by walking up from each
+//! draft's folder ([`discover`]), unless `--config FILE` names one or
+//! `--isolated` ignores them all.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize};
+
+use crate::checker::{CheckerBuilder, RuleLevel};
+use crate::finding::Severity;
+use crate::rules::{catalog, Prefer};
+use crate::segment::SectionMarkers;
+
+/// The file name looked for in every folder from a draft's up to the root.
+pub const CONFIG_FILE_NAME: &str = "tadqiq.yaml";
+
+/// Rule ids fixed by DESIGN.md §4. They are accepted in a config before the
+/// rule itself is registered, so a config written for the full rule set
+/// stays valid while rules land one by one.
+const CONTRACT_RULES: &[&str] = &[
+    "date-conflict",
+    "fact-conflict",
+    "name-conflict",
+    "near-miss",
+    "number-conflict",
+    "quote-drift",
+    "role-conflict",
+    "spelling-variant",
+    "unknown-name",
+];
+
+/// Folders walked by default pick these files.
+pub const DEFAULT_INCLUDE: &[&str] = &["**/*.md", "**/*.txt", "**/*.markdown"];
+
+/// Every rule id a config or a suppression may name, sorted.
+pub fn known_rules() -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = catalog().iter().map(|r| r.id).collect();
+    ids.extend_from_slice(CONTRACT_RULES);
+    ids.push(crate::suppress::RULE);
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// A config that could not be read or is invalid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: String,
+    /// 1-based line and column, when the problem has a place in the file.
+    pub location: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.location {
+            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.path, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// The config file as written. `None` means "not set".
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ConfigFile {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gazetteers: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_gazetteer: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fail_on: Option<FailOnSetting>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules: Option<BTreeMap<RuleId, LevelSetting>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prefer: Option<PreferSetting>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sections: Option<SectionsSetting>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub include: Option<Vec<GlobText>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exclude: Option<Vec<GlobText>>,
+}
+
+/// `fail-on:` in a config.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOnSetting {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOnSetting {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailOnSetting::Error => "error",
+            FailOnSetting::Warning => "warning",
+            FailOnSetting::Info => "info",
+            FailOnSetting::Never => "never",
+        }
+    }
+}
+
+/// A rule's level under `rules:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LevelSetting {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+impl LevelSetting {
+    pub fn level(self) -> RuleLevel {
+        match self {
+            LevelSetting::Off => RuleLevel::Off,
+            LevelSetting::Info => RuleLevel::Severity(Severity::Info),
+            LevelSetting::Warning => RuleLevel::Severity(Severity::Warning),
+            LevelSetting::Error => RuleLevel::Severity(Severity::Error),
+        }
+    }
+}
+
+/// A rule id, checked against [`known_rules`] while the file is read so the
+/// error carries the key's line and column.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct RuleId(pub String);
+
+impl<'de> Deserialize<'de> for RuleId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(d)?;
+        let known = known_rules();
+        if known.contains(&id.as_str()) {
+            Ok(RuleId(id))
+        } else {
+            Err(de::Error::custom(format!(
+                "unknown rule `{id}`; known rules: {}",
+                known.join(", ")
+            )))
+        }
+    }
+}
+
+/// An include/exclude glob, compiled once while reading to report bad ones
+/// with their place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct GlobText(pub String);
+
+impl<'de> Deserialize<'de> for GlobText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        compile_glob(&text).map_err(de::Error::custom)?;
+        Ok(GlobText(text))
+    }
+}
+
+fn compile_glob(text: &str) -> Result<globset::Glob, String> {
+    GlobBuilder::new(text)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| format!("invalid glob `{text}`: {}", e.kind()))
+}
+
+/// `prefer:` (house style).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PreferSetting {
+    /// entity id → preferred surface form.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub entities: BTreeMap<String, String>,
+    /// Spelling pairs, the preferred one first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<(String, String)>,
+}
+
+/// `sections:`: the marker phrases (each list replaces the built-in one).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SectionsSetting {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appended: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub boilerplate: Option<Vec<String>>,
+}
+
+/// A loaded config: the file as written and where it lives.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    /// The file it was read from; `None` for the built-in defaults.
+    pub path: Option<PathBuf>,
+    pub file: ConfigFile,
+}
+
+impl Config {
+    /// Parses `text` as the config at `path`.
+    ///
+    /// # Errors
+    /// YAML syntax errors, unknown keys, unknown rule ids, bad levels and
+    /// globs, each with its line and column.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        let shown = path.display().to_string();
+        let error = |e: serde_norway::Error| ConfigError {
+            path: shown.clone(),
+            location: e.location().map(|l| (l.line(), l.column())),
+            message: clean_yaml_message(&e.to_string()),
+        };
+        // An empty file (or one with only comments) is a valid, empty config.
+        let value: serde_norway::Value = serde_norway::from_str(text).map_err(error)?;
+        let file = if value.is_null() {
+            ConfigFile::default()
+        } else {
+            serde_norway::from_str(text).map_err(error)?
+        };
+        Ok(Config {
+            path: Some(path.to_path_buf()),
+            file,
+        })
+    }
+
+    /// Reads the config at `path`.
+    ///
+    /// # Errors
+    /// An unreadable file or any problem [`Config::parse`] reports.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: path.display().to_string(),
+            location: None,
+            message: match e.kind() {
+                std::io::ErrorKind::NotFound => "no such config file".to_string(),
+                _ => format!("cannot read config: {e}"),
+            },
+        })?;
+        Config::parse(path, &text)
+    }
+
+    /// The folder relative paths in the config are resolved against.
+    pub fn base_dir(&self) -> Option<&Path> {
+        self.path
+            .as_deref()
+            .map(|p| p.parent().unwrap_or_else(|| Path::new("")))
+    }
+
+    /// Gazetteer folders, resolved against the config's folder.
+    pub fn gazetteer_dirs(&self) -> Vec<PathBuf> {
+        let base = self.base_dir().unwrap_or_else(|| Path::new(""));
+        self.file
+            .gazetteers
+            .iter()
+            .flatten()
+            .map(|g| base.join(g))
+            .collect()
+    }
+
+    /// Whether the embedded gazetteer is used (default true).
+    pub fn default_gazetteer(&self) -> bool {
+        self.file.default_gazetteer.unwrap_or(true)
+    }
+
+    /// The section markers: the configured lists, else the built-in ones.
+    pub fn markers(&self) -> SectionMarkers {
+        let mut markers = SectionMarkers::default();
+        if let Some(sections) = &self.file.sections {
+            if let Some(list) = &sections.appended {
+                markers.appended = list.clone();
+            }
+            if let Some(list) = &sections.boilerplate {
+                markers.boilerplate = list.clone();
+            }
+        }
+        markers
+    }
+
+    /// House style as the rules read it.
+    pub fn prefer(&self) -> Prefer {
+        let setting = self.file.prefer.clone().unwrap_or_default();
+        Prefer {
+            entities: setting.entities,
+            words: setting.words,
+        }
+    }
+
+    /// Configures `builder` with everything but the gazetteer (which the
+    /// caller loads once and shares).
+    pub fn apply(&self, builder: &mut CheckerBuilder) {
+        builder.markers(self.markers()).prefer(self.prefer());
+        for (rule, level) in self.file.rules.iter().flatten() {
+            builder.rule_level(&rule.0, level.level());
+        }
+    }
+
+    /// The include and exclude globs for walked folders.
+    pub fn filter(&self) -> FileFilter {
+        let include: Vec<String> = match &self.file.include {
+            Some(list) => list.iter().map(|g| g.0.clone()).collect(),
+            None => DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect(),
+        };
+        let exclude: Vec<String> = self
+            .file
+            .exclude
+            .iter()
+            .flatten()
+            .map(|g| g.0.clone())
+            .collect();
+        FileFilter {
+            base: self.base_dir().map(Path::to_path_buf),
+            include: build_set(&include),
+            exclude: build_set(&exclude),
+        }
+    }
+
+    /// The effective configuration as YAML, every key filled in.
+    pub fn dump(&self) -> String {
+        let markers = self.markers();
+        let mut rules = BTreeMap::new();
+        for id in known_rules() {
+            let level = self
+                .file
+                .rules
+                .as_ref()
+                .and_then(|r| r.get(&RuleId(id.to_string())))
+                .map_or("default", |l| match l {
+                    LevelSetting::Off => "off",
+                    LevelSetting::Info => "info",
+                    LevelSetting::Warning => "warning",
+                    LevelSetting::Error => "error",
+                });
+            rules.insert(id.to_string(), level.to_string());
+        }
+        let effective = Effective {
+            gazetteers: self
+                .gazetteer_dirs()
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+            default_gazetteer: self.default_gazetteer(),
+            fail_on: self.file.fail_on.unwrap_or(FailOnSetting::Error).as_str(),
+            rules,
+            prefer: self.file.prefer.clone().unwrap_or_default(),
+            sections: SectionsSetting {
+                appended: Some(markers.appended),
+                boilerplate: Some(markers.boilerplate),
+            },
+            include: match &self.file.include {
+                Some(list) => list.iter().map(|g| g.0.clone()).collect(),
+                None => DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect(),
+            },
+            exclude: self
+                .file
+                .exclude
+                .iter()
+                .flatten()
+                .map(|g| g.0.clone())
+                .collect(),
+        };
+        let source = match &self.path {
+            Some(p) => format!("# effective configuration, from {}\n", p.display()),
+            None => "# effective configuration: built-in defaults (no tadqiq.yaml found)\n".to_string(),
+        };
+        let body = serde_norway::to_string(&effective).unwrap_or_default();
+        format!("{source}{body}")
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct Effective {
+    gazetteers: Vec<String>,
+    default_gazetteer: bool,
+    fail_on: &'static str,
+    rules: BTreeMap<String, String>,
+    prefer: PreferSetting,
+    sections: SectionsSetting,
+    include: Vec<String>,
+    exclude: Vec<String>,
+}
+
+fn build_set(globs: &[String]) -> GlobSet {
+    let mut set = GlobSetBuilder::new();
+    for g in globs {
+        // Globs were validated when the config was read.
+        if let Ok(glob) = compile_glob(g) {
+            set.add(glob);
+        }
+    }
+    set.build().unwrap_or_else(|_| GlobSet::empty())
+}
+
+/// serde_norway appends " at line L column C" to messages that have a place;
+/// the place is printed in front instead.
+fn clean_yaml_message(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(" column ") => message[..i].to_string(),
+        _ => message.to_string(),
+    }
+}
+
+/// Include/exclude globs of one config, matched against paths relative to
+/// the config's folder (or to the walked folder when there is no config).
+#[derive(Debug, Clone)]
+pub struct FileFilter {
+    base: Option<PathBuf>,
+    include: GlobSet,
+    exclude: GlobSet,
+}
+
+impl FileFilter {
+    /// Whether a file found while walking `root` is checked. `path` and
+    /// `root` are absolute.
+    pub fn accepts(&self, root: &Path, path: &Path) -> bool {
+        let relative = self
+            .base
+            .as_deref()
+            .and_then(|b| path.strip_prefix(b).ok())
+            .or_else(|| path.strip_prefix(root).ok())
+            .unwrap_or(path);
+        self.include.is_match(relative) && !self.exclude.is_match(relative)
+    }
+
+    /// Whether a folder met while walking is skipped whole by an exclude.
+    pub fn excludes_dir(&self, root: &Path, dir: &Path) -> bool {
+        let relative = self
+            .base
+            .as_deref()
+            .and_then(|b| dir.strip_prefix(b).ok())
+            .or_else(|| dir.strip_prefix(root).ok())
+            .unwrap_or(dir);
+        !relative.as_os_str().is_empty() && self.exclude.is_match(relative)
+    }
+}
+
+/// The nearest `tadqiq.yaml` in `dir` or a folder above it.
+pub fn discover(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .map(|d| d.join(CONFIG_FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Case {
+        /// What the case shows.
+        name: &'static str,
+        yaml: &'static str,
+        /// `Ok` for a valid config, else the expected `line:col: message` prefix.
+        want: Result<(), &'static str>,
+    }
+
+    #[test]
+    fn parse_cases() {
+        let cases = [
+            Case {
+                name: "the DESIGN.md example is valid",
+                yaml: "gazetteers: [newsroom/gazetteer]\ndefault-gazetteer: true\nfail-on: error\nrules:\n  unknown-name: off\n  spelling-variant: error\nprefer:\n  entities: {islamic-state: تنظيم الدولة, united-states: أميركي}\n  words: [[أميركي, أمريكي], [ترامب, ترمب]]\nsections:\n  appended: [إقرأ أيضاً, Read more]\n  boilerplate: [All rights reserved]\ninclude: [\"**/*.md\", \"**/*.txt\"]\nexclude: [\"archive/**\"]\n",
+                want: Ok(()),
+            },
+            Case {
+                name: "an empty file is an empty config",
+                yaml: "# nothing yet\n",
+                want: Ok(()),
+            },
+            Case {
+                name: "an unknown top-level key names its place",
+                yaml: "fail-on: error\nfial-on: warning\n",
+                want: Err("2:1: unknown field `fial-on`"),
+            },
+            Case {
+                name: "an unknown key inside a section",
+                yaml: "sections:\n  appended: [Read more]\n  footer: [x]\n",
+                want: Err("3:3: unknown field `footer`"),
+            },
+            Case {
+                name: "an unknown rule id",
+                yaml: "rules:\n  name-conflict: off\n  nmae-conflict: off\n",
+                want: Err("3:3: unknown rule `nmae-conflict`"),
+            },
+            Case {
+                name: "a bad level",
+                yaml: "rules:\n  name-conflict: loud\n",
+                want: Err("2:18: unknown variant `loud`"),
+            },
+            Case {
+                name: "a bad glob",
+                yaml: "exclude: [\"archive/[\"]\n",
+                want: Err("1:11: invalid glob `archive/[`"),
+            },
+            Case {
+                name: "a word pair must be a pair",
+                yaml: "prefer:\n  words: [[a, b, c]]\n",
+                want: Err("2:11: invalid length 3"),
+            },
+        ];
+        for case in &cases {
+            let got = Config::parse(Path::new("tadqiq.yaml"), case.yaml);
+            match (&got, case.want) {
+                (Ok(_), Ok(())) => {}
+                (Err(e), Err(prefix)) => {
+                    let shown = e.to_string();
+                    assert!(
+                        shown.starts_with(&format!("tadqiq.yaml:{prefix}")),
+                        "{}: got {shown:?}, want prefix {prefix:?}",
+                        case.name
+                    );
+                }
+                _ => panic!("{}: got {got:?}, want {:?}", case.name, case.want),
+            }
+        }
+    }
+
+    #[test]
+    fn filter_uses_include_and_exclude_relative_to_the_config() {
+        let config = Config::parse(
+            Path::new("/news/tadqiq.yaml"),
+            "exclude: [\"archive/**\"]\n",
+        )
+        .unwrap();
+        let filter = config.filter();
+        let root = Path::new("/news");
+        // Default includes: .md, .txt, .markdown at any depth.
+        assert!(filter.accepts(root, Path::new("/news/a.md")));
+        assert!(filter.accepts(root, Path::new("/news/drafts/b.txt")));
+        assert!(!filter.accepts(root, Path::new("/news/drafts/c.rst")));
+        // Excluded folder.
+        assert!(!filter.accepts(root, Path::new("/news/archive/2019/a.md")));
+        assert!(filter.excludes_dir(root, Path::new("/news/archive/2019")));
+    }
+
+    #[test]
+    fn dump_fills_defaults() {
+        let config = Config::parse(Path::new("t/tadqiq.yaml"), "gazetteers: [g]\n").unwrap();
+        let dump = config.dump();
+        assert!(dump.contains("default-gazetteer: true"), "{dump}");
+        assert!(dump.contains("fail-on: error"), "{dump}");
+        assert!(dump.contains("- t/g"), "{dump}");
+        assert!(dump.contains("Read more"), "{dump}");
+    }
+}
