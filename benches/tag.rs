@@ -102,7 +102,11 @@ fn main() {
     let synthetic = Gazetteer::from_yaml(&[
         (EntityKind::Person, "gazetteer/people.yaml", &people),
         (EntityKind::Place, "gazetteer/places.yaml", &places),
-        (EntityKind::Organization, "gazetteer/organizations.yaml", &orgs),
+        (
+            EntityKind::Organization,
+            "gazetteer/organizations.yaml",
+            &orgs,
+        ),
         (EntityKind::Person, "bench/people.yaml", &yaml),
     ])
     .expect("synthetic gazetteer is valid");
@@ -136,8 +140,13 @@ fn main() {
     let bare_hits = bare.find_iter(&corpus).count();
     let bare_s = t.elapsed().as_secs_f64();
 
-    println!("machine: {} cores", std::thread::available_parallelism().map_or(1, |n| n.get()));
-    println!("corpus: {mb:.1} MB of Arabic/English fixture drafts; gazetteer: {aliases} synthetic names");
+    println!(
+        "machine: {} cores",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    println!(
+        "corpus: {mb:.1} MB of Arabic/English fixture drafts; gazetteer: {aliases} synthetic names"
+    );
     println!("gazetteer parse+validate: {parse_s:.2} s; automaton build: {build_s:.2} s; peak RSS after build: {rss_after_build:.0} MiB");
     println!(
         "tadqiq tag: {tag_s:.2} s = {:.1} MB/s, {} mentions",

@@ -191,6 +191,16 @@ impl Checker {
                 }
             }
             claims = Some(extracted);
+            // Inline `tadqiq-ignore` comments, and warnings about the comments.
+            let level = self.levels.get(crate::suppress::RULE).copied();
+            for mut notice in crate::suppress::apply(text, format, &doc, &mut findings) {
+                match level {
+                    Some(RuleLevel::Off) => continue,
+                    Some(RuleLevel::Severity(s)) => notice.severity = s,
+                    None => {}
+                }
+                findings.push(notice);
+            }
         }
         let lines = LineIndex::new(text);
         for finding in &mut findings {

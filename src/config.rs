@@ -11,7 +11,6 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
-use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 
 use crate::checker::{CheckerBuilder, RuleLevel};
@@ -134,40 +133,18 @@ impl LevelSetting {
     }
 }
 
-/// A rule id, checked against [`known_rules`] while the file is read so the
-/// error carries the key's line and column.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// A rule id under `rules:`; checked against [`known_rules`] once the file
+/// is read (serde_norway places errors in keys at the start of their map,
+/// so the key is found in the text instead).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct RuleId(pub String);
 
-impl<'de> Deserialize<'de> for RuleId {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let id = String::deserialize(d)?;
-        let known = known_rules();
-        if known.contains(&id.as_str()) {
-            Ok(RuleId(id))
-        } else {
-            Err(de::Error::custom(format!(
-                "unknown rule `{id}`; known rules: {}",
-                known.join(", ")
-            )))
-        }
-    }
-}
-
-/// An include/exclude glob, compiled once while reading to report bad ones
-/// with their place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// An include/exclude glob, compiled once the file is read to report bad
+/// ones with their place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct GlobText(pub String);
-
-impl<'de> Deserialize<'de> for GlobText {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        compile_glob(&text).map_err(de::Error::custom)?;
-        Ok(GlobText(text))
-    }
-}
 
 fn compile_glob(text: &str) -> Result<globset::Glob, String> {
     GlobBuilder::new(text)
@@ -221,11 +198,36 @@ impl Config {
         };
         // An empty file (or one with only comments) is a valid, empty config.
         let value: serde_norway::Value = serde_norway::from_str(text).map_err(error)?;
-        let file = if value.is_null() {
+        let file: ConfigFile = if value.is_null() {
             ConfigFile::default()
         } else {
             serde_norway::from_str(text).map_err(error)?
         };
+        let known = known_rules();
+        for id in file.rules.iter().flat_map(|r| r.keys()) {
+            if !known.contains(&id.0.as_str()) {
+                return Err(ConfigError {
+                    path: shown.clone(),
+                    location: locate(text, "rules", &id.0, true),
+                    message: format!(
+                        "rules: unknown rule `{}`; known rules: {}",
+                        id.0,
+                        known.join(", ")
+                    ),
+                });
+            }
+        }
+        for (section, globs) in [("include", &file.include), ("exclude", &file.exclude)] {
+            for glob in globs.iter().flatten() {
+                if let Err(message) = compile_glob(&glob.0) {
+                    return Err(ConfigError {
+                        path: shown.clone(),
+                        location: locate(text, section, &glob.0, false),
+                        message: format!("{section}: {message}"),
+                    });
+                }
+            }
+        }
         Ok(Config {
             path: Some(path.to_path_buf()),
             file,
@@ -316,8 +318,16 @@ impl Config {
             .flatten()
             .map(|g| g.0.clone())
             .collect();
+        // Walked paths are matched as absolute paths, so the base must be too.
+        let base = self.base_dir().map(|b| {
+            if b.is_absolute() {
+                b.to_path_buf()
+            } else {
+                std::env::current_dir().map_or_else(|_| b.to_path_buf(), |cwd| cwd.join(b))
+            }
+        });
         FileFilter {
-            base: self.base_dir().map(Path::to_path_buf),
+            base,
             include: build_set(&include),
             exclude: build_set(&exclude),
         }
@@ -369,7 +379,9 @@ impl Config {
         };
         let source = match &self.path {
             Some(p) => format!("# effective configuration, from {}\n", p.display()),
-            None => "# effective configuration: built-in defaults (no tadqiq.yaml found)\n".to_string(),
+            None => {
+                "# effective configuration: built-in defaults (no tadqiq.yaml found)\n".to_string()
+            }
         };
         let body = serde_norway::to_string(&effective).unwrap_or_default();
         format!("{source}{body}")
@@ -398,6 +410,32 @@ fn build_set(globs: &[String]) -> GlobSet {
         }
     }
     set.build().unwrap_or_else(|_| GlobSet::empty())
+}
+
+/// The 1-based line and column of `needle` written after the top-level
+/// `section:` key (block or flow style), as a mapping key when `as_key`.
+/// serde_norway places errors in keys and sequence items at the start of
+/// their map or sequence, so these are found in the text instead.
+fn locate(text: &str, section: &str, needle: &str, as_key: bool) -> Option<(usize, usize)> {
+    let section_at = text
+        .match_indices(&format!("{section}:"))
+        .find(|(i, _)| *i == 0 || text[..*i].ends_with('\n'))
+        .map_or(0, |(i, _)| i);
+    let mut from = section_at;
+    while let Some(found) = text[from..].find(needle) {
+        let at = from + found;
+        let before = text[..at].chars().next_back();
+        let after = text[at + needle.len()..].trim_start_matches([' ', '\t', '"', '\'']);
+        let starts_ok =
+            before.is_none_or(|c| c.is_whitespace() || matches!(c, '{' | '[' | ',' | '"' | '\''));
+        if starts_ok && (!as_key || after.starts_with(':')) {
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line = text[..at].matches('\n').count() + 1;
+            return Some((line, text[line_start..at].chars().count() + 1));
+        }
+        from = at + needle.len();
+    }
+    None
 }
 
 /// serde_norway appends " at line L column C" to messages that have a place;
@@ -483,27 +521,27 @@ mod tests {
             Case {
                 name: "an unknown key inside a section",
                 yaml: "sections:\n  appended: [Read more]\n  footer: [x]\n",
-                want: Err("3:3: unknown field `footer`"),
+                want: Err("3:3: sections: unknown field `footer`"),
             },
             Case {
                 name: "an unknown rule id",
                 yaml: "rules:\n  name-conflict: off\n  nmae-conflict: off\n",
-                want: Err("3:3: unknown rule `nmae-conflict`"),
+                want: Err("3:3: rules: unknown rule `nmae-conflict`"),
             },
             Case {
                 name: "a bad level",
                 yaml: "rules:\n  name-conflict: loud\n",
-                want: Err("2:18: unknown variant `loud`"),
+                want: Err("2:18: rules.name-conflict: unknown variant `loud`"),
             },
             Case {
                 name: "a bad glob",
                 yaml: "exclude: [\"archive/[\"]\n",
-                want: Err("1:11: invalid glob `archive/[`"),
+                want: Err("1:12: exclude: invalid glob `archive/[`"),
             },
             Case {
                 name: "a word pair must be a pair",
                 yaml: "prefer:\n  words: [[a, b, c]]\n",
-                want: Err("2:11: invalid length 3"),
+                want: Err("2:11: prefer.words[0]: invalid length 3"),
             },
         ];
         for case in &cases {

@@ -105,9 +105,18 @@ mod tests {
 
     #[test]
     fn fingerprint_depends_on_rule_and_texts_only() {
-        let a = fingerprint("name-conflict", &["فاروق الشرع".into(), "احمد الشرع".into()]);
-        let b = fingerprint("name-conflict", &["فاروق الشرع".into(), "احمد الشرع".into()]);
-        let c = fingerprint("role-conflict", &["فاروق الشرع".into(), "احمد الشرع".into()]);
+        let a = fingerprint(
+            "name-conflict",
+            &["فاروق الشرع".into(), "احمد الشرع".into()],
+        );
+        let b = fingerprint(
+            "name-conflict",
+            &["فاروق الشرع".into(), "احمد الشرع".into()],
+        );
+        let c = fingerprint(
+            "role-conflict",
+            &["فاروق الشرع".into(), "احمد الشرع".into()],
+        );
         // Joining texts must not be ambiguous: ["ab","c"] differs from ["a","bc"].
         let d = fingerprint("x", &["ab".into(), "c".into()]);
         let e = fingerprint("x", &["a".into(), "bc".into()]);

@@ -114,7 +114,10 @@ mod tests {
     fn decode_cases() {
         assert_eq!(decode("a", b"".to_vec()).unwrap(), "");
         let err = decode("a.txt", vec![b'o', b'k', 0xff]).unwrap_err();
-        assert_eq!(err.to_string(), "a.txt: invalid UTF-8 at byte offset 2; drafts must be UTF-8");
+        assert_eq!(
+            err.to_string(),
+            "a.txt: invalid UTF-8 at byte offset 2; drafts must be UTF-8"
+        );
         let err = decode("b.bin", vec![b'x', 0, 1]).unwrap_err();
         assert!(err.message.contains("NUL byte at offset 1"), "{err}");
     }

@@ -15,8 +15,10 @@
 //! assert!(report.mentions.iter().any(|m| m.entity_id.as_deref() == Some("ahmed-al-sharaa")));
 //! ```
 
+mod baseline;
 mod checker;
 mod claims;
+pub mod config;
 mod finding;
 pub mod gazetteer;
 mod input;
@@ -26,8 +28,11 @@ mod resolve;
 mod rules;
 mod run;
 mod segment;
+mod suppress;
 mod tag;
+mod walk;
 
+pub use baseline::{Baseline, BaselineEntry, BaselineOutcome};
 pub use checker::{Checker, CheckerBuilder, FileReport, Mode, RuleLevel};
 pub use claims::Claims;
 pub use finding::{Finding, Severity, Span};
@@ -35,6 +40,10 @@ pub use input::{read_draft, Draft, InputError};
 pub use report::{OutputFormat, Report, Summary};
 pub use resolve::Mention;
 pub use rules::{catalog, lookup, Prefer, RuleInfo};
-pub use run::{run, FailOn, Outcome, RunOptions};
+pub use run::{
+    diff, run, show_config, snapshot, ConfigChoice, FailOn, Outcome, RunOptions, Settings,
+    SnapshotMode,
+};
 pub use segment::{Format, SectionKind, SectionMarkers};
+pub use suppress::{INFO as SUPPRESSION_INFO, RULE as SUPPRESSION_RULE};
 pub use tag::AliasForm;

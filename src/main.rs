@@ -4,9 +4,11 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+use std::path::PathBuf;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use tadqiq::gazetteer::{GazetteerSources, PartialDate};
-use tadqiq::{CheckerBuilder, FailOn, Mode, OutputFormat, RunOptions};
+use tadqiq::{ConfigChoice, FailOn, Mode, OutputFormat, RunOptions, Settings, SnapshotMode};
 
 /// Named-entity and fact-consistency checker for Arabic and English news drafts.
 #[derive(Parser)]
@@ -21,7 +23,13 @@ enum Command {
     /// Tag mentions and run the consistency rules (the main job).
     Check(CheckArgs),
     /// Tag mentions only.
-    Tag(CommonArgs),
+    Tag(TagArgs),
+    /// Write (`--update`) or verify (`--check`) one stable report per draft under a folder.
+    Snapshot(SnapshotArgs),
+    /// Findings added, resolved and kept between two revisions of a draft.
+    Diff(DiffArgs),
+    /// Show which tadqiq.yaml applies here, or (`--dump`) the effective configuration.
+    Config(ConfigArgs),
     /// Gazetteer tools.
     Gazetteer {
         #[command(subcommand)]
@@ -43,47 +51,132 @@ enum GazetteerCommand {
     },
 }
 
+/// Options of every command that checks drafts.
 #[derive(Args)]
-struct CommonArgs {
-    /// Drafts to read; `-` or nothing reads standard input.
-    paths: Vec<String>,
+struct SettingsArgs {
     /// Add a gazetteer folder (repeatable).
     #[arg(long = "gazetteer", value_name = "DIR")]
     gazetteers: Vec<String>,
     /// Do not use the gazetteer embedded in the binary.
     #[arg(long)]
     no_default_gazetteer: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-    format: FormatArg,
+    /// Use this config for every draft instead of the nearest tadqiq.yaml.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore every tadqiq.yaml: built-in defaults and flags only.
+    #[arg(long)]
+    isolated: bool,
     /// The draft's date (YYYY-MM-DD) when it has no `date:` front matter.
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<String>,
-    /// Colour in human output.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-    color: ColorArg,
-    /// The name reported for standard input.
+    /// Worker threads (default: one per core).
+    #[arg(
+        long,
+        short = 'j',
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
+    jobs: usize,
+    /// The name reported for standard input (`-`); its extension picks the format.
     #[arg(long, default_value = "<stdin>")]
     stdin_name: String,
 }
 
 #[derive(Args)]
+struct TagArgs {
+    /// Drafts and folders to read; `-` or nothing reads standard input.
+    paths: Vec<String>,
+    #[command(flatten)]
+    settings: SettingsArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+    /// Colour in human output.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+}
+
+#[derive(Args)]
 struct CheckArgs {
     #[command(flatten)]
-    common: CommonArgs,
-    /// Exit 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
-    fail_on: FailOnArg,
+    tag: TagArgs,
+    /// Exit 1 when a finding is at or above this severity (default: the config's `fail-on`, else error).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOnArg>,
     /// Include the tagged mentions in the report.
     #[arg(long)]
     mentions: bool,
     /// Include the claims read from each draft (JSON).
     #[arg(long)]
     claims: bool,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    baseline: Option<PathBuf>,
+    /// Record the fingerprints of today's findings in FILE and exit 0.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+}
+
+#[derive(Args)]
+#[command(group = clap::ArgGroup::new("action").required(true).args(["update", "check"]))]
+struct SnapshotArgs {
+    /// Drafts and folders.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// The folder holding the snapshots.
+    #[arg(long, value_name = "DIR", default_value = "snapshots")]
+    dir: PathBuf,
+    /// Write the snapshots that changed; remove those whose draft is gone.
+    #[arg(long)]
+    update: bool,
+    /// Exit 1 and print a unified diff for every report that changed.
+    #[arg(long)]
+    check: bool,
+    #[command(flatten)]
+    settings: SettingsArgs,
+}
+
+#[derive(Args)]
+struct DiffArgs {
+    /// The earlier revision (`-` reads standard input).
+    old: String,
+    /// The later revision.
+    new: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormatArg::Human)]
+    format: DiffFormatArg,
+    /// Exit 1 when an added finding is at or above this severity.
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOnArg>,
+    #[command(flatten)]
+    settings: SettingsArgs,
+}
+
+#[derive(Args)]
+struct ConfigArgs {
+    /// Print the effective configuration (every key, defaults filled in).
+    #[arg(long)]
+    dump: bool,
+    /// Read this config instead of the nearest tadqiq.yaml.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore every tadqiq.yaml.
+    #[arg(long)]
+    isolated: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
+    Human,
+    Json,
+    Jsonl,
+    Sarif,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormatArg {
     Human,
     Json,
 }
@@ -103,6 +196,18 @@ enum FailOnArg {
     Never,
 }
 
+impl FailOnArg {
+    fn fail_on(self) -> FailOn {
+        let name = match self {
+            FailOnArg::Error => "error",
+            FailOnArg::Warning => "warning",
+            FailOnArg::Info => "info",
+            FailOnArg::Never => "never",
+        };
+        FailOn::parse(name).unwrap_or(FailOn::Never)
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match execute(cli) {
@@ -120,18 +225,67 @@ fn execute(cli: Cli) -> io::Result<u8> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr();
-    match cli.command {
+    let outcome = match cli.command {
         Command::Check(args) => {
-            let fail_on = match args.fail_on {
-                FailOnArg::Error => "error",
-                FailOnArg::Warning => "warning",
-                FailOnArg::Info => "info",
-                FailOnArg::Never => "never",
+            let Some(settings) = settings(&args.tag.settings, &mut err)? else {
+                return Ok(2);
             };
-            let fail_on = FailOn::parse(fail_on).unwrap_or(FailOn::Never);
-            run(&args.common, Mode::Check, fail_on, args.mentions, args.claims, &mut out, &mut err)
+            let opts = RunOptions {
+                paths: args.tag.paths.clone(),
+                format: format(args.tag.format),
+                fail_on: args.fail_on.map(FailOnArg::fail_on),
+                color: color(args.tag.color),
+                mentions: args.mentions,
+                claims: args.claims,
+                baseline: args.baseline,
+                write_baseline: args.write_baseline,
+            };
+            tadqiq::run(&settings, Mode::Check, &opts, &mut out, &mut err)?
         }
-        Command::Tag(args) => run(&args, Mode::Tag, FailOn::Never, true, false, &mut out, &mut err),
+        Command::Tag(args) => {
+            let Some(settings) = settings(&args.settings, &mut err)? else {
+                return Ok(2);
+            };
+            let opts = RunOptions {
+                paths: args.paths.clone(),
+                format: format(args.format),
+                fail_on: Some(FailOn::Never),
+                color: color(args.color),
+                mentions: true,
+                claims: false,
+                baseline: None,
+                write_baseline: None,
+            };
+            tadqiq::run(&settings, Mode::Tag, &opts, &mut out, &mut err)?
+        }
+        Command::Snapshot(args) => {
+            let Some(settings) = settings(&args.settings, &mut err)? else {
+                return Ok(2);
+            };
+            let mode = if args.update {
+                SnapshotMode::Update
+            } else {
+                SnapshotMode::Check
+            };
+            tadqiq::snapshot(&settings, &args.dir, mode, &args.paths, &mut out, &mut err)?
+        }
+        Command::Diff(args) => {
+            let Some(settings) = settings(&args.settings, &mut err)? else {
+                return Ok(2);
+            };
+            let json = matches!(args.format, DiffFormatArg::Json);
+            let fail_on = args.fail_on.map(FailOnArg::fail_on);
+            tadqiq::diff(
+                &settings, &args.old, &args.new, json, fail_on, &mut out, &mut err,
+            )?
+        }
+        Command::Config(args) => {
+            let settings = Settings {
+                config: config_choice(args.config, args.isolated),
+                ..Settings::default()
+            };
+            tadqiq::show_config(&settings, args.dump, &mut out, &mut err)?
+        }
         Command::Gazetteer {
             command: GazetteerCommand::Check { dir },
         } => {
@@ -139,7 +293,7 @@ fn execute(cli: Cli) -> io::Result<u8> {
             if let Some(dir) = &dir {
                 sources.embedded(false).add_dir(dir);
             }
-            match sources.load() {
+            return match sources.load() {
                 Ok(g) => {
                     writeln!(
                         out,
@@ -154,78 +308,108 @@ fn execute(cli: Cli) -> io::Result<u8> {
                     writeln!(err, "tadqiq: {} gazetteer problem(s)", errors.0.len())?;
                     Ok(2)
                 }
-            }
+            };
         }
-        Command::Explain { rule } => match rule {
-            None => {
-                for info in tadqiq::catalog() {
-                    writeln!(out, "{:<18} {:<8} {}", info.id, info.default_severity.as_str(), info.summary)?;
-                }
+        Command::Explain { rule } => return explain(rule, &mut out, &mut err),
+    };
+    out.flush()?;
+    Ok(outcome.exit_code())
+}
+
+/// Every rule, with the `suppression` pseudo-rule, in id order.
+fn rules() -> Vec<tadqiq::RuleInfo> {
+    let mut rules = tadqiq::catalog();
+    rules.push(tadqiq::SUPPRESSION_INFO);
+    rules.sort_by_key(|r| r.id);
+    rules
+}
+
+fn explain(rule: Option<String>, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    match rule {
+        None => {
+            for info in rules() {
+                writeln!(
+                    out,
+                    "{:<18} {:<8} {}",
+                    info.id,
+                    info.default_severity.as_str(),
+                    info.summary
+                )?;
+            }
+            Ok(0)
+        }
+        Some(id) => match rules().into_iter().find(|r| r.id == id) {
+            Some(info) => {
+                writeln!(
+                    out,
+                    "{} (default severity: {})\n",
+                    info.id,
+                    info.default_severity.as_str()
+                )?;
+                writeln!(out, "{}", info.explain.trim_end())?;
                 Ok(0)
             }
-            Some(id) => match tadqiq::lookup(&id) {
-                Some(info) => {
-                    writeln!(out, "{} (default severity: {})\n", info.id, info.default_severity.as_str())?;
-                    writeln!(out, "{}", info.explain.trim_end())?;
-                    Ok(0)
-                }
-                None => {
-                    let known: Vec<&str> = tadqiq::catalog().iter().map(|r| r.id).collect();
-                    writeln!(err, "tadqiq: error: unknown rule `{id}`; known rules: {}", known.join(", "))?;
-                    Ok(2)
-                }
-            },
+            None => {
+                let known: Vec<&str> = rules().iter().map(|r| r.id).collect();
+                writeln!(
+                    err,
+                    "tadqiq: error: unknown rule `{id}`; known rules: {}",
+                    known.join(", ")
+                )?;
+                Ok(2)
+            }
         },
     }
 }
 
-fn run(
-    args: &CommonArgs,
-    mode: Mode,
-    fail_on: FailOn,
-    mentions: bool,
-    claims: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> io::Result<u8> {
+fn config_choice(config: Option<PathBuf>, isolated: bool) -> ConfigChoice {
+    match (config, isolated) {
+        (_, true) => ConfigChoice::Isolated,
+        (Some(path), false) => ConfigChoice::File(path),
+        (None, false) => ConfigChoice::Discover,
+    }
+}
+
+/// The shared settings, or `None` after printing why the flags are wrong.
+fn settings(args: &SettingsArgs, err: &mut dyn Write) -> io::Result<Option<Settings>> {
     let date = match &args.date {
         None => None,
         Some(text) => match PartialDate::parse(text) {
             Some(d) => Some(d),
             None => {
-                writeln!(err, "tadqiq: error: --date `{text}` is not a date (YYYY-MM-DD)")?;
-                return Ok(2);
+                writeln!(
+                    err,
+                    "tadqiq: error: --date `{text}` is not a date (YYYY-MM-DD)"
+                )?;
+                return Ok(None);
             }
         },
     };
-    let mut builder = CheckerBuilder::new();
-    builder.default_gazetteer(!args.no_default_gazetteer).date(date);
-    for dir in &args.gazetteers {
-        builder.gazetteer_dir(dir);
+    Ok(Some(Settings {
+        config: config_choice(args.config.clone(), args.isolated),
+        gazetteers: args.gazetteers.clone(),
+        no_default_gazetteer: args.no_default_gazetteer,
+        date,
+        jobs: args.jobs,
+        stdin_name: args.stdin_name.clone(),
+    }))
+}
+
+fn format(arg: FormatArg) -> OutputFormat {
+    match arg {
+        FormatArg::Human => OutputFormat::Human,
+        FormatArg::Json => OutputFormat::Json,
+        FormatArg::Jsonl => OutputFormat::Jsonl,
+        FormatArg::Sarif => OutputFormat::Sarif,
+        FormatArg::Github => OutputFormat::Github,
     }
-    let checker = match builder.build() {
-        Ok(c) => c,
-        Err(errors) => {
-            writeln!(err, "{errors}")?;
-            return Ok(2);
-        }
-    };
-    let color = match args.color {
+}
+
+/// `--color auto` colours only a terminal, and never when NO_COLOR is set.
+fn color(arg: ColorArg) -> bool {
+    match arg {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    let opts = RunOptions {
-        paths: args.paths.clone(),
-        stdin_name: args.stdin_name.clone(),
-        format: match args.format {
-            FormatArg::Human => OutputFormat::Human,
-            FormatArg::Json => OutputFormat::Json,
-        },
-        fail_on,
-        color,
-        mentions,
-        claims,
-    };
-    tadqiq::run(&checker, mode, &opts, out, err).map(|o| o.exit_code())
+    }
 }

@@ -1,13 +1,26 @@
-//! The commands behind the binary: read drafts, run the checker, render,
-//! and say which exit code the outcome deserves. `main.rs` only parses
-//! flags and calls these.
+//! The commands behind the binary: find the drafts and their configs, run
+//! the checker on every core, render, and say which exit code the outcome
+//! deserves. `main.rs` only parses flags and calls these.
+//!
+//! Each draft is checked under the `tadqiq.yaml` nearest to it (or the one
+//! `--config` names, or none with `--isolated`). Drafts that share a config
+//! share one checker; checkers whose gazetteer sources are the same share
+//! one loaded gazetteer.
 
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
-use crate::checker::{Checker, Mode};
+use crate::baseline::{normal_path, Baseline};
+use crate::checker::{Checker, CheckerBuilder, FileReport, Mode};
+use crate::config::{self, Config, FailOnSetting};
 use crate::finding::Severity;
-use crate::input::{read_draft, InputError};
-use crate::report::{render, HumanOptions, OutputFormat, Report};
+use crate::gazetteer::{Gazetteer, GazetteerSources, PartialDate};
+use crate::input::{read_draft, Draft, InputError};
+use crate::report::{render, DraftDiff, HumanOptions, OutputFormat, Report};
+use crate::walk::{self, Input};
 
 /// The findings level at which a run fails (`--fail-on`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +34,25 @@ impl FailOn {
         match s {
             "never" => Some(FailOn::Never),
             other => Severity::parse(other).map(FailOn::Severity),
+        }
+    }
+
+    /// Whether a finding of severity `s` fails the run.
+    pub fn fails(self, s: Severity) -> bool {
+        match self {
+            FailOn::Severity(level) => s >= level,
+            FailOn::Never => false,
+        }
+    }
+}
+
+impl From<FailOnSetting> for FailOn {
+    fn from(s: FailOnSetting) -> FailOn {
+        match s {
+            FailOnSetting::Error => FailOn::Severity(Severity::Error),
+            FailOnSetting::Warning => FailOn::Severity(Severity::Warning),
+            FailOnSetting::Info => FailOn::Severity(Severity::Info),
+            FailOnSetting::Never => FailOn::Never,
         }
     }
 }
@@ -46,55 +78,421 @@ impl Outcome {
     }
 }
 
+/// Which config applies to a draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigChoice {
+    /// The nearest `tadqiq.yaml` walking up from the draft's folder.
+    Discover,
+    /// `--config FILE`, for every draft.
+    File(PathBuf),
+    /// `--isolated`: built-in defaults only.
+    Isolated,
+}
+
+/// What every command that checks drafts shares.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub config: ConfigChoice,
+    /// `--gazetteer DIR`, added to the config's.
+    pub gazetteers: Vec<String>,
+    pub no_default_gazetteer: bool,
+    /// `--date`: the draft date when a draft has no front matter date.
+    pub date: Option<PartialDate>,
+    /// Worker threads; 0 means one per core.
+    pub jobs: usize,
+    /// The name reported for standard input.
+    pub stdin_name: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            config: ConfigChoice::Discover,
+            gazetteers: Vec::new(),
+            no_default_gazetteer: false,
+            date: None,
+            jobs: 0,
+            stdin_name: "<stdin>".to_string(),
+        }
+    }
+}
+
 /// Options of `tadqiq check` and `tadqiq tag`.
 #[derive(Debug, Clone)]
 pub struct RunOptions {
+    /// Files, folders and `-`; none reads standard input.
     pub paths: Vec<String>,
-    pub stdin_name: String,
     pub format: OutputFormat,
-    pub fail_on: FailOn,
+    /// `--fail-on`; `None` takes the config's `fail-on`, else `error`.
+    pub fail_on: Option<FailOn>,
     pub color: bool,
     /// Include mentions in `check` output.
     pub mentions: bool,
     /// Include claims in `check` JSON output.
     pub claims: bool,
+    /// Report only findings not in this baseline.
+    pub baseline: Option<PathBuf>,
+    /// Write the findings' fingerprints here instead of reporting them.
+    pub write_baseline: Option<PathBuf>,
+}
+
+/// Config key: the config file's path, `None` for the built-in defaults.
+type ConfigKey = Option<PathBuf>;
+
+/// Gazetteer sources: the embedded one or not, and folders on disk.
+type SourceKey = (bool, Vec<PathBuf>);
+
+/// Finds configs, loads gazetteers and builds checkers, each once.
+struct Engine<'a> {
+    settings: &'a Settings,
+    cwd: PathBuf,
+    found: HashMap<PathBuf, ConfigKey>,
+    configs: BTreeMap<ConfigKey, Config>,
+    gazetteers: Vec<(SourceKey, Arc<Gazetteer>)>,
+    checkers: BTreeMap<ConfigKey, Checker>,
+}
+
+impl<'a> Engine<'a> {
+    fn new(settings: &'a Settings) -> Engine<'a> {
+        let mut configs = BTreeMap::new();
+        configs.insert(None, Config::default());
+        Engine {
+            settings,
+            cwd: std::env::current_dir().unwrap_or_default(),
+            found: HashMap::new(),
+            configs,
+            gazetteers: Vec::new(),
+            checkers: BTreeMap::new(),
+        }
+    }
+
+    /// The config for drafts in `dir`, loaded.
+    fn config_key(&mut self, dir: &Path) -> Result<ConfigKey, String> {
+        let key = match &self.settings.config {
+            ConfigChoice::Isolated => None,
+            ConfigChoice::File(path) => Some(path.clone()),
+            ConfigChoice::Discover => {
+                let dir = self.cwd.join(dir);
+                match self.found.get(&dir) {
+                    Some(key) => key.clone(),
+                    None => {
+                        let key = config::discover(&dir).map(|p| self.shown(&p));
+                        self.found.insert(dir, key.clone());
+                        key
+                    }
+                }
+            }
+        };
+        if !self.configs.contains_key(&key) {
+            if let Some(path) = &key {
+                let config = Config::load(path).map_err(|e| e.to_string())?;
+                self.configs.insert(key.clone(), config);
+            }
+        }
+        Ok(key)
+    }
+
+    /// A discovered config path as messages show it: relative to the
+    /// current folder when under it.
+    fn shown(&self, path: &Path) -> PathBuf {
+        path.strip_prefix(&self.cwd)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| path.to_path_buf())
+    }
+
+    fn config(&self, key: &ConfigKey) -> &Config {
+        static DEFAULT: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+        self.configs
+            .get(key)
+            .unwrap_or_else(|| DEFAULT.get_or_init(Config::default))
+    }
+
+    fn config_for_file(&mut self, path: &str) -> Result<ConfigKey, String> {
+        let abs = self.cwd.join(path);
+        let dir = abs
+            .parent()
+            .map_or_else(|| self.cwd.clone(), Path::to_path_buf);
+        self.config_key(&dir)
+    }
+
+    /// Builds the checker for `key` unless it exists.
+    fn prepare(&mut self, key: &ConfigKey) -> Result<(), String> {
+        if self.checkers.contains_key(key) {
+            return Ok(());
+        }
+        let config = self.config(key).clone();
+        let embedded = config.default_gazetteer() && !self.settings.no_default_gazetteer;
+        let mut dirs = config.gazetteer_dirs();
+        dirs.extend(self.settings.gazetteers.iter().map(PathBuf::from));
+        let source_key = (embedded, dirs);
+        let gazetteer = match self.gazetteers.iter().find(|(k, _)| *k == source_key) {
+            Some((_, g)) => Arc::clone(g),
+            None => {
+                let mut sources = GazetteerSources::default();
+                sources.embedded(embedded);
+                for dir in &source_key.1 {
+                    sources.add_dir(dir);
+                }
+                let g = Arc::new(sources.load().map_err(|e| e.to_string())?);
+                self.gazetteers.push((source_key, Arc::clone(&g)));
+                g
+            }
+        };
+        let mut builder = CheckerBuilder::new();
+        config.apply(&mut builder);
+        builder.date(self.settings.date);
+        self.checkers
+            .insert(key.clone(), builder.build_with(gazetteer));
+        Ok(())
+    }
+
+    fn fail_on(&self, key: &ConfigKey, cli: Option<FailOn>) -> FailOn {
+        cli.or_else(|| self.config(key).file.fail_on.map(FailOn::from))
+            .unwrap_or(FailOn::Severity(Severity::Error))
+    }
+
+    fn threads(&self, work: usize) -> usize {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let wanted = if self.settings.jobs == 0 {
+            cores
+        } else {
+            self.settings.jobs
+        };
+        wanted.clamp(1, work.max(1))
+    }
+}
+
+/// One draft to check, before checking.
+enum Job {
+    /// Read and check this file.
+    File(String, ConfigKey),
+    /// Already read (standard input).
+    Read(Draft, ConfigKey),
+    /// Could not even be listed.
+    Failed(InputError),
+}
+
+/// A checked draft with the fail-on level its config sets.
+struct Checked {
+    report: FileReport,
+    key: ConfigKey,
+}
+
+/// Everything that came out of checking a list of paths.
+struct Batch {
+    /// In the order the paths were given (folders in walk order).
+    files: Vec<Checked>,
+    failures: Vec<InputError>,
+}
+
+fn check_paths<'a>(engine: &mut Engine<'a>, mode: Mode, paths: &[String]) -> Result<Batch, String> {
+    let default_paths = ["-".to_string()];
+    let paths = if paths.is_empty() {
+        &default_paths[..]
+    } else {
+        paths
+    };
+    let expanded = walk::expand(paths, |dir| {
+        let key = engine.config_key(dir)?;
+        Ok::<_, String>(engine.config(&key).filter())
+    })?;
+    let mut jobs = Vec::new();
+    for input in expanded.inputs {
+        let job = match input {
+            Err(e) => Job::Failed(e),
+            Ok(Input::Stdin) => {
+                let key = engine.config_key(Path::new(""))?;
+                match read_draft("-", &engine.settings.stdin_name) {
+                    Ok(draft) => Job::Read(draft, key),
+                    Err(e) => Job::Failed(e),
+                }
+            }
+            Ok(Input::File(path)) => {
+                let key = engine.config_for_file(&path)?;
+                Job::File(path, key)
+            }
+        };
+        if let Job::File(_, key) | Job::Read(_, key) = &job {
+            engine.prepare(key)?;
+        }
+        jobs.push(job);
+    }
+    let threads = engine.threads(jobs.len());
+    let results = check_parallel(
+        &jobs,
+        &engine.checkers,
+        mode,
+        &engine.settings.stdin_name,
+        threads,
+    );
+    let mut batch = Batch {
+        files: Vec::new(),
+        failures: Vec::new(),
+    };
+    for (job, result) in jobs.into_iter().zip(results) {
+        match (job, result) {
+            (Job::File(_, key) | Job::Read(_, key), Ok(report)) => {
+                batch.files.push(Checked { report, key })
+            }
+            (_, Err(e)) => batch.failures.push(e),
+            (Job::Failed(e), Ok(_)) => batch.failures.push(e),
+        }
+    }
+    Ok(batch)
+}
+
+/// Checks every job on `threads` threads; results come back in job order
+/// whatever order the threads finish in.
+fn check_parallel(
+    jobs: &[Job],
+    checkers: &BTreeMap<ConfigKey, Checker>,
+    mode: Mode,
+    stdin_name: &str,
+    threads: usize,
+) -> Vec<Result<FileReport, InputError>> {
+    let work = |job: &Job| -> Result<FileReport, InputError> {
+        let (draft, key) = match job {
+            Job::Failed(e) => return Err(e.clone()),
+            Job::Read(draft, key) => (draft.clone(), key),
+            Job::File(path, key) => (read_draft(path, stdin_name)?, key),
+        };
+        let checker = checkers.get(key).ok_or_else(|| InputError {
+            path: draft.path.clone(),
+            message: "internal error: no checker for this draft's config".to_string(),
+        })?;
+        Ok(checker.run(&draft.path, &draft.text, draft.format, mode))
+    };
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Option<Result<FileReport, InputError>>> =
+        jobs.iter().map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(job) = jobs.get(i) else { break };
+                        done.push((i, work(job)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for handle in handles {
+            // A panicking thread loses its results; they are reported below.
+            if let Ok(done) = handle.join() {
+                for (i, result) in done {
+                    results[i] = Some(result);
+                }
+            }
+        }
+    });
+    results
+        .into_iter()
+        .zip(jobs)
+        .map(|(result, job)| {
+            result.unwrap_or_else(|| {
+                let path = match job {
+                    Job::File(path, _) => path.clone(),
+                    Job::Read(draft, _) => draft.path.clone(),
+                    Job::Failed(e) => e.path.clone(),
+                };
+                Err(InputError {
+                    path,
+                    message: "internal error while checking (a bug in tadqiq; please report it)"
+                        .to_string(),
+                })
+            })
+        })
+        .collect()
+}
+
+fn report_failures(batch: &Batch, err: &mut dyn Write) -> io::Result<()> {
+    for failure in &batch.failures {
+        writeln!(err, "tadqiq: error: {failure}")?;
+    }
+    Ok(())
 }
 
 /// Runs `check` or `tag` on every path, writing the report to `out` and one
 /// line per unreadable input to `err`. Unreadable inputs do not stop the
-/// others; they make the outcome [`Outcome::Error`].
+/// others; they make the outcome [`Outcome::Error`]. An invalid config or
+/// gazetteer stops the run before any draft is checked.
 ///
 /// # Errors
 /// Only I/O errors writing `out` or `err`.
 pub fn run(
-    checker: &Checker,
+    settings: &Settings,
     mode: Mode,
     opts: &RunOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let mut report = Report::default();
-    let mut failures: Vec<InputError> = Vec::new();
-    let paths = if opts.paths.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        opts.paths.clone()
-    };
-    for path in &paths {
-        match read_draft(path, &opts.stdin_name) {
-            Ok(draft) => {
-                let mut file = checker.run(&draft.path, &draft.text, draft.format, mode);
-                if mode == Mode::Check && !opts.mentions {
-                    file.mentions.clear();
-                }
-                if !opts.claims {
-                    file.claims = None;
-                }
-                report.files.push(file);
-            }
-            Err(e) => failures.push(e),
+    let mut engine = Engine::new(settings);
+    let batch = match check_paths(&mut engine, mode, &opts.paths) {
+        Ok(batch) => batch,
+        Err(message) => {
+            writeln!(err, "{message}")?;
+            return Ok(Outcome::Error);
         }
+    };
+    let mut failed = false;
+    let mut report = Report::default();
+    for checked in &batch.files {
+        let mut file = checked.report.clone();
+        if mode == Mode::Check && !opts.mentions {
+            file.mentions.clear();
+        }
+        if !opts.claims {
+            file.claims = None;
+        }
+        report.files.push(file);
     }
+
+    if let Some(path) = &opts.write_baseline {
+        let baseline = Baseline::from_report(&report);
+        if let Err(e) = std::fs::write(path, baseline.to_json()) {
+            writeln!(
+                err,
+                "tadqiq: error: {}: cannot write baseline: {e}",
+                path.display()
+            )?;
+            return Ok(Outcome::Error);
+        }
+        writeln!(
+            err,
+            "tadqiq: wrote {} finding(s) of {} draft(s) to baseline {}",
+            baseline.findings.len(),
+            report.files.len(),
+            path.display()
+        )?;
+        report_failures(&batch, err)?;
+        return Ok(if batch.failures.is_empty() {
+            Outcome::Clean
+        } else {
+            Outcome::Error
+        });
+    }
+    if let Some(path) = &opts.baseline {
+        let baseline = match Baseline::load(path) {
+            Ok(b) => b,
+            Err(e) => {
+                writeln!(err, "tadqiq: error: {e}")?;
+                return Ok(Outcome::Error);
+            }
+        };
+        let outcome = baseline.apply(&mut report);
+        writeln!(
+            err,
+            "tadqiq: baseline {}: {} finding(s) hidden, {} entr{} no longer match (fixed or changed; refresh with --write-baseline)",
+            path.display(),
+            outcome.matched,
+            outcome.stale,
+            if outcome.stale == 1 { "y" } else { "ies" }
+        )?;
+    }
+
     let human = HumanOptions {
         color: opts.color,
         mentions: mode == Mode::Tag || opts.mentions,
@@ -103,19 +501,338 @@ pub fn run(
     };
     render(&report, opts.format, &human, out)?;
     out.flush()?;
-    for failure in &failures {
-        writeln!(err, "tadqiq: error: {failure}")?;
-    }
-    if !failures.is_empty() {
+    report_failures(&batch, err)?;
+    if !batch.failures.is_empty() {
         return Ok(Outcome::Error);
     }
-    let failed = match (opts.fail_on, report.worst()) {
-        (FailOn::Severity(level), Some(worst)) => mode == Mode::Check && worst >= level,
-        _ => false,
-    };
+    if mode == Mode::Check {
+        for (file, checked) in report.files.iter().zip(&batch.files) {
+            let fail_on = engine.fail_on(&checked.key, opts.fail_on);
+            if file.findings.iter().any(|f| fail_on.fails(f.severity)) {
+                failed = true;
+            }
+        }
+    }
     Ok(if failed {
         Outcome::Failed
     } else {
         Outcome::Clean
     })
+}
+
+/// What `tadqiq snapshot` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SnapshotMode {
+    /// Write every snapshot that changed; remove those whose draft is gone.
+    Update,
+    /// Print a unified diff for every report that changed; exit 1 if any.
+    Check,
+}
+
+/// The file extension of snapshot files.
+const SNAPSHOT_EXT: &str = ".tadqiq";
+
+/// The stable text report of one draft: the human format without colour
+/// or mentions, ending in its summary line.
+fn snapshot_text(file: &FileReport) -> String {
+    let mut file = file.clone();
+    file.mentions.clear();
+    file.claims = None;
+    let report = Report { files: vec![file] };
+    let opts = HumanOptions {
+        color: false,
+        mentions: false,
+        findings: true,
+        summary: true,
+    };
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = render(&report, OutputFormat::Human, &opts, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Where the snapshot of `draft` lives under `dir`, or why it cannot.
+fn snapshot_path(dir: &Path, cwd: &Path, draft: &str) -> Result<PathBuf, String> {
+    let path = Path::new(draft);
+    let relative = if path.is_absolute() {
+        path.strip_prefix(cwd)
+            .map_err(|_| {
+                "is outside the current folder; snapshots name drafts by relative path".to_string()
+            })?
+            .to_path_buf()
+    } else {
+        PathBuf::from(normal_path(draft))
+    };
+    if relative
+        .components()
+        .any(|c| !matches!(c, std::path::Component::Normal(_)))
+    {
+        return Err("has `..` in its path; run from a folder above it".to_string());
+    }
+    let mut name = relative.into_os_string();
+    name.push(SNAPSHOT_EXT);
+    Ok(dir.join(name))
+}
+
+/// Every snapshot file under `dir`, sorted.
+fn snapshot_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.to_string_lossy().ends_with(SNAPSHOT_EXT) {
+                found.push(p);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+fn shown(path: &Path) -> String {
+    normal_path(&path.to_string_lossy())
+}
+
+/// `tadqiq snapshot --dir DIR --update|--check PATHS...`.
+///
+/// # Errors
+/// Only I/O errors writing `out` or `err`.
+pub fn snapshot(
+    settings: &Settings,
+    dir: &Path,
+    mode: SnapshotMode,
+    paths: &[String],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let mut engine = Engine::new(settings);
+    let cwd = engine.cwd.clone();
+    let mut batch = match check_paths(&mut engine, Mode::Check, paths) {
+        Ok(batch) => batch,
+        Err(message) => {
+            writeln!(err, "{message}")?;
+            return Ok(Outcome::Error);
+        }
+    };
+    let (mut changed, mut created, mut same, mut gone) = (0usize, 0usize, 0usize, 0usize);
+    for checked in &batch.files {
+        let file = &checked.report;
+        let target = match snapshot_path(dir, &cwd, &file.path) {
+            Ok(t) => t,
+            Err(message) => {
+                batch.failures.push(InputError {
+                    path: file.path.clone(),
+                    message,
+                });
+                continue;
+            }
+        };
+        let now = snapshot_text(file);
+        let before = std::fs::read_to_string(&target).ok();
+        if before.as_deref() == Some(now.as_str()) {
+            same += 1;
+            continue;
+        }
+        match mode {
+            SnapshotMode::Update => {
+                let written = target
+                    .parent()
+                    .map_or(Ok(()), std::fs::create_dir_all)
+                    .and_then(|()| std::fs::write(&target, &now));
+                if let Err(e) = written {
+                    batch.failures.push(InputError {
+                        path: shown(&target),
+                        message: format!("cannot write snapshot: {e}"),
+                    });
+                    continue;
+                }
+                let verb = if before.is_some() {
+                    "updated"
+                } else {
+                    "created"
+                };
+                writeln!(out, "{verb} {}", shown(&target))?;
+            }
+            SnapshotMode::Check => match &before {
+                None => writeln!(
+                    out,
+                    "{}: no snapshot of {} yet (run `tadqiq snapshot --update`)",
+                    shown(&target),
+                    file.path
+                )?,
+                Some(old) => {
+                    let diff = similar::TextDiff::from_lines(old.as_str(), now.as_str());
+                    let old_name = format!("a/{}", shown(&target));
+                    let new_name = format!("b/{}", shown(&target));
+                    write!(
+                        out,
+                        "{}",
+                        diff.unified_diff()
+                            .context_radius(3)
+                            .header(&old_name, &new_name)
+                    )?;
+                }
+            },
+        }
+        if before.is_some() {
+            changed += 1;
+        } else {
+            created += 1;
+        }
+    }
+    // Snapshots whose draft no longer exists.
+    for snap in snapshot_files(dir) {
+        let Ok(relative) = snap.strip_prefix(dir) else {
+            continue;
+        };
+        let name = relative.to_string_lossy();
+        let draft = name.strip_suffix(SNAPSHOT_EXT).unwrap_or(&name).to_string();
+        if cwd.join(&draft).exists() {
+            continue;
+        }
+        gone += 1;
+        match mode {
+            SnapshotMode::Update => match std::fs::remove_file(&snap) {
+                Ok(()) => writeln!(out, "removed {} (draft {draft} is gone)", shown(&snap))?,
+                Err(e) => batch.failures.push(InputError {
+                    path: shown(&snap),
+                    message: format!("cannot remove stale snapshot: {e}"),
+                }),
+            },
+            SnapshotMode::Check => writeln!(
+                out,
+                "{}: draft {draft} is gone (run `tadqiq snapshot --update` to remove the snapshot)",
+                shown(&snap)
+            )?,
+        }
+    }
+    match mode {
+        SnapshotMode::Update => writeln!(
+            out,
+            "tadqiq snapshot: {} unchanged, {changed} updated, {created} created, {gone} removed",
+            same
+        )?,
+        SnapshotMode::Check => writeln!(
+            out,
+            "tadqiq snapshot: {} unchanged, {changed} changed, {created} new, {gone} gone",
+            same
+        )?,
+    }
+    out.flush()?;
+    report_failures(&batch, err)?;
+    Ok(if !batch.failures.is_empty() {
+        Outcome::Error
+    } else if mode == SnapshotMode::Check && changed + created + gone > 0 {
+        Outcome::Failed
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// `tadqiq diff OLD NEW`: both drafts checked under NEW's config, and read
+/// in NEW's format (so `git show HEAD:a.md | tadqiq diff - a.md` works).
+/// Fails (exit 1) when an added finding is at or above `fail_on`.
+///
+/// # Errors
+/// Only I/O errors writing `out` or `err`.
+pub fn diff(
+    settings: &Settings,
+    old: &str,
+    new: &str,
+    json: bool,
+    fail_on: Option<FailOn>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let mut engine = Engine::new(settings);
+    let key = match engine.config_for_file(new).and_then(|key| {
+        engine.prepare(&key)?;
+        Ok(key)
+    }) {
+        Ok(key) => key,
+        Err(message) => {
+            writeln!(err, "{message}")?;
+            return Ok(Outcome::Error);
+        }
+    };
+    let mut drafts = Vec::new();
+    for path in [old, new] {
+        match read_draft(path, &settings.stdin_name) {
+            Ok(d) => drafts.push(d),
+            Err(e) => writeln!(err, "tadqiq: error: {e}")?,
+        }
+    }
+    let [old_draft, new_draft] = match <[Draft; 2]>::try_from(drafts) {
+        Ok(pair) => pair,
+        Err(_) => return Ok(Outcome::Error),
+    };
+    let Some(checker) = engine.checkers.get(&key) else {
+        return Ok(Outcome::Error);
+    };
+    let old_report = checker.run(
+        &old_draft.path,
+        &old_draft.text,
+        new_draft.format,
+        Mode::Check,
+    );
+    let new_report = checker.run(
+        &new_draft.path,
+        &new_draft.text,
+        new_draft.format,
+        Mode::Check,
+    );
+    let diff = DraftDiff::new(&old_report, &new_report);
+    if json {
+        diff.render_json(out)?;
+    } else {
+        diff.render_human(out)?;
+    }
+    out.flush()?;
+    let fail_on = engine.fail_on(&key, fail_on);
+    Ok(if diff.added.iter().any(|f| fail_on.fails(f.severity)) {
+        Outcome::Failed
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// `tadqiq config`: the config that applies to drafts in the current
+/// folder, as a path (`dump == false`) or as the effective YAML.
+///
+/// # Errors
+/// Only I/O errors writing `out` or `err`.
+pub fn show_config(
+    settings: &Settings,
+    dump: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let mut engine = Engine::new(settings);
+    let key = match engine.config_key(Path::new("")) {
+        Ok(key) => key,
+        Err(message) => {
+            writeln!(err, "{message}")?;
+            return Ok(Outcome::Error);
+        }
+    };
+    let config = engine.config(&key);
+    if dump {
+        write!(out, "{}", config.dump())?;
+    } else {
+        match &config.path {
+            Some(p) => writeln!(out, "{}", p.display())?,
+            None => writeln!(
+                out,
+                "no {} found; built-in defaults apply",
+                config::CONFIG_FILE_NAME
+            )?,
+        }
+    }
+    Ok(Outcome::Clean)
 }

@@ -101,9 +101,39 @@ const DEMONYM_SUFFIXES_AR: [&str; 6] = ["ه", "ون", "ين", "ان", "ات", "�
 /// Words that begin with a clitic-looking letter but are themselves names or
 /// ordinary words: never read them as clitic + name. Folded forms.
 const NEVER_STRIP: [&str; 34] = [
-    "وليد", "وائل", "وسام", "وفاء", "وديع", "وجدي", "وحيد", "وفيق", "فريد", "فادي", "فراس",
-    "فيصل", "فؤاد", "فاتن", "فاطمه", "فايز", "فهد", "بسام", "باسل", "باسم", "بكر", "بلال",
-    "بدر", "بشير", "بشري", "كمال", "كريم", "كامل", "كاظم", "لبني", "ليلي", "لؤي", "لينا",
+    "وليد",
+    "وائل",
+    "وسام",
+    "وفاء",
+    "وديع",
+    "وجدي",
+    "وحيد",
+    "وفيق",
+    "فريد",
+    "فادي",
+    "فراس",
+    "فيصل",
+    "فؤاد",
+    "فاتن",
+    "فاطمه",
+    "فايز",
+    "فهد",
+    "بسام",
+    "باسل",
+    "باسم",
+    "بكر",
+    "بلال",
+    "بدر",
+    "بشير",
+    "بشري",
+    "كمال",
+    "كريم",
+    "كامل",
+    "كاظم",
+    "لبني",
+    "ليلي",
+    "لؤي",
+    "لينا",
     "لبيب",
 ];
 
@@ -137,9 +167,7 @@ fn prefix_allowed(prefix: &str, target: &Target, key: &str) -> bool {
     }
     // The article, alone or after clitics, never before a person's name and
     // never before a key that already has one.
-    ARTICLE_PREFIXES.contains(&prefix)
-        && target.kind != EntityKind::Person
-        && !key_has_article
+    ARTICLE_PREFIXES.contains(&prefix) && target.kind != EntityKind::Person && !key_has_article
 }
 
 fn suffix_allowed(suffix: &str, target: &Target) -> bool {
@@ -202,10 +230,9 @@ impl TaggerBuilder {
                 patterns.len() - 1
             });
             let targets = &mut patterns[id];
-            if !targets
-                .iter()
-                .any(|t| t.entity == target.entity && t.form == target.form && t.via_lam == target.via_lam)
-            {
+            if !targets.iter().any(|t| {
+                t.entity == target.entity && t.form == target.form && t.via_lam == target.via_lam
+            }) {
                 targets.push(target);
             }
         };
@@ -261,10 +288,7 @@ impl Tagger {
         let mut hits = Vec::new();
         let mut pos = 0;
         while pos < text.len() {
-            let Some(m) = self
-                .automaton
-                .find(Input::new(text).span(pos..text.len()))
-            else {
+            let Some(m) = self.automaton.find(Input::new(text).span(pos..text.len())) else {
                 break;
             };
             match self.accept(original, folded, m.pattern().as_usize(), m.start(), m.end()) {
@@ -364,7 +388,13 @@ fn best_form(targets: &[&Target]) -> AliasForm {
         .unwrap_or(AliasForm::Name)
 }
 
-fn case_allowed(original: &str, folded: &Folded, start: usize, end: usize, target: &Target) -> bool {
+fn case_allowed(
+    original: &str,
+    folded: &Folded,
+    start: usize,
+    end: usize,
+    target: &Target,
+) -> bool {
     if target.latin_case == LatinCase::Any {
         return true;
     }

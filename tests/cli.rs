@@ -36,14 +36,31 @@ fn tag_json_has_the_documented_shape_and_exact_spans() {
     assert_eq!(file["path"], "a.txt");
     assert_eq!(file["findings"].as_array().map(Vec::len), Some(0));
     let mentions = file["mentions"].as_array().unwrap();
-    let texts: Vec<&str> = mentions.iter().map(|m| m["text"].as_str().unwrap()).collect();
-    for want in ["السوري", "أحمد الشرع", "واشنطن", "بترامب", "البيت الأبيض", "الشرع", "الولايات المتحدة"] {
+    let texts: Vec<&str> = mentions
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    for want in [
+        "السوري",
+        "أحمد الشرع",
+        "واشنطن",
+        "بترامب",
+        "البيت الأبيض",
+        "الشرع",
+        "الولايات المتحدة",
+    ] {
         assert!(texts.contains(&want), "{want} not tagged in {texts:?}");
     }
     let bytes = DRAFT.as_bytes();
     for m in mentions {
-        let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
-        assert_eq!(std::str::from_utf8(&bytes[s..e]).unwrap(), m["text"].as_str().unwrap());
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            std::str::from_utf8(&bytes[s..e]).unwrap(),
+            m["text"].as_str().unwrap()
+        );
         for key in ["line", "column", "kind", "alias", "section", "entity"] {
             assert!(m.get(key).is_some(), "mention lacks {key}: {m}");
         }
@@ -62,10 +79,16 @@ fn tag_human_lines_start_with_ascii_and_bracket_the_match() {
     let out = tadqiq(&["tag", "a.txt"], dir.path());
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
-    assert!(text.contains("a.txt:1:19: person[ahmed-al-sharaa] \"أحمد الشرع\" (name, body)"), "{text}");
+    assert!(
+        text.contains("a.txt:1:19: person[ahmed-al-sharaa] \"أحمد الشرع\" (name, body)"),
+        "{text}"
+    );
     assert!(text.contains("⟦أحمد الشرع⟧"), "{text}");
     for line in text.lines() {
-        assert!(line.starts_with(|c: char| c.is_ascii()), "line starts with non-ASCII: {line}");
+        assert!(
+            line.starts_with(|c: char| c.is_ascii()),
+            "line starts with non-ASCII: {line}"
+        );
     }
 }
 
@@ -76,7 +99,10 @@ fn check_exit_codes_and_empty_input() {
     let out = tadqiq(&["check", "--format", "json", "empty.txt"], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(json["files"][0]["findings"].as_array().map(Vec::len), Some(0));
+    assert_eq!(
+        json["files"][0]["findings"].as_array().map(Vec::len),
+        Some(0)
+    );
 }
 
 struct BadInput {
@@ -91,9 +117,24 @@ struct BadInput {
 #[test]
 fn bad_input_is_one_line_naming_the_path_and_exit_2() {
     let cases = [
-        BadInput { what: "a missing file", name: "missing.txt", bytes: None, message: "missing.txt: no such file" },
-        BadInput { what: "invalid UTF-8 with its byte offset", name: "latin1.txt", bytes: Some(b"abc\xe9def"), message: "latin1.txt: invalid UTF-8 at byte offset 3" },
-        BadInput { what: "a binary file", name: "image.png", bytes: Some(b"\x89PNG\r\n\x1a\n\0\0"), message: "image.png: binary file (NUL byte at offset 8)" },
+        BadInput {
+            what: "a missing file",
+            name: "missing.txt",
+            bytes: None,
+            message: "missing.txt: no such file",
+        },
+        BadInput {
+            what: "invalid UTF-8 with its byte offset",
+            name: "latin1.txt",
+            bytes: Some(b"abc\xe9def"),
+            message: "latin1.txt: invalid UTF-8 at byte offset 3",
+        },
+        BadInput {
+            what: "a binary file",
+            name: "image.png",
+            bytes: Some(b"\x89PNG\r\n\x1a\n\0\0"),
+            message: "image.png: binary file (NUL byte at offset 8)",
+        },
     ];
     for case in cases {
         let dir = tempfile::tempdir().unwrap();
@@ -125,7 +166,10 @@ fn a_bad_file_does_not_stop_the_good_ones() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("good.txt"), DRAFT).unwrap();
     std::fs::write(dir.path().join("bad.txt"), b"\xff\xfe").unwrap();
-    let out = tadqiq(&["tag", "--format", "json", "bad.txt", "good.txt"], dir.path());
+    let out = tadqiq(
+        &["tag", "--format", "json", "bad.txt", "good.txt"],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(2));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["files"][0]["path"], "good.txt");
@@ -141,7 +185,12 @@ fn stdin_is_read_with_its_name() {
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(DRAFT.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(DRAFT.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -162,12 +211,20 @@ fn gazetteer_check_reports_path_line_col_and_exit_2() {
     let out = tadqiq(&["gazetteer", "check", "g"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("g/people.yaml:6:3: unknown field `born`"), "{err}");
+    assert!(
+        err.contains("g/people.yaml:6:3: unknown field `born`"),
+        "{err}"
+    );
 
     std::fs::write(g.join("people.yaml"), "- id: a-b\n  names: {ar: [أحمد]}\n  source: s\n- id: a-b\n  names: {ar: [سامر]}\n  source: s\n").unwrap();
     let out = tadqiq(&["gazetteer", "check", "g"], dir.path());
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("g/people.yaml:4:7: duplicate id `a-b` (first defined at g/people.yaml:1:7)"), "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .contains("g/people.yaml:4:7: duplicate id `a-b` (first defined at g/people.yaml:1:7)"),
+        "{}",
+        stderr(&out)
+    );
 
     // The same broken folder makes `tag` fail with the same message.
     let out = tadqiq(&["tag", "--gazetteer", "g", "-"], dir.path());
@@ -188,16 +245,39 @@ fn no_default_gazetteer_uses_only_the_given_folder() {
     let dir = tempfile::tempdir().unwrap();
     let g = dir.path().join("g");
     std::fs::create_dir(&g).unwrap();
-    std::fs::write(g.join("people.yaml"), "- id: samer-test\n  names: {ar: [سامر الخطيب]}\n  source: test\n").unwrap();
+    std::fs::write(
+        g.join("people.yaml"),
+        "- id: samer-test\n  names: {ar: [سامر الخطيب]}\n  source: test\n",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("a.txt"), "التقى سامر الخطيب بأحمد الشرع.").unwrap();
     let ids = |args: &[&str]| -> Vec<String> {
         let out = tadqiq(args, dir.path());
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-        json["files"][0]["mentions"].as_array().unwrap().iter().map(|m| m["entity"].as_str().unwrap_or("").to_string()).collect()
+        json["files"][0]["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["entity"].as_str().unwrap_or("").to_string())
+            .collect()
     };
-    assert_eq!(ids(&["tag", "--format", "json", "--no-default-gazetteer", "--gazetteer", "g", "a.txt"]), vec!["samer-test"]);
-    assert_eq!(ids(&["tag", "--format", "json", "--gazetteer", "g", "a.txt"]), vec!["samer-test", "ahmed-al-sharaa"]);
+    assert_eq!(
+        ids(&[
+            "tag",
+            "--format",
+            "json",
+            "--no-default-gazetteer",
+            "--gazetteer",
+            "g",
+            "a.txt"
+        ]),
+        vec!["samer-test"]
+    );
+    assert_eq!(
+        ids(&["tag", "--format", "json", "--gazetteer", "g", "a.txt"]),
+        vec!["samer-test", "ahmed-al-sharaa"]
+    );
 }
 
 #[test]
@@ -217,7 +297,13 @@ fn bad_arguments_exit_2() {
 fn output_is_deterministic() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), DRAFT.repeat(20)).unwrap();
-    let a = tadqiq(&["check", "--mentions", "--format", "json", "a.txt"], dir.path());
-    let b = tadqiq(&["check", "--mentions", "--format", "json", "a.txt"], dir.path());
+    let a = tadqiq(
+        &["check", "--mentions", "--format", "json", "a.txt"],
+        dir.path(),
+    );
+    let b = tadqiq(
+        &["check", "--mentions", "--format", "json", "a.txt"],
+        dir.path(),
+    );
     assert_eq!(a.stdout, b.stdout);
 }

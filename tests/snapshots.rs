@@ -9,7 +9,11 @@ use tadqiq::{Checker, CheckerBuilder, Format, Mode, OutputFormat, Report};
 
 fn checker() -> &'static Checker {
     static CHECKER: OnceLock<Checker> = OnceLock::new();
-    CHECKER.get_or_init(|| CheckerBuilder::new().build().expect("embedded gazetteer is valid"))
+    CHECKER.get_or_init(|| {
+        CheckerBuilder::new()
+            .build()
+            .expect("embedded gazetteer is valid")
+    })
 }
 
 fn report(path: &std::path::Path, mode: Mode) -> String {
@@ -18,7 +22,11 @@ fn report(path: &std::path::Path, mode: Mode) -> String {
         "tests/fixtures/{}",
         path.file_name().and_then(|n| n.to_str()).unwrap_or("?")
     );
-    let format = if name.ends_with(".md") { Format::Markdown } else { Format::Plain };
+    let format = if name.ends_with(".md") {
+        Format::Markdown
+    } else {
+        Format::Plain
+    };
     let file = checker().run(&name, &text, format, mode);
     let report = Report { files: vec![file] };
     let opts = HumanOptions {

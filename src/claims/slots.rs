@@ -88,21 +88,24 @@ pub(crate) fn unit_lemma(word: &str) -> Option<String> {
 /// A known unit lemma (exact match only).
 pub(crate) fn unit_exact(w: &str) -> Option<&'static str> {
     Some(match w {
-        "دوله" | "دول" | "دولا" | "بلد" | "بلدان" | "بلدا" | "عضو" | "عضوا" | "اعضاء" | "country"
-        | "countries" | "nation" | "nations" | "state" | "states" | "member" | "members" => {
-            "countries"
-        }
+        "دوله" | "دول" | "دولا" | "بلد" | "بلدان" | "بلدا" | "عضو" | "عضوا" | "اعضاء"
+        | "country" | "countries" | "nation" | "nations" | "state" | "states" | "member"
+        | "members" => "countries",
         "شخص" | "شخصا" | "اشخاص" | "فرد" | "افراد" | "person" | "persons" | "people"
         | "individuals" => "people",
         "عنصر" | "عنصرا" | "عناصر" | "مقاتل" | "مقاتلا" | "مقاتلين" | "مقاتلون" | "fighters"
         | "militants" => "fighters",
         "مدني" | "مدنيا" | "مدنيين" | "مدنيون" | "civilians" => "civilians",
-        "عمليه" | "عمليات" | "operation" | "operations" | "raid" | "raids" => "operations",
+        "عمليه" | "عمليات" | "operation" | "operations" | "raid" | "raids" => {
+            "operations"
+        }
         "arrests" | "detentions" => "arrests",
         "مشروع" | "مشروعا" | "مشاريع" | "project" | "projects" => "projects",
         "%" | "بالمئه" | "بالمائه" | "percent" => "percent",
         "دولار" | "دولارا" | "دولارات" | "dollars" | "$" => "usd",
-        "عام" | "عاما" | "اعوام" | "سنه" | "سنوات" | "years" | "year" => "years",
+        "عام" | "عاما" | "اعوام" | "سنه" | "سنوات" | "years" | "year" => {
+            "years"
+        }
         _ => return None,
     })
 }
@@ -111,7 +114,9 @@ pub(crate) fn unit_exact(w: &str) -> Option<&'static str> {
 pub(crate) fn implied_predicate(unit: &str, word: &str) -> Option<&'static str> {
     match (unit, word) {
         ("arrests", _) => Some("arrested"),
-        ("countries", "عضو" | "عضوا" | "اعضاء" | "member" | "members") => Some("members"),
+        ("countries", "عضو" | "عضوا" | "اعضاء" | "member" | "members") => {
+            Some("members")
+        }
         _ => None,
     }
 }
@@ -159,7 +164,7 @@ pub(crate) fn is_stopword(w: &str) -> bool {
 pub(crate) fn event_lemma(word: &str) -> Option<&'static str> {
     for form in clitic_forms(word) {
         let form = form.as_ref();
-        let mut candidates = vec![form];
+        let mut candidates = vec![form, strip_article(form)];
         for suffix in ["ه", "ها", "هم", "هما"] {
             if let Some(stem) = form.strip_suffix(suffix) {
                 if stem.chars().count() >= 3 {
@@ -194,7 +199,9 @@ fn event_exact(w: &str) -> Option<&'static str> {
         "زياره" | "زار" | "visit" | "visited" => "visit",
         "لقاء" | "التقي" | "اجتماع" | "اجتمع" | "met" | "meeting" => "meeting",
         "توقيع" | "وقع" | "signed" | "signing" => "signing",
-        "انضمام" | "انضم" | "انضمت" | "joined" | "joining" | "accession" => "joining",
+        "انضمام" | "انضم" | "انضمت" | "joined" | "joining" | "accession" => {
+            "joining"
+        }
         "عمليه" | "operation" | "raid" => "operation",
         "انتخاب" | "انتخب" | "elected" | "election" => "election",
         "تعيين" | "عين" | "appointed" | "appointment" => "appointment",
@@ -205,7 +212,7 @@ fn event_exact(w: &str) -> Option<&'static str> {
 /// Events that happen once per entity: two dates for one of them cannot
 /// both be right. Others (visits, meetings) recur.
 pub(crate) fn is_unique_event(event: &str) -> bool {
-    matches!(event, "formation" | "fall" | "death" | "joining")
+    matches!(event, "formation" | "fall" | "death")
 }
 
 /// The gazetteer fact key an event lemma is checked against.
@@ -231,12 +238,17 @@ pub(crate) struct Referent {
 /// All referents of a draft, sorted by position.
 pub(crate) struct Referents {
     pub list: Vec<Referent>,
+    /// The last word of every full person mention, folded, with its folded
+    /// start: a surname the gazetteer does not let stand alone (باراك) may
+    /// still name the speaker of a quote after that full mention.
+    pub surnames: Vec<(usize, String, EntityIndex)>,
 }
 
 impl Referents {
     /// Resolved mentions plus head-noun anaphors, in one pass over tokens.
     pub(crate) fn new(tokens: &Tokens<'_>, mentions: &[Mention], gazetteer: &Gazetteer) -> Self {
         let mut list = Vec::with_capacity(mentions.len());
+        let mut surnames = Vec::new();
         // head noun → most recent organization it heads
         let mut heads: HashMap<String, EntityIndex> = HashMap::new();
         let mut m = 0;
@@ -246,7 +258,18 @@ impl Referents {
             while m < mentions.len() && mentions[m].folded.0 <= tok.folded.start {
                 let mention = &mentions[m];
                 m += 1;
-                let Some(entity) = mention.entity else { continue };
+                let Some(entity) = mention.entity else {
+                    continue;
+                };
+                if mention.kind == EntityKind::Person && mention.form == crate::tag::AliasForm::Name
+                {
+                    let alias = fold_str(&mention.alias);
+                    if let Some((_, last)) = alias.rsplit_once(' ') {
+                        if last.chars().count() >= 3 {
+                            surnames.push((mention.folded.0, last.to_string(), entity));
+                        }
+                    }
+                }
                 if mention.kind == EntityKind::Organization {
                     if let Some(head) = head_of(&fold_str(&mention.alias)) {
                         heads.insert(head, entity);
@@ -287,7 +310,19 @@ impl Referents {
                 });
             }
         }
-        Referents { list }
+        Referents { list, surnames }
+    }
+
+    /// The person whose full mention before folded offset `before` ends in
+    /// `word` (after proclitics), the latest such mention winning.
+    pub(crate) fn surname(&self, word: &str, before: usize) -> Option<EntityIndex> {
+        let forms = clitic_forms(word);
+        self.surnames
+            .iter()
+            .rev()
+            .filter(|(at, _, _)| *at < before)
+            .find(|(_, s, _)| forms.iter().any(|f| f == s))
+            .map(|&(_, _, e)| e)
     }
 
     /// The best subject ending before folded offset `before`, in the
@@ -373,10 +408,10 @@ pub(crate) fn display_name(entity: &Entity, latin: bool) -> &str {
 /// Whether a fact's key, predicate or unit names fit a quantity's slot.
 pub(crate) fn fact_fits(fact: &crate::gazetteer::Fact, predicate: &str, unit: &str) -> bool {
     let predicate_fits = fact.key == predicate
-        || fact
-            .predicate
-            .as_ref()
-            .is_some_and(|p| p.all().any(|w| predicate_lemma(&fold_str(w)) == Some(predicate)));
+        || fact.predicate.as_ref().is_some_and(|p| {
+            p.all()
+                .any(|w| predicate_lemma(&fold_str(w)) == Some(predicate))
+        });
     let unit_fits = fact.unit.as_ref().is_some_and(|u| {
         u.all()
             .any(|w| unit_lemma(&fold_str(w)).as_deref() == Some(unit))
@@ -397,13 +432,25 @@ mod tests {
     fn predicate_cases() {
         let cases = [
             // Conjunction before the membership verb.
-            Case { word: "ويضم", want: Some("members") },
+            Case {
+                word: "ويضم",
+                want: Some("members"),
+            },
             // Arrest noun after ب.
-            Case { word: "باعتقال", want: Some("arrested") },
+            Case {
+                word: "باعتقال",
+                want: Some("arrested"),
+            },
             // English membership verb.
-            Case { word: "included", want: Some("members") },
+            Case {
+                word: "included",
+                want: Some("members"),
+            },
             // Not a predicate.
-            Case { word: "الشرعيه", want: None },
+            Case {
+                word: "الشرعيه",
+                want: None,
+            },
         ];
         for case in cases {
             assert_eq!(predicate_lemma(case.word), case.want, "word {}", case.word);
@@ -414,19 +461,36 @@ mod tests {
     fn event_cases() {
         let cases = [
             // Verbal noun with a possessive suffix.
-            Case { word: "تشكيله", want: Some("formation") },
+            Case {
+                word: "تشكيله",
+                want: Some("formation"),
+            },
             // Verb with ال-less form.
-            Case { word: "تشكل", want: Some("formation") },
+            Case {
+                word: "تشكل",
+                want: Some("formation"),
+            },
             // Article and preposition.
-            Case { word: "بالاطاحه", want: Some("fall") },
+            Case {
+                word: "بالاطاحه",
+                want: Some("fall"),
+            },
             // ة written as ت before a suffix.
-            Case { word: "زيارته", want: Some("visit") },
-            Case { word: "formed", want: Some("formation") },
-            Case { word: "الدوله", want: None },
+            Case {
+                word: "زيارته",
+                want: Some("visit"),
+            },
+            Case {
+                word: "formed",
+                want: Some("formation"),
+            },
+            Case {
+                word: "الدوله",
+                want: None,
+            },
         ];
         for case in cases {
-            let got = event_lemma(case.word).or_else(|| event_lemma(strip_article(case.word)));
-            assert_eq!(got, case.want, "word {}", case.word);
+            assert_eq!(event_lemma(case.word), case.want, "word {}", case.word);
         }
     }
 

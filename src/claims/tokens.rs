@@ -69,8 +69,7 @@ impl<'a> Tokens<'a> {
                 Some(doc) => {
                     let at = original.start;
                     let sentence = advance(&doc.sentences, &mut sentence_ptr, at, |s| &s.range);
-                    let paragraph =
-                        advance(&doc.paragraphs, &mut paragraph_ptr, at, |p| &p.range);
+                    let paragraph = advance(&doc.paragraphs, &mut paragraph_ptr, at, |p| &p.range);
                     let section = paragraph
                         .and_then(|p| doc.paragraphs.get(p))
                         .map_or(SectionKind::Body, |p| p.section);
@@ -124,13 +123,24 @@ impl<'a> Tokens<'a> {
     }
 
     pub(crate) fn is_digits(&self, i: usize) -> bool {
-        self.list.get(i).is_some_and(|t| t.kind == TokenKind::Digits)
+        self.list
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Digits)
     }
 
-    /// Whether token `i` is English (starts with an ASCII letter or digit
-    /// and the nearest word is Latin); used only to pick display names.
+    /// Whether token `i` starts with an ASCII character (a Latin word,
+    /// digits or ASCII punctuation).
     pub(crate) fn is_latin(&self, i: usize) -> bool {
         self.text(i).chars().next().is_some_and(|c| c.is_ascii())
+    }
+
+    /// Whether the first word in tokens `range` is Latin: the language a
+    /// claim is written in, for display names ("89" alone says nothing).
+    pub(crate) fn latin_words(&self, range: Range<usize>) -> bool {
+        range
+            .into_iter()
+            .find(|&k| self.is_word(k))
+            .is_some_and(|k| self.is_latin(k))
     }
 }
 
@@ -204,13 +214,12 @@ fn split(text: &str) -> Vec<Range<usize>> {
 /// shorter than two letters are not offered. The word itself comes first.
 pub(crate) fn clitic_forms(word: &str) -> Vec<std::borrow::Cow<'_, str>> {
     use std::borrow::Cow;
-    let mut out: Vec<Cow<'_, str>> = vec![Cow::Borrowed(word)];
-    let long_enough = |s: &str| s.chars().count() >= 2;
-    let mut push = |s: Cow<'_, str>, out: &mut Vec<Cow<'_, str>>| {
-        if long_enough(&s) && !out.contains(&s) {
+    fn push<'a>(s: Cow<'a, str>, out: &mut Vec<Cow<'a, str>>) {
+        if s.chars().count() >= 2 && !out.contains(&s) {
             out.push(s);
         }
-    };
+    }
+    let mut out: Vec<Cow<'_, str>> = vec![Cow::Borrowed(word)];
     let mut rest = word;
     if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف')) {
         push(Cow::Borrowed(r), &mut out);
@@ -253,15 +262,30 @@ mod tests {
     fn split_cases() {
         let cases = [
             // Waw before digits is its own token, so ranges like "و90" parse.
-            Case { input: "بين 80 و90 دولة", want: &["بين", "80", "و", "90", "دوله"] },
+            Case {
+                input: "بين 80 و90 دولة",
+                want: &["بين", "80", "و", "90", "دوله"],
+            },
             // Separators between digits stay inside the number.
-            Case { input: "1,000 and 3.5.", want: &["1,000", "and", "3.5", "."] },
+            Case {
+                input: "1,000 and 3.5.",
+                want: &["1,000", "and", "3.5", "."],
+            },
             // Arabic-Indic digits and the Arabic decimal separator fold to ASCII.
-            Case { input: "٨٩ و٣٫٥", want: &["89", "و", "3.5"] },
+            Case {
+                input: "٨٩ و٣٫٥",
+                want: &["89", "و", "3.5"],
+            },
             // Double month keeps the slash as a token.
-            Case { input: "أكتوبر/تشرين الأول", want: &["اكتوبر", "/", "تشرين", "الاول"] },
+            Case {
+                input: "أكتوبر/تشرين الأول",
+                want: &["اكتوبر", "/", "تشرين", "الاول"],
+            },
             // English ordinals split into digits and suffix.
-            Case { input: "the 8th", want: &["the", "8", "th"] },
+            Case {
+                input: "the 8th",
+                want: &["the", "8", "th"],
+            },
         ];
         for case in cases {
             let folded = fold(case.input);

@@ -130,18 +130,51 @@ mod tests {
     #[test]
     fn parse_cases() {
         let cases = [
-            Case { input: "2014", want: Some("2014") },
-            Case { input: "2014-09", want: Some("2014-09") },
-            Case { input: "2025-01-29", want: Some("2025-01-29") },
+            Case {
+                input: "2014",
+                want: Some("2014"),
+            },
+            Case {
+                input: "2014-09",
+                want: Some("2014-09"),
+            },
+            Case {
+                input: "2025-01-29",
+                want: Some("2025-01-29"),
+            },
             // Leap day only in leap years.
-            Case { input: "2024-02-29", want: Some("2024-02-29") },
-            Case { input: "2025-02-29", want: None },
-            Case { input: "2025-13", want: None },
-            Case { input: "2025-00-10", want: None },
-            Case { input: "25-01-01", want: None },
-            Case { input: "2025-1-1", want: None },
-            Case { input: "2025-01-01-01", want: None },
-            Case { input: "soon", want: None },
+            Case {
+                input: "2024-02-29",
+                want: Some("2024-02-29"),
+            },
+            Case {
+                input: "2025-02-29",
+                want: None,
+            },
+            Case {
+                input: "2025-13",
+                want: None,
+            },
+            Case {
+                input: "2025-00-10",
+                want: None,
+            },
+            Case {
+                input: "25-01-01",
+                want: None,
+            },
+            Case {
+                input: "2025-1-1",
+                want: None,
+            },
+            Case {
+                input: "2025-01-01-01",
+                want: None,
+            },
+            Case {
+                input: "soon",
+                want: None,
+            },
         ];
         for case in cases {
             let got = PartialDate::parse(case.input).map(|d| d.to_string());

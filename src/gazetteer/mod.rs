@@ -196,16 +196,7 @@ impl GazetteerSources {
         for dir in &self.dirs {
             read_dir(dir, &mut files, &mut errors);
         }
-        let mut entities = Vec::new();
-        for file in &files {
-            parse_file(file, &mut entities, &mut errors);
-        }
-        validate(&files, &entities, &mut errors);
-        if errors.is_empty() {
-            Ok(Gazetteer::new(entities))
-        } else {
-            Err(GazetteerErrors(errors))
-        }
+        compile(&files, errors)
     }
 }
 
@@ -242,17 +233,7 @@ impl Gazetteer {
                 text: text.to_string(),
             })
             .collect();
-        let mut entities = Vec::new();
-        let mut errors = Vec::new();
-        for file in &files {
-            parse_file(file, &mut entities, &mut errors);
-        }
-        validate(&files, &entities, &mut errors);
-        if errors.is_empty() {
-            Ok(Gazetteer::new(entities))
-        } else {
-            Err(GazetteerErrors(errors))
-        }
+        compile(&files, Vec::new())
     }
 
     pub fn entities(&self) -> &[Entity] {
@@ -277,6 +258,24 @@ impl Gazetteer {
 
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
+    }
+}
+
+/// Parses and validates every file; `errors` holds problems found before
+/// (unreadable files) so that all are reported together.
+fn compile(
+    files: &[SourceFile],
+    mut errors: Vec<GazetteerError>,
+) -> Result<Gazetteer, GazetteerErrors> {
+    let mut entities = Vec::new();
+    for file in files {
+        parse_file(file, &mut entities, &mut errors);
+    }
+    validate(files, &entities, &mut errors);
+    if errors.is_empty() {
+        Ok(Gazetteer::new(entities))
+    } else {
+        Err(GazetteerErrors(errors))
     }
 }
 
@@ -358,9 +357,7 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 fn yaml_error(file: &SourceFile, e: &serde_norway::Error) -> GazetteerError {
-    let (line, column) = e
-        .location()
-        .map_or((1, 1), |l| (l.line(), l.column()));
+    let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
     // serde's message carries its own "at line X column Y" suffix; the
     // location is already in front, so drop the repetition.
     let mut message = e.to_string();
@@ -504,9 +501,7 @@ fn locate(files: &[SourceFile], entity: &Entity, needle: &str) -> (usize, usize)
         .map(str::len)
         .sum::<usize>();
     let block = &text[start..];
-    let end = block[1..]
-        .find("\n- ")
-        .map_or(block.len(), |i| i + 1);
+    let end = block[1..].find("\n- ").map_or(block.len(), |i| i + 1);
     match block[..end].find(needle) {
         Some(i) => line_col(text, start + i),
         None => (entity.origin.line, entity.origin.column),
@@ -537,14 +532,20 @@ fn validate(files: &[SourceFile], entities: &[Entity], errors: &mut Vec<Gazettee
             errors.push(err(
                 entity,
                 at,
-                format!("id `{}` is not kebab-case (a-z, 0-9, single dashes)", entity.id),
+                format!(
+                    "id `{}` is not kebab-case (a-z, 0-9, single dashes)",
+                    entity.id
+                ),
             ));
         }
         if let Some(first) = first_by_id.get(entity.id.as_str()) {
             errors.push(err(
                 entity,
                 at,
-                format!("duplicate id `{}` (first defined at {})", entity.id, first.origin),
+                format!(
+                    "duplicate id `{}` (first defined at {})",
+                    entity.id, first.origin
+                ),
             ));
         } else {
             first_by_id.insert(&entity.id, entity);
@@ -553,7 +554,11 @@ fn validate(files: &[SourceFile], entities: &[Entity], errors: &mut Vec<Gazettee
             errors.push(err(entity, at, format!("`{}` has no names", entity.id)));
         }
         if entity.source.trim().is_empty() {
-            errors.push(err(entity, at, format!("`{}` has an empty source", entity.id)));
+            errors.push(err(
+                entity,
+                at,
+                format!("`{}` has an empty source", entity.id),
+            ));
         }
         for name in entity
             .names
@@ -562,11 +567,19 @@ fn validate(files: &[SourceFile], entities: &[Entity], errors: &mut Vec<Gazettee
             .chain(entity.acronyms.all())
             .chain(entity.demonyms.all())
         {
-            if fold_str(name).chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            if fold_str(name)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .count()
+                < 2
+            {
                 errors.push(err(
                     entity,
                     locate(files, entity, name),
-                    format!("name `{name}` of `{}` has fewer than two letters", entity.id),
+                    format!(
+                        "name `{name}` of `{}` has fewer than two letters",
+                        entity.id
+                    ),
                 ));
             }
         }
@@ -576,7 +589,10 @@ fn validate(files: &[SourceFile], entities: &[Entity], errors: &mut Vec<Gazettee
                     errors.push(err(
                         entity,
                         locate(files, entity, &format!("to: {to}")),
-                        format!("role of `{}` ends ({to}) before it starts ({from})", entity.id),
+                        format!(
+                            "role of `{}` ends ({to}) before it starts ({from})",
+                            entity.id
+                        ),
                     ));
                 }
             }
@@ -593,7 +609,10 @@ fn validate(files: &[SourceFile], entities: &[Entity], errors: &mut Vec<Gazettee
                 errors.push(err(
                     entity,
                     locate(files, entity, &format!("key: {}", fact.key)),
-                    format!("fact `{}` of `{}` has neither value nor date", fact.key, entity.id),
+                    format!(
+                        "fact `{}` of `{}` has neither value nor date",
+                        fact.key, entity.id
+                    ),
                 ));
             }
         }
@@ -619,7 +638,10 @@ fn validate(files: &[SourceFile], entities: &[Entity], errors: &mut Vec<Gazettee
                 errors.push(err(
                     entity,
                     locate(files, entity, &format!("{field}: {id}")),
-                    format!("`{}` refers to `{id}`, which is not in the gazetteer", entity.id),
+                    format!(
+                        "`{}` refers to `{id}`, which is not in the gazetteer",
+                        entity.id
+                    ),
                 ));
             }
         }

@@ -100,8 +100,15 @@ fn validation_errors_are_located() {
 
 #[test]
 fn the_embedded_gazetteer_is_valid() {
-    let g = GazetteerSources::default().load().unwrap_or_else(|e| panic!("{e}"));
-    for id in ["ahmed-al-sharaa", "farouk-al-sharaa", "syria", "united-states"] {
+    let g = GazetteerSources::default()
+        .load()
+        .unwrap_or_else(|e| panic!("{e}"));
+    for id in [
+        "ahmed-al-sharaa",
+        "farouk-al-sharaa",
+        "syria",
+        "united-states",
+    ] {
         assert!(g.get(id).is_some(), "missing {id}");
     }
 }

@@ -60,7 +60,12 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
                     m.section.as_str()
                 )?;
                 if let Some(text) = text {
-                    writeln!(out, "{:>5} | {}", m.line, excerpt(text, m.start, m.end, EXCERPT_WIDTH))?;
+                    writeln!(
+                        out,
+                        "{:>5} | {}",
+                        m.line,
+                        excerpt(text, m.start, m.end, EXCERPT_WIDTH)
+                    )?;
                 }
             }
         }
@@ -122,4 +127,3 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
     }
     Ok(())
 }
-

@@ -1,16 +1,21 @@
 //! Reports: the findings and mentions of every checked draft, and one file
 //! per output format that renders them. Formats never decide anything.
 
+mod diff;
+mod github;
 mod human;
 mod json;
+mod jsonl;
+mod sarif;
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use crate::checker::FileReport;
-use crate::finding::Severity;
+use crate::finding::{Severity, Span};
 
+pub use diff::{DiffSummary, DraftDiff};
 pub use human::HumanOptions;
 
 /// The tool's name and version, as every machine format reports them.
@@ -63,6 +68,12 @@ impl Report {
 pub enum OutputFormat {
     Human,
     Json,
+    /// One finding (or mention, for `tag`) per line, each with its path.
+    Jsonl,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions workflow commands.
+    Github,
 }
 
 /// Writes `report` in `format`.
@@ -78,6 +89,21 @@ pub fn render(
     match format {
         OutputFormat::Human => human::render(report, human, out),
         OutputFormat::Json => json::render(report, out),
+        OutputFormat::Jsonl => jsonl::render(report, human, out),
+        OutputFormat::Sarif => sarif::render(report, out),
+        OutputFormat::Github => github::render(report, out),
+    }
+}
+
+/// The 1-based line and column just after a span's last character, from
+/// its start and its text (no need for the whole draft).
+pub(crate) fn end_position(span: &Span) -> (usize, usize) {
+    match span.text.rfind('\n') {
+        Some(i) => (
+            span.line + span.text.matches('\n').count(),
+            span.text[i + 1..].chars().count() + 1,
+        ),
+        None => (span.line, span.column + span.text.chars().count()),
     }
 }
 
@@ -143,7 +169,10 @@ mod tests {
         let text = "قال\u{200F} الرئيس أحمد الشرع اليوم";
         let start = text.find("أحمد").unwrap();
         let end = start + "أحمد الشرع".len();
-        assert_eq!(excerpt(text, start, end, 40), "قال<U+200F> الرئيس ⟦أحمد الشرع⟧ اليوم");
+        assert_eq!(
+            excerpt(text, start, end, 40),
+            "قال<U+200F> الرئيس ⟦أحمد الشرع⟧ اليوم"
+        );
     }
 
     #[test]

@@ -3,6 +3,17 @@
 
 use std::collections::BTreeMap;
 
+mod date_conflict;
+mod fact_conflict;
+mod name_conflict;
+pub(crate) mod near_miss;
+mod number_conflict;
+mod quote_drift;
+mod role_conflict;
+mod spelling_variant;
+pub(crate) mod titles;
+mod unknown_name;
+
 use crate::claims::Claims;
 use crate::finding::{fingerprint, Finding, Severity, Span};
 use crate::gazetteer::{Gazetteer, PartialDate};
@@ -97,7 +108,17 @@ pub(crate) trait Rule: Sync {
 
 /// Every rule, in id order.
 pub(crate) fn all() -> Vec<&'static dyn Rule> {
-    let mut rules: Vec<&'static dyn Rule> = vec![];
+    let mut rules: Vec<&'static dyn Rule> = vec![
+        &date_conflict::DateConflict,
+        &fact_conflict::FactConflict,
+        &number_conflict::NumberConflict,
+        &quote_drift::QuoteDrift,
+        &name_conflict::NameConflict,
+        &near_miss::NearMiss,
+        &role_conflict::RoleConflict,
+        &spelling_variant::SpellingVariant,
+        &unknown_name::UnknownName,
+    ];
     rules.sort_by_key(|r| r.info().id);
     rules
 }

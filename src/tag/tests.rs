@@ -98,20 +98,53 @@ struct Case {
 fn clitics_and_boundaries() {
     let cases = [
         // Each accepted proclitic before a name.
-        Case { text: "وترامب", want: &["وترامب"] },
-        Case { text: "فترامب", want: &["فترامب"] },
-        Case { text: "بترامب", want: &["بترامب"] },
-        Case { text: "لترامب", want: &["لترامب"] },
-        Case { text: "كترامب", want: &["كترامب"] },
-        Case { text: "وبترامب ولترامب وكترامب", want: &["وبترامب", "ولترامب", "وكترامب"] },
-        Case { text: "فبترامب فلترامب فكترامب", want: &["فبترامب", "فلترامب", "فكترامب"] },
+        Case {
+            text: "وترامب",
+            want: &["وترامب"],
+        },
+        Case {
+            text: "فترامب",
+            want: &["فترامب"],
+        },
+        Case {
+            text: "بترامب",
+            want: &["بترامب"],
+        },
+        Case {
+            text: "لترامب",
+            want: &["لترامب"],
+        },
+        Case {
+            text: "كترامب",
+            want: &["كترامب"],
+        },
+        Case {
+            text: "وبترامب ولترامب وكترامب",
+            want: &["وبترامب", "ولترامب", "وكترامب"],
+        },
+        Case {
+            text: "فبترامب فلترامب فكترامب",
+            want: &["فبترامب", "فلترامب", "فكترامب"],
+        },
         // Keys that begin with ال: و/ف/ب/ك + key, ل + key without its alef.
-        Case { text: "والشرع فالشرع بالعراق كالعراق", want: &["والشرع", "فالشرع", "بالعراق", "كالعراق"] },
-        Case { text: "للشرع وللشرع فللعراق للعراق", want: &["للشرع", "وللشرع", "فللعراق", "للعراق"] },
+        Case {
+            text: "والشرع فالشرع بالعراق كالعراق",
+            want: &["والشرع", "فالشرع", "بالعراق", "كالعراق"],
+        },
+        Case {
+            text: "للشرع وللشرع فللعراق للعراق",
+            want: &["للشرع", "وللشرع", "فللعراق", "للعراق"],
+        },
         // "لالعراق" is not a spelling; neither is "لشرع" without its clitic.
-        Case { text: "لالعراق لشرع", want: &[] },
+        Case {
+            text: "لالعراق لشرع",
+            want: &[],
+        },
         // The article is never accepted before a person's name.
-        Case { text: "الترامب والترامب", want: &[] },
+        Case {
+            text: "الترامب والترامب",
+            want: &[],
+        },
         // The article and its combinations are fine before demonyms.
         Case {
             text: "السوري والأمريكية للإيراني بالعراقي فالسوريون",
@@ -123,21 +156,48 @@ fn clitics_and_boundaries() {
             want: &["سورية", "السوريين", "الأميركيات", "الأمريكيان"],
         },
         // Never inside a longer word: الشرعية, شرعيتها, الشرعي are not الشرع.
-        Case { text: "الشرعية وشرعيتها الشرعي مشروع", want: &[] },
+        Case {
+            text: "الشرعية وشرعيتها الشرعي مشروع",
+            want: &[],
+        },
         // No suffix after a name.
-        Case { text: "ترامبي واشنطنية", want: &[] },
+        Case {
+            text: "ترامبي واشنطنية",
+            want: &[],
+        },
         // Full names win over family names; family names alone are tagged.
-        Case { text: "أحمد الشرع ثم الشرع", want: &["أحمد الشرع", "الشرع"] },
+        Case {
+            text: "أحمد الشرع ثم الشرع",
+            want: &["أحمد الشرع", "الشرع"],
+        },
         // Diacritics and tatweel inside the name, the span keeps them.
-        Case { text: "أَحْمَد الشَّرَعُ", want: &["أَحْمَد الشَّرَعُ"] },
+        Case {
+            text: "أَحْمَد الشَّرَعُ",
+            want: &["أَحْمَد الشَّرَعُ"],
+        },
         // Quotes and punctuation are boundaries.
-        Case { text: "«الشرع»، (داعش)", want: &["الشرع", "داعش"] },
+        Case {
+            text: "«الشرع»، (داعش)",
+            want: &["الشرع", "داعش"],
+        },
         // A line break inside a paragraph does not split a name.
-        Case { text: "أحمد\nالشرع", want: &["أحمد\nالشرع"] },
+        Case {
+            text: "أحمد\nالشرع",
+            want: &["أحمد\nالشرع"],
+        },
         // Latin: case-insensitive names but capitalised; exact acronyms.
-        Case { text: "Trump met Sharaa; trump cards. IS and ISIS, this is", want: &["Trump", "Sharaa", "IS", "ISIS"] },
-        Case { text: "Syrians and the Syrian army", want: &["Syrians", "Syrian"] },
-        Case { text: "Ahmed al-Sharaa's visit", want: &["Ahmed al-Sharaa"] },
+        Case {
+            text: "Trump met Sharaa; trump cards. IS and ISIS, this is",
+            want: &["Trump", "Sharaa", "IS", "ISIS"],
+        },
+        Case {
+            text: "Syrians and the Syrian army",
+            want: &["Syrians", "Syrian"],
+        },
+        Case {
+            text: "Ahmed al-Sharaa's visit",
+            want: &["Ahmed al-Sharaa"],
+        },
     ];
     for case in cases {
         let got: Vec<String> = tag(case.text).into_iter().map(|h| h.0).collect();
@@ -149,9 +209,15 @@ fn clitics_and_boundaries() {
 fn names_that_begin_with_clitic_letters() {
     let cases = [
         // وليد is a name in the gazetteer: not و + ليد.
-        Case { text: "قال وليد", want: &["وليد"] },
+        Case {
+            text: "قال وليد",
+            want: &["وليد"],
+        },
         // لبنان is a name: not ل + بنان, and وللبنان still takes clitics.
-        Case { text: "لبنان ولبنان", want: &["لبنان", "ولبنان"] },
+        Case {
+            text: "لبنان ولبنان",
+            want: &["لبنان", "ولبنان"],
+        },
     ];
     for case in cases {
         let got: Vec<String> = tag(case.text).into_iter().map(|h| h.0).collect();
@@ -181,7 +247,10 @@ fn forms_and_candidates() {
 fn regression() {
     let cases: [Case; 1] = [
         // A rejected match inside a word must not hide a good one after it.
-        Case { text: "الشرعيةوالشرع ترامب", want: &["ترامب"] },
+        Case {
+            text: "الشرعيةوالشرع ترامب",
+            want: &["ترامب"],
+        },
     ];
     for case in cases {
         let got: Vec<String> = tag(case.text).into_iter().map(|h| h.0).collect();

@@ -1,0 +1,453 @@
+//! `role-conflict`: a title attached to a person ("الرئيس السوري فاروق الشرع",
+//! "أسعد الشيباني، وزير الخارجية") that the gazetteer's roles contradict at
+//! the draft's date.
+//!
+//! Titles are found by [`crate::rules::titles`]: a gazetteer title right before
+//! the name (qualifiers such as السابق or former included) or in apposition
+//! after it. Titles the gazetteer does not know are ignored, and so are people
+//! the gazetteer gives no role at all.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::finding::{Finding, Severity};
+use crate::gazetteer::{Entity, EntityIndex, PartialDate, Role};
+use crate::rules::titles::{
+    describe_role, ended_before, lexicon, original, person_titles, roles_overlap, TitleMatch,
+};
+use crate::rules::{Context, Rule, RuleInfo};
+
+pub(crate) struct RoleConflict;
+
+/// How a title fits the person it is attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// Held at the date, or a past title for a role that ended.
+    Fits,
+    /// The person never held any role with this title.
+    Never,
+    /// Held, but not at the date, and not marked as past.
+    OtherTime,
+    /// Marked as past, but held at the date and never before.
+    PastButCurrent,
+}
+
+fn judge(entity: &Entity, own: &[usize], past: bool, date: PartialDate) -> Verdict {
+    let roles: Vec<&Role> = own.iter().filter_map(|&r| entity.roles.get(r)).collect();
+    if roles.is_empty() {
+        return Verdict::Never;
+    }
+    let held = roles.iter().any(|r| r.held_at(date));
+    let ended = roles.iter().any(|r| ended_before(r, date));
+    match (held, past) {
+        (true, false) => Verdict::Fits,
+        (true, true) if ended => Verdict::Fits,
+        (true, true) => Verdict::PastButCurrent,
+        (false, true) if ended => Verdict::Fits,
+        (false, _) => Verdict::OtherTime,
+    }
+}
+
+/// "the draft's date, 2025-11-10" or "today, 2026-11-29 (the draft has no date)".
+pub(crate) fn date_phrase(cx: &Context<'_>) -> String {
+    match cx.date {
+        Some(date) => format!("the draft's date, {date}"),
+        None => format!("today, {} (the draft has no date)", cx.role_date),
+    }
+}
+
+/// One title attached to one mention, judged.
+struct Judged<'t> {
+    mention: usize,
+    title: &'t TitleMatch,
+    own: Vec<usize>,
+    verdict: Verdict,
+}
+
+impl Rule for RoleConflict {
+    fn info(&self) -> RuleInfo {
+        RuleInfo {
+            id: "role-conflict",
+            default_severity: Severity::Error,
+            summary: "A title attached to a person that the gazetteer says they did not hold at the draft's date.",
+            explain: EXPLAIN,
+        }
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let lexicon = lexicon(cx.gazetteer);
+        let titles = person_titles(cx, &lexicon.titles);
+        let mut judged: Vec<Judged<'_>> = Vec::new();
+        for (i, mention) in cx.mentions.iter().enumerate() {
+            let Some(e) = mention.entity else {
+                continue;
+            };
+            let entity = cx.gazetteer.entity(e);
+            if entity.roles.is_empty() {
+                continue;
+            }
+            for title in &titles[i] {
+                let own: Vec<usize> = lexicon
+                    .titles
+                    .get(&title.key)
+                    .iter()
+                    .filter(|(holder, _)| *holder == e)
+                    .map(|&(_, r)| r)
+                    .collect();
+                let verdict = judge(entity, &own, title.past, cx.role_date);
+                judged.push(Judged {
+                    mention: i,
+                    title,
+                    own,
+                    verdict,
+                });
+            }
+        }
+        let merged = pairs(cx, &judged, out);
+        for (k, j) in judged.iter().enumerate() {
+            if merged.contains(&k) {
+                continue;
+            }
+            match j.verdict {
+                Verdict::Fits => {}
+                Verdict::Never => out.push(never(cx, &lexicon.titles, j)),
+                Verdict::OtherTime | Verdict::PastButCurrent => out.push(other_time(cx, j)),
+            }
+        }
+    }
+}
+
+fn role_notes(cx: &Context<'_>, e: EntityIndex, name: &str) -> Vec<String> {
+    let entity = cx.gazetteer.entity(e);
+    entity
+        .roles
+        .iter()
+        .map(|r| {
+            format!(
+                "\"{name}\" ({}): {} (gazetteer)",
+                entity.id,
+                describe_role(r)
+            )
+        })
+        .collect()
+}
+
+fn never(cx: &Context<'_>, index: &crate::rules::titles::TitleIndex, j: &Judged<'_>) -> Finding {
+    let mention = &cx.mentions[j.mention];
+    let (start, end, title_text) = original(cx, j.title.folded);
+    let mut holders: Vec<(EntityIndex, usize)> = index.get(&j.title.key).to_vec();
+    // Whoever holds the title at the date first.
+    holders.sort_by_key(|&(e, r)| {
+        let held = cx
+            .gazetteer
+            .entity(e)
+            .roles
+            .get(r)
+            .is_some_and(|role| role.held_at(cx.role_date));
+        (!held, e, r)
+    });
+    let holder_names: Vec<String> = holders
+        .iter()
+        .map(|&(e, _)| cx.gazetteer.entity(e).preferred_name().to_string())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut holder_names = holder_names;
+    if let Some(&(first, _)) = holders.first() {
+        let name = cx.gazetteer.entity(first).preferred_name().to_string();
+        holder_names.retain(|n| *n != name);
+        holder_names.insert(0, name);
+    }
+    let message = format!(
+        "\"{}\" is called \"{}\", a title the gazetteer never gives them; it belongs to {}",
+        mention.text,
+        title_text,
+        holder_names
+            .iter()
+            .take(3)
+            .map(|n| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut notes = Vec::new();
+    if let Some(e) = mention.entity {
+        notes.extend(role_notes(cx, e, &mention.text));
+    }
+    for &(e, r) in holders.iter().take(3) {
+        let entity = cx.gazetteer.entity(e);
+        if let Some(role) = entity.roles.get(r) {
+            notes.push(format!(
+                "\"{}\" ({}): {} (gazetteer)",
+                entity.preferred_name(),
+                entity.id,
+                describe_role(role)
+            ));
+        }
+    }
+    let spans = vec![cx.mention_span(mention), cx.span(start, end, None)];
+    cx.finding("role-conflict", Severity::Error, message, spans, notes)
+}
+
+fn other_time(cx: &Context<'_>, j: &Judged<'_>) -> Finding {
+    let mention = &cx.mentions[j.mention];
+    let (start, end, title_text) = original(cx, j.title.folded);
+    let Some(e) = mention.entity else {
+        // Judged titles always belong to resolved mentions.
+        return cx.finding(
+            "role-conflict",
+            Severity::Warning,
+            format!("\"{title_text}\" does not fit \"{}\"", mention.text),
+            vec![cx.span(start, end, None)],
+            Vec::new(),
+        );
+    };
+    let entity = cx.gazetteer.entity(e);
+    let when: Vec<String> = j
+        .own
+        .iter()
+        .filter_map(|&r| entity.roles.get(r))
+        .map(describe_role)
+        .collect();
+    let message = if j.verdict == Verdict::PastButCurrent {
+        format!(
+            "\"{title_text}\" calls \"{}\" a former holder, but the gazetteer has them in that role on {}",
+            mention.text,
+            date_phrase(cx)
+        )
+    } else {
+        format!(
+            "\"{title_text}\" is attached to \"{}\", who did not hold it on {}; add a past qualifier (السابق, former) or correct the title",
+            mention.text,
+            date_phrase(cx)
+        )
+    };
+    let notes = when
+        .into_iter()
+        .map(|w| format!("\"{}\" ({}): {w} (gazetteer)", mention.text, entity.id))
+        .collect();
+    let spans = vec![cx.mention_span(mention), cx.span(start, end, None)];
+    cx.finding("role-conflict", Severity::Warning, message, spans, notes)
+}
+
+/// Two different unqualified titles for one person whose roles never overlap
+/// in time: one warning for the pair, which replaces the single warnings of
+/// both. Returns the judged titles merged into a pair.
+fn pairs(cx: &Context<'_>, judged: &[Judged<'_>], out: &mut Vec<Finding>) -> BTreeSet<usize> {
+    let mut merged = BTreeSet::new();
+    let mut by_entity: BTreeMap<EntityIndex, Vec<usize>> = BTreeMap::new();
+    for (k, j) in judged.iter().enumerate() {
+        if j.title.past || !matches!(j.verdict, Verdict::Fits | Verdict::OtherTime) {
+            continue;
+        }
+        if let Some(e) = cx.mentions[j.mention].entity {
+            by_entity.entry(e).or_default().push(k);
+        }
+    }
+    for (e, list) in by_entity {
+        let entity = cx.gazetteer.entity(e);
+        let roles = |k: usize| -> Vec<&Role> {
+            judged[k]
+                .own
+                .iter()
+                .filter_map(|&r| entity.roles.get(r))
+                .collect()
+        };
+        'outer: for (a_pos, &a) in list.iter().enumerate() {
+            for &b in &list[a_pos + 1..] {
+                if judged[a].title.key == judged[b].title.key {
+                    continue;
+                }
+                if judged[a].verdict == Verdict::Fits && judged[b].verdict == Verdict::Fits {
+                    continue;
+                }
+                let overlap = roles(a)
+                    .iter()
+                    .any(|ra| roles(b).iter().any(|rb| roles_overlap(ra, rb)));
+                if overlap {
+                    continue;
+                }
+                let (first, second) = (&judged[a], &judged[b]);
+                let (fs, fe, first_text) = original(cx, first.title.folded);
+                let (ss, se, second_text) = original(cx, second.title.folded);
+                let name = &cx.mentions[second.mention].text;
+                let message = format!(
+                    "\"{name}\" is called both \"{first_text}\" and \"{second_text}\", titles the gazetteer never has them hold at the same time"
+                );
+                let mut notes = role_notes(cx, e, name);
+                notes.push(format!("judged at {}", date_phrase(cx)));
+                let spans = vec![
+                    cx.mention_span(&cx.mentions[second.mention]),
+                    cx.span(ss, se, None),
+                    cx.span(fs, fe, None),
+                ];
+                out.push(cx.finding("role-conflict", Severity::Warning, message, spans, notes));
+                merged.insert(a);
+                merged.insert(b);
+                break 'outer;
+            }
+        }
+    }
+    merged
+}
+
+const EXPLAIN: &str = r#"role-conflict: a title the person did not hold.
+
+Finds gazetteer titles attached to a person mention, before the name
+("الرئيس السوري أحمد الشرع", "Syrian President Ahmed al-Sharaa") or in
+apposition after it ("أسعد الشيباني، وزير الخارجية", "Farouk al-Sharaa, a
+former foreign minister"), and judges them at the draft's date (--date, front
+matter `date:`, else today):
+
+  error    the person never held any role with that title
+           ("الرئيس السوري فاروق الشرع": the title is أحمد الشرع's)
+  warning  the person held it, but not at that date, and the title carries no
+           past qualifier (السابق، الأسبق، الراحل، former, late)
+  warning  the title is marked as past but the person holds it at that date
+           (and never held it before)
+  warning  two different titles for one person that the gazetteer never has
+           them hold at the same time (one warning for the pair)
+
+A correct past title is fine: "نائب الرئيس السوري السابق فاروق الشرع",
+"the late president Hafez al-Assad".
+
+Titles the gazetteer does not know are ignored, not guessed, and so are
+people with no roles in the gazetteer. A title followed by another person's
+name belongs to that person ("استقبل الشرع وزير الخارجية أسعد الشيباني"),
+and a known title that continues into words the gazetteer does not have
+("وزير الخارجية الأردني", "Foreign Minister of Jordan") is not that title.
+
+Examples:
+
+    أكد الرئيس السوري فاروق الشرع أن ...
+    error[role-conflict] "فاروق الشرع" is called "الرئيس السوري", a title the
+    gazetteer never gives them; it belongs to "أحمد الشرع"
+
+    Syrian President Bashar al-Assad said ...   (no date; judged today)
+    warning[role-conflict] "Syrian President" is attached to "Bashar al-Assad",
+    who did not hold it on today, ...
+"#;
+
+#[cfg(test)]
+mod tests {
+    use crate::checker::CheckerBuilder;
+    use crate::gazetteer::PartialDate;
+    use crate::segment::Format;
+    use crate::Mode;
+
+    struct Case {
+        text: &'static str,
+        date: &'static str,
+        /// (severity, primary span text: the person) of each finding.
+        want: &'static [(&'static str, &'static str)],
+    }
+
+    fn run(text: &str, date: &str) -> Vec<(String, String)> {
+        let checker = CheckerBuilder::new()
+            .date(PartialDate::parse(date))
+            .build()
+            .unwrap();
+        checker
+            .run("t.txt", text, Format::Plain, Mode::Check)
+            .findings
+            .iter()
+            .filter(|f| f.rule == "role-conflict")
+            .map(|f| (f.severity.as_str().to_string(), f.spans[0].text.clone()))
+            .collect()
+    }
+
+    fn check(cases: &[Case]) {
+        for case in cases {
+            let want: Vec<(String, String)> = case
+                .want
+                .iter()
+                .map(|&(s, t)| (s.to_string(), t.to_string()))
+                .collect();
+            assert_eq!(run(case.text, case.date), want, "text: {}", case.text);
+        }
+    }
+
+    #[test]
+    fn flags() {
+        check(&[
+            // Another man's title: never held.
+            Case {
+                text: "وقال الرئيس السوري فاروق الشرع إن الحملة نجحت.",
+                date: "2026-11-29",
+                want: &[("error", "فاروق الشرع")],
+            },
+            // Held, but not at the draft's date, with no qualifier.
+            Case {
+                text: "وصل الرئيس السوري بشار الأسد إلى موسكو.",
+                date: "2026-11-29",
+                want: &[("warning", "بشار الأسد")],
+            },
+            // Apposition after a comma, English.
+            Case {
+                text: "Farouk al-Sharaa, Syrian President, said so.",
+                date: "2026-11-29",
+                want: &[("error", "Farouk al-Sharaa")],
+            },
+            // Called "former" while in office.
+            Case {
+                text: "قال الرئيس السوري السابق أحمد الشرع إن ...",
+                date: "2026-11-29",
+                want: &[("warning", "أحمد الشرع")],
+            },
+        ]);
+    }
+
+    #[test]
+    fn does_not_flag() {
+        check(&[
+            // A correct past title.
+            Case {
+                text:
+                    "اللقاء بين نائب الرئيس السوري السابق فاروق الشرع والرئيس الأمريكي دونالد ترامب.",
+                date: "2026-11-29",
+                want: &[],
+            },
+            // A current title.
+            Case {
+                text: "وصل الرئيس السوري أحمد الشرع إلى واشنطن.",
+                date: "2026-11-29",
+                want: &[],
+            },
+            // "الراحل" marks a role that ended.
+            Case {
+                text: "في عهد الرئيس الراحل حافظ الأسد.",
+                date: "2026-11-29",
+                want: &[],
+            },
+            // The title after the name belongs to the next person.
+            Case {
+                text: "استقبل أحمد الشرع وزير الخارجية أسعد الشيباني.",
+                date: "2026-11-29",
+                want: &[],
+            },
+            // A longer title the gazetteer does not know.
+            Case {
+                text: "استقبل أحمد الشرع وزير الخارجية الأردني.",
+                date: "2026-11-29",
+                want: &[],
+            },
+            // Held at the draft's date (before he became president).
+            Case {
+                text: "Farouk al-Sharaa, Syrian Vice President, said so.",
+                date: "2010-05-01",
+                want: &[],
+            },
+        ]);
+    }
+
+    #[test]
+    fn regression() {
+        check(&[
+            // A title with a proclitic before the coordinated name belongs
+            // to that name, not to the one before it.
+            Case {
+                text: "بين فاروق الشرع والرئيس الأمريكي دونالد ترامب.",
+                date: "2026-11-29",
+                want: &[],
+            },
+        ]);
+    }
+}

@@ -1,0 +1,774 @@
+//! Words around a mention, and the role titles attached to a person by
+//! apposition: "الرئيس السوري أحمد الشرع", "نائب الرئيس السوري السابق فاروق
+//! الشرع", "أسعد الشيباني، وزير الخارجية", "Farouk al-Sharaa, a former foreign
+//! minister". Shared by the entity rules (role-conflict, name-conflict,
+//! unknown-name) and by coreference.
+//!
+//! Everything here works on the folded text and looks at a few words on either
+//! side of a mention, so the cost per mention is bounded by the longest title
+//! in the gazetteer.
+//!
+//! The gazetteer-wide indexes the rules need (every role title; every name for
+//! near-miss) live in a [`Lexicon`], built once per gazetteer and cached for
+//! the life of the process (see [`lexicon`]).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+
+use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer, PartialDate, Role};
+use crate::normalize::{fold_str, is_word_char};
+use crate::rules::near_miss::NameIndex;
+use crate::rules::Context;
+use crate::tag::AliasForm;
+
+/// What separates two words of the folded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gap {
+    /// Spaces only.
+    Space,
+    /// A hyphen or apostrophe, with or without spaces ("al-Sharaa").
+    Joiner,
+    /// One comma (Latin or Arabic), with or without spaces.
+    Comma,
+    /// Anything else: a full stop, a colon, a quote mark, a paragraph break,
+    /// the start or end of the text.
+    Break,
+}
+
+/// A word of the folded text: a maximal run of [`is_word_char`]s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Word<'t> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'t str,
+}
+
+fn gap_class(gap: &str) -> Gap {
+    let mut commas = 0;
+    let mut joiners = 0;
+    for c in gap.chars() {
+        match c {
+            ' ' => {}
+            ',' | '،' => commas += 1,
+            '-' | '\'' | '\u{2010}' | '\u{2011}' => joiners += 1,
+            _ => return Gap::Break,
+        }
+    }
+    match (commas, joiners) {
+        (0, 0) => Gap::Space,
+        (0, _) => Gap::Joiner,
+        (1, 0) => Gap::Comma,
+        _ => Gap::Break,
+    }
+}
+
+/// Up to `max` words before byte `pos` of `text`, nearest first, each with the
+/// gap that follows it (between it and the next word, or `pos`).
+pub(crate) fn words_before(text: &str, pos: usize, max: usize) -> Vec<(Word<'_>, Gap)> {
+    let mut out = Vec::new();
+    let Some(head) = text.get(..pos) else {
+        return out;
+    };
+    let mut chars = head.char_indices().rev().peekable();
+    let mut end = head.len();
+    while out.len() < max {
+        let gap_end = end;
+        let mut word_end = end;
+        while let Some(&(i, c)) = chars.peek() {
+            if is_word_char(c) {
+                break;
+            }
+            word_end = i;
+            chars.next();
+        }
+        if chars.peek().is_none() {
+            break;
+        }
+        let mut word_start = word_end;
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                break;
+            }
+            word_start = i;
+            chars.next();
+        }
+        out.push((
+            Word {
+                start: word_start,
+                end: word_end,
+                text: &head[word_start..word_end],
+            },
+            gap_class(&head[word_end..gap_end]),
+        ));
+        end = word_start;
+    }
+    out
+}
+
+/// Up to `max` words after byte `pos` of `text`, nearest first, each with the
+/// gap that precedes it.
+pub(crate) fn words_after(text: &str, pos: usize, max: usize) -> Vec<(Gap, Word<'_>)> {
+    let mut out = Vec::new();
+    let Some(tail) = text.get(pos..) else {
+        return out;
+    };
+    let mut chars = tail.char_indices().peekable();
+    let mut start = 0;
+    while out.len() < max {
+        let gap_start = start;
+        let mut word_start = tail.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if is_word_char(c) {
+                word_start = i;
+                break;
+            }
+            chars.next();
+        }
+        if chars.peek().is_none() {
+            break;
+        }
+        let mut word_end = tail.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                word_end = i;
+                break;
+            }
+            chars.next();
+        }
+        out.push((
+            gap_class(&tail[gap_start..word_start]),
+            Word {
+                start: pos + word_start,
+                end: pos + word_end,
+                text: &tail[word_start..word_end],
+            },
+        ));
+        start = word_end;
+    }
+    out
+}
+
+/// Every word of `text` with the gap before it, in order.
+pub(crate) fn all_words(text: &str) -> Vec<(Gap, Word<'_>)> {
+    words_after(text, 0, usize::MAX)
+}
+
+/// The folded words of `s` joined by single spaces: the key titles and names
+/// are compared by ("Vice-President of Syria" → "vice president of syria").
+pub(crate) fn words_key(s: &str) -> String {
+    let folded = fold_str(s);
+    let mut key = String::with_capacity(folded.len());
+    for (_, word) in all_words(&folded) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word.text);
+    }
+    key
+}
+
+/// Words that mark a title as past: "نائب الرئيس السابق", "الرئيس الراحل",
+/// "former vice president". Folded.
+const PAST_QUALIFIERS: [&str; 12] = [
+    "السابق",
+    "الاسبق",
+    "الراحل",
+    "السابقه",
+    "الاسبقه",
+    "الراحله",
+    "سابق",
+    "سابقا",
+    "former",
+    "late",
+    "ex",
+    "onetime",
+];
+
+/// Whether a folded word is a past qualifier (السابق، الأسبق، الراحل، former, late).
+pub(crate) fn is_past_qualifier(word: &str) -> bool {
+    PAST_QUALIFIERS.contains(&word)
+}
+
+/// English articles skipped before an apposition ("Farouk al-Sharaa, a former
+/// foreign minister").
+const ARTICLES: [&str; 3] = ["a", "an", "the"];
+
+/// Proclitics a title word may carry ("والرئيس", "بالرئيس", "للرئيس").
+const TITLE_CLITICS: [&str; 11] = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+
+/// A folded word and its readings without a proclitic, exact form first,
+/// each with the proclitic it drops: "بالرئيس" → [("بالرئيس", ""), ("الرئيس",
+/// "ب")], "للرئيس" → [("للرئيس", ""), ("الرئيس", "لل"), ("لرئيس", "ل")].
+pub(crate) fn without_clitic(word: &str) -> Vec<(String, &'static str)> {
+    let mut out = vec![(word.to_string(), "")];
+    if !word.chars().next().is_some_and(is_arabic_letter) {
+        return out;
+    }
+    for lam in ["لل", "ولل", "فلل"] {
+        if let Some(rest) = word.strip_prefix(lam) {
+            if rest.chars().count() >= 2 {
+                out.push((format!("ال{rest}"), lam));
+            }
+        }
+    }
+    for clitic in TITLE_CLITICS {
+        if let Some(rest) = word.strip_prefix(clitic) {
+            if rest.chars().count() >= 2 && !out.iter().any(|(o, _)| o == rest) {
+                out.push((rest.to_string(), clitic));
+            }
+        }
+    }
+    out
+}
+
+pub(crate) fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
+}
+
+/// Every role title of the gazetteer, by [`words_key`].
+#[derive(Debug, Default)]
+pub(crate) struct TitleIndex {
+    by_key: HashMap<String, Vec<(EntityIndex, usize)>>,
+    /// Words in the longest title.
+    max_words: usize,
+}
+
+impl TitleIndex {
+    pub(crate) fn build(gazetteer: &Gazetteer) -> TitleIndex {
+        let mut index = TitleIndex::default();
+        for (e, entity) in gazetteer.entities().iter().enumerate() {
+            for (r, role) in entity.roles.iter().enumerate() {
+                for title in role.title.all() {
+                    let key = words_key(title);
+                    if key.is_empty() {
+                        continue;
+                    }
+                    index.max_words = index.max_words.max(key.split(' ').count());
+                    let holders = index.by_key.entry(key).or_default();
+                    if !holders.contains(&(e, r)) {
+                        holders.push((e, r));
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    /// The (entity, role) pairs whose role has this title.
+    pub(crate) fn get(&self, key: &str) -> &[(EntityIndex, usize)] {
+        self.by_key.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    pub(crate) fn max_words(&self) -> usize {
+        self.max_words
+    }
+}
+
+/// A gazetteer title found next to a mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TitleMatch {
+    /// The title's [`words_key`].
+    pub key: String,
+    /// Folded byte range of the title words (qualifiers included).
+    pub folded: (usize, usize),
+    /// A past qualifier (السابق، الراحل، former…) is part of it.
+    pub past: bool,
+    /// Before the name ("الرئيس السوري أحمد الشرع") or after it.
+    pub before: bool,
+}
+
+/// Matches `words` (in text order) against the title index: the qualifiers
+/// are dropped, the first remaining word may carry a proclitic. Returns the
+/// key, whether a qualifier was dropped, and the proclitic.
+fn match_title(index: &TitleIndex, words: &[Word<'_>]) -> Option<(String, bool, &'static str)> {
+    let kept: Vec<&str> = words
+        .iter()
+        .map(|w| w.text)
+        .filter(|w| !is_past_qualifier(w))
+        .collect();
+    let past = kept.len() != words.len();
+    let (first, rest) = kept.split_first()?;
+    for (head, clitic) in without_clitic(first) {
+        let mut key = head;
+        for word in rest {
+            key.push(' ');
+            key.push_str(word);
+        }
+        if !index.get(&key).is_empty() {
+            return Some((key, past, clitic));
+        }
+    }
+    None
+}
+
+/// The longest title that ends right before folded byte `pos` (a name's
+/// start): only spaces between its words, a space or one comma before the
+/// name. Qualifiers may stand inside or at either end of it.
+pub(crate) fn title_before(index: &TitleIndex, text: &str, pos: usize) -> Option<TitleMatch> {
+    let words = words_before(text, pos, index.max_words() + 3);
+    let mut best = None;
+    for n in 1..=words.len() {
+        let gap = words[n - 1].1;
+        let ok = if n == 1 {
+            matches!(gap, Gap::Space | Gap::Comma)
+        } else {
+            matches!(gap, Gap::Space | Gap::Joiner)
+        };
+        if !ok {
+            break;
+        }
+        let in_order: Vec<Word<'_>> = words[..n].iter().rev().map(|(w, _)| *w).collect();
+        // A title never starts with a qualifier in Arabic, but English puts
+        // it first ("former vice president"); both are allowed.
+        if let Some((key, past, _)) = match_title(index, &in_order) {
+            best = Some(TitleMatch {
+                key,
+                folded: (in_order[0].start, words[0].0.end),
+                past,
+                before: true,
+            });
+        }
+    }
+    best
+}
+
+/// Words that continue a title past the part the gazetteer knows ("وزير
+/// الخارجية الأردني", "Foreign Minister of Jordan"): the known title is then
+/// someone else's, not this one. Folded.
+const CONTINUATIONS: [&str; 8] = ["of", "for", "to", "at", "لدي", "في", "لشؤون", "باسم"];
+
+/// Titles in apposition after a name ending at folded byte `pos`: "أسعد
+/// الشيباني، وزير الخارجية", "فاروق الشرع، وزير الخارجية الأسبق ونائب الرئيس
+/// السوري السابق", "Farouk al-Sharaa, a former foreign minister and former
+/// vice president". `starts_person` tells whether a person mention starts at
+/// a folded offset: a title followed by a name belongs to that name.
+pub(crate) fn titles_after(
+    index: &TitleIndex,
+    text: &str,
+    pos: usize,
+    starts_person: &dyn Fn(usize) -> bool,
+) -> Vec<TitleMatch> {
+    let words = words_after(text, pos, 2 * index.max_words() + 8);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&(gap, _)) = words.get(i) {
+        // The first title follows a space or a comma and carries no
+        // proclitic ("والرئيس" after a name starts another person); a second
+        // one is joined by "و" or "and".
+        let first = out.is_empty();
+        let gap_ok = if first {
+            matches!(gap, Gap::Space | Gap::Comma)
+        } else {
+            gap == Gap::Space
+        };
+        if !gap_ok {
+            break;
+        }
+        let mut j = i;
+        let mut and = false;
+        if !first && words[j].1.text == "and" {
+            j += 1;
+            and = true;
+        }
+        // An article may follow the comma: "Farouk al-Sharaa, a former...".
+        while j < words.len()
+            && (j == i || words[j].0 == Gap::Space)
+            && ARTICLES.contains(&words[j].1.text)
+        {
+            j += 1;
+        }
+        let mut best: Option<(usize, String, bool)> = None;
+        for n in 1..=index.max_words() + 3 {
+            if j + n > words.len() {
+                break;
+            }
+            if n > 1 && !matches!(words[j + n - 1].0, Gap::Space | Gap::Joiner) {
+                break;
+            }
+            let slice: Vec<Word<'_>> = words[j..j + n].iter().map(|(_, w)| *w).collect();
+            if let Some((key, past, clitic)) = match_title(index, &slice) {
+                let clitic_ok = if first || and {
+                    clitic.is_empty()
+                } else {
+                    clitic == "و"
+                };
+                if clitic_ok {
+                    best = Some((n, key, past));
+                }
+            }
+        }
+        let Some((n, key, mut past)) = best else {
+            break;
+        };
+        let mut end = j + n;
+        // Trailing qualifiers: "وزير الخارجية الأسبق".
+        while end < words.len()
+            && words[end].0 == Gap::Space
+            && is_past_qualifier(words[end].1.text)
+        {
+            past = true;
+            end += 1;
+        }
+        if let Some(&(gap, next)) = words.get(end) {
+            let continues = gap == Gap::Space
+                && ((next.text.starts_with("ال") && !is_past_qualifier(next.text))
+                    || CONTINUATIONS.contains(&next.text));
+            if continues || (matches!(gap, Gap::Space | Gap::Joiner) && starts_person(next.start)) {
+                break;
+            }
+        }
+        out.push(TitleMatch {
+            key,
+            folded: (words[j].1.start, words[end - 1].1.end),
+            past,
+            before: false,
+        });
+        i = end;
+        match words.get(i) {
+            Some((Gap::Space, w)) if w.text == "and" || w.text.starts_with('و') => {}
+            _ => break,
+        }
+    }
+    out
+}
+
+/// The titles attached to a mention spanning folded bytes `start..end`; the
+/// one before it is skipped when the name carries a proclitic ("والشرع": the
+/// title before belongs to someone else).
+pub(crate) fn attached_titles(
+    index: &TitleIndex,
+    text: &str,
+    start: usize,
+    end: usize,
+    has_clitic: bool,
+    starts_person: &dyn Fn(usize) -> bool,
+) -> Vec<TitleMatch> {
+    let mut out = Vec::new();
+    if !has_clitic {
+        if let Some(m) = title_before(index, text, start) {
+            out.push(m);
+        }
+    }
+    out.extend(titles_after(index, text, end, starts_person));
+    out
+}
+
+/// The titles attached to every person mention of the draft, by mention
+/// index (empty for other mentions).
+pub(crate) fn person_titles(cx: &Context<'_>, index: &TitleIndex) -> Vec<Vec<TitleMatch>> {
+    let starts: HashSet<usize> = cx
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| m.folded.0)
+        .collect();
+    let text = cx.folded.text();
+    cx.mentions
+        .iter()
+        .map(|m| {
+            if m.kind == EntityKind::Person && matches!(m.form, AliasForm::Name | AliasForm::Family)
+            {
+                attached_titles(
+                    index,
+                    text,
+                    m.folded.0,
+                    m.folded.1,
+                    !m.clitic.is_empty(),
+                    &|o| starts.contains(&o),
+                )
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
+}
+
+/// The original text of a folded range.
+pub(crate) fn original<'a>(cx: &Context<'a>, folded: (usize, usize)) -> (usize, usize, &'a str) {
+    let range = cx.folded.original_range(folded.0..folded.1);
+    (range.start, range.end, cx.text.get(range).unwrap_or(""))
+}
+
+/// `role` as a short English phrase with its dates: "الرئيس السوري (Syrian
+/// President), since 2025-01-29".
+pub(crate) fn describe_role(role: &Role) -> String {
+    let title = match (role.title.ar.first(), role.title.en.first()) {
+        (Some(ar), Some(en)) => format!("{ar} ({en})"),
+        (Some(t), None) | (None, Some(t)) => t.clone(),
+        (None, None) => "untitled role".to_string(),
+    };
+    match (role.from, role.to) {
+        (Some(from), Some(to)) => format!("{title}, {from} to {to}"),
+        (Some(from), None) => format!("{title}, since {from}"),
+        (None, Some(to)) => format!("{title}, until {to}"),
+        (None, None) => format!("{title}, dates not in the gazetteer"),
+    }
+}
+
+/// Whether two roles' windows share a day (open ends are unbounded).
+pub(crate) fn roles_overlap(a: &Role, b: &Role) -> bool {
+    let starts_before_end = |x: &Role, y: &Role| match (x.from, y.to) {
+        (Some(from), Some(to)) => from.first_day() <= to.last_day(),
+        _ => true,
+    };
+    starts_before_end(a, b) && starts_before_end(b, a)
+}
+
+/// Whether `role` ended before `date`.
+pub(crate) fn ended_before(role: &Role, date: PartialDate) -> bool {
+    role.to.is_some_and(|to| to.last_day() < date.first_day())
+}
+
+/// The gazetteer-wide indexes of the entity rules.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    pub titles: TitleIndex,
+    pub names: NameIndex,
+}
+
+impl Lexicon {
+    pub(crate) fn build(gazetteer: &Gazetteer) -> Lexicon {
+        Lexicon {
+            titles: TitleIndex::build(gazetteer),
+            names: NameIndex::build(gazetteer),
+        }
+    }
+}
+
+/// Identifies a gazetteer in the cache: its address and size, plus a hash of
+/// (a bounded sample of) its content, so a gazetteer dropped and replaced by
+/// another at the same address is not mistaken for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Signature {
+    address: usize,
+    entities: usize,
+    len: usize,
+    content: u64,
+}
+
+fn signature(gazetteer: &Gazetteer) -> Signature {
+    let entities = gazetteer.entities();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |s: &str| {
+        for &b in s.as_bytes().iter().chain([0x1f].iter()) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    // Every entity of a small gazetteer (all of the shipped one and of the
+    // tests'), an even sample of 512 of a large one.
+    let step = (entities.len() / 512).max(1);
+    for entity in entities.iter().step_by(step) {
+        eat(&entity.id);
+        for name in entity
+            .names
+            .all()
+            .chain(entity.family.all())
+            .chain(entity.demonyms.all())
+            .chain(entity.acronyms.all())
+        {
+            eat(name);
+        }
+        for role in &entity.roles {
+            for title in role.title.all() {
+                eat(title);
+            }
+            eat(&role.from.map(|d| d.to_string()).unwrap_or_default());
+            eat(&role.to.map(|d| d.to_string()).unwrap_or_default());
+        }
+    }
+    Signature {
+        address: std::ptr::from_ref(gazetteer) as usize,
+        entities: entities.as_ptr() as usize,
+        len: entities.len(),
+        content: hash,
+    }
+}
+
+static CACHE: Mutex<Vec<(Signature, Arc<Lexicon>)>> = Mutex::new(Vec::new());
+
+/// The [`Lexicon`] of `gazetteer`, built on first use and kept for the life of
+/// the process (the four most recent gazetteers).
+///
+/// This stands in for a lexicon built by `CheckerBuilder` next to the tagger
+/// and handed to the rules in their `Context`; until then the cache keeps the
+/// per-draft cost at a signature of at most 512 entities.
+pub(crate) fn lexicon(gazetteer: &Gazetteer) -> Arc<Lexicon> {
+    let sig = signature(gazetteer);
+    {
+        let cache = CACHE
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, lexicon)) = cache.iter().find(|(s, _)| *s == sig) {
+            return Arc::clone(lexicon);
+        }
+    }
+    let built = Arc::new(Lexicon::build(gazetteer));
+    let mut cache = CACHE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !cache.iter().any(|(s, _)| *s == sig) {
+        if cache.len() >= 4 {
+            cache.remove(0);
+        }
+        cache.push((sig, Arc::clone(&built)));
+    }
+    built
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::EntityKind;
+
+    const PEOPLE: &str = r"
+- id: ahmed-al-sharaa
+  names: {ar: [أحمد الشرع], en: [Ahmed al-Sharaa]}
+  family: {ar: [الشرع], en: [al-Sharaa]}
+  roles:
+    - title: {ar: [الرئيس السوري, الرئيس], en: [Syrian President, President]}
+      from: 2025-01-29
+  source: test
+- id: farouk-al-sharaa
+  names: {ar: [فاروق الشرع], en: [Farouk al-Sharaa]}
+  family: {ar: [الشرع], en: [al-Sharaa]}
+  roles:
+    - title: {ar: [وزير الخارجية], en: [Foreign Minister]}
+      from: 1984-03-01
+      to: 2006-02-21
+    - title: {ar: [نائب الرئيس السوري, نائب الرئيس], en: [Syrian Vice President, Vice President]}
+      from: 2006-02-21
+      to: 2014-07-19
+  source: test
+";
+
+    fn index() -> TitleIndex {
+        let g = Gazetteer::from_yaml(&[(EntityKind::Person, "people.yaml", PEOPLE)]).unwrap();
+        TitleIndex::build(&g)
+    }
+
+    struct Case {
+        text: &'static str,
+        /// The name the titles are attached to.
+        name: &'static str,
+        /// Expected (title key, past) pairs, before-title first.
+        want: &'static [(&'static str, bool)],
+    }
+
+    #[test]
+    fn attached_title_cases() {
+        let cases = [
+            // A plain title before the name.
+            Case {
+                text: "وصل الرئيس السوري أحمد الشرع إلى واشنطن",
+                name: "أحمد الشرع",
+                want: &[("الرئيس السوري", false)],
+            },
+            // The longest title wins, with a qualifier between it and the name.
+            Case {
+                text: "اللقاء بين نائب الرئيس السوري السابق فاروق الشرع والرئيس",
+                name: "فاروق الشرع",
+                want: &[("نائب الرئيس السوري", true)],
+            },
+            // A proclitic on the title word.
+            Case {
+                text: "التقى بالرئيس السوري أحمد الشرع",
+                name: "أحمد الشرع",
+                want: &[("الرئيس السوري", false)],
+            },
+            // Apposition after a comma, with a coordinated second title.
+            Case {
+                text: "وكان فاروق الشرع، وزير الخارجية الأسبق ونائب الرئيس السوري السابق، من أبرز",
+                name: "فاروق الشرع",
+                want: &[("وزير الخارجية", true), ("نائب الرئيس السوري", true)],
+            },
+            // English: qualifier first, then the title.
+            Case {
+                text: "a meeting between former Syrian vice president Farouk al-Sharaa and",
+                name: "Farouk al-Sharaa",
+                want: &[("syrian vice president", true)],
+            },
+            // English apposition with an article.
+            Case {
+                text:
+                    "with Farouk al-Sharaa, a former foreign minister and former vice president who",
+                name: "Farouk al-Sharaa",
+                want: &[("foreign minister", true), ("vice president", true)],
+            },
+            // A title followed by another person's name is that person's.
+            Case {
+                text: "فاروق الشرع والرئيس السوري أحمد الشرع",
+                name: "فاروق الشرع",
+                want: &[],
+            },
+            // A longer, unknown title ("... الأردني") is not the known one.
+            Case {
+                text: "استقبل أحمد الشرع وزير الخارجية الأردني",
+                name: "أحمد الشرع",
+                want: &[],
+            },
+            // A sentence break separates the title from the name.
+            Case {
+                text: "قال الرئيس السوري. أحمد الشرع",
+                name: "أحمد الشرع",
+                want: &[],
+            },
+        ];
+        let index = index();
+        for case in cases {
+            let folded = fold_str(case.text);
+            let name = fold_str(case.name);
+            let start = folded.find(&name).unwrap();
+            let end = start + name.len();
+            let persons: Vec<usize> = ["احمد الشرع", "فاروق الشرع"]
+                .iter()
+                .filter_map(|n| {
+                    folded
+                        .match_indices(n)
+                        .map(|(i, _)| i)
+                        .find(|&i| i != start)
+                })
+                .collect();
+            let got: Vec<(String, bool)> =
+                attached_titles(&index, &folded, start, end, false, &|o| {
+                    persons.contains(&o)
+                })
+                .into_iter()
+                .map(|t| (t.key, t.past))
+                .collect();
+            let want: Vec<(String, bool)> =
+                case.want.iter().map(|&(k, p)| (words_key(k), p)).collect();
+            assert_eq!(got, want, "text: {}", case.text);
+        }
+    }
+
+    #[test]
+    fn words_and_gaps() {
+        let text = "al-sharaa, a former minister. then";
+        let words = all_words(text);
+        let gaps: Vec<Gap> = words.iter().map(|(g, _)| *g).collect();
+        assert_eq!(
+            gaps,
+            [
+                Gap::Space,
+                Gap::Joiner,
+                Gap::Comma,
+                Gap::Space,
+                Gap::Space,
+                Gap::Break
+            ]
+        );
+        let before = words_before(text, text.find("former").unwrap(), 3);
+        let texts: Vec<&str> = before.iter().map(|(w, _)| w.text).collect();
+        assert_eq!(texts, ["a", "sharaa", "al"]);
+        assert_eq!(before[1].1, Gap::Comma);
+    }
+
+    #[test]
+    fn clitic_readings() {
+        let readings =
+            |w: &str| -> Vec<String> { without_clitic(w).into_iter().map(|(r, _)| r).collect() };
+        assert_eq!(readings("للرئيس"), ["للرئيس", "الرئيس", "لرئيس"]);
+        assert_eq!(readings("president"), ["president"]);
+    }
+}

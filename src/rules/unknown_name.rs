@@ -1,0 +1,570 @@
+//! `unknown-name`: a title followed by a name the gazetteer lacks ("المتحدث
+//! باسم وزارة الداخلية، نور الدين البابا"), reported as an info with a YAML
+//! stub so the gazetteer can grow.
+//!
+//! A title is a head word (المتحدث باسم، وزير، الأدميرال، العميد، المبعوث،
+//! spokesman, minister, admiral…) and its complement (the definite words,
+//! tagged places and organizations after it: "باسم وزارة الداخلية"). The name
+//! is one to four words after it that carry no tag and end at a clear
+//! boundary (punctuation or a function word). Generic heads (وزير، الرئيس،
+//! رئيس، مدير…) need a comma before the name; a one-word name is accepted
+//! only after a rank (العميد، الأمير، Admiral…). One pass over the words of
+//! the draft.
+
+use crate::finding::{Finding, Severity};
+use crate::rules::titles::{all_words, original, without_clitic, words_key, Gap, Word};
+use crate::rules::{Context, Rule, RuleInfo};
+use crate::segment::SectionKind;
+
+pub(crate) struct UnknownName;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Head {
+    /// A spokesperson: needs a name of two words or more.
+    Speaker,
+    /// A rank or royal title: a one-word name is fine.
+    Rank,
+    /// A common noun used as a title: needs a comma or a known title.
+    Generic,
+}
+
+/// Heads as folded word sequences.
+const HEADS: [(&str, Head); 52] = [
+    ("المتحدث الرسمي باسم", Head::Speaker),
+    ("المتحدث باسم", Head::Speaker),
+    ("المتحدثه باسم", Head::Speaker),
+    ("الناطق الرسمي باسم", Head::Speaker),
+    ("الناطق باسم", Head::Speaker),
+    ("spokesman", Head::Speaker),
+    ("spokeswoman", Head::Speaker),
+    ("spokesperson", Head::Speaker),
+    ("الادميرال", Head::Rank),
+    ("العميد", Head::Rank),
+    ("اللواء", Head::Rank),
+    ("العقيد", Head::Rank),
+    ("الجنرال", Head::Rank),
+    ("العماد", Head::Rank),
+    ("المقدم", Head::Rank),
+    ("الملك", Head::Rank),
+    ("الامير", Head::Rank),
+    ("الاميره", Head::Rank),
+    ("الشيخ", Head::Rank),
+    ("الشيخه", Head::Rank),
+    ("admiral", Head::Rank),
+    ("general", Head::Rank),
+    ("gen", Head::Rank),
+    ("colonel", Head::Rank),
+    ("col", Head::Rank),
+    ("brigadier", Head::Rank),
+    ("king", Head::Rank),
+    ("prince", Head::Rank),
+    ("sheikh", Head::Rank),
+    ("وزير", Head::Generic),
+    ("وزيره", Head::Generic),
+    ("الوزير", Head::Generic),
+    ("المبعوث", Head::Generic),
+    ("السفير", Head::Generic),
+    ("الرئيس", Head::Generic),
+    ("رئيس", Head::Generic),
+    ("نائب", Head::Generic),
+    ("القائد", Head::Generic),
+    ("قائد", Head::Generic),
+    ("مدير", Head::Generic),
+    ("المدير", Head::Generic),
+    ("مستشار", Head::Generic),
+    ("المستشار", Head::Generic),
+    ("minister", Head::Generic),
+    ("envoy", Head::Generic),
+    ("ambassador", Head::Generic),
+    ("president", Head::Generic),
+    ("commander", Head::Generic),
+    ("director", Head::Generic),
+    ("adviser", Head::Generic),
+    ("advisor", Head::Generic),
+    ("secretary", Head::Generic),
+];
+
+/// Words that may follow a head as part of its complement. Folded.
+const COMPLEMENT: [&str; 22] = [
+    "باسم",
+    "الخاص",
+    "الي",
+    "لدي",
+    "وزاره",
+    "قوات",
+    "جهاز",
+    "هيئه",
+    "رئاسه",
+    "مجلس",
+    "اداره",
+    "شؤون",
+    "لشؤون",
+    "for",
+    "of",
+    "to",
+    "at",
+    "the",
+    "foreign",
+    "interior",
+    "defence",
+    "defense",
+];
+
+/// Words that end a name or cannot be one. Folded.
+const STOP: [&str; 57] = [
+    "ان",
+    "في",
+    "من",
+    "علي",
+    "عن",
+    "الي",
+    "مع",
+    "خلال",
+    "الذي",
+    "التي",
+    "قد",
+    "لقد",
+    "كان",
+    "قال",
+    "وقال",
+    "اكد",
+    "واكد",
+    "اضاف",
+    "واضاف",
+    "انه",
+    "انها",
+    "بان",
+    "منذ",
+    "ثم",
+    "او",
+    "لا",
+    "ما",
+    "هو",
+    "هي",
+    "بعد",
+    "قبل",
+    "اقل",
+    "اكثر",
+    "حتي",
+    "عند",
+    "كل",
+    "بين",
+    "ضد",
+    "غير",
+    "نحو",
+    "حول",
+    "لدي",
+    "امام",
+    "دون",
+    "يوم",
+    "اليوم",
+    "said",
+    "says",
+    "told",
+    "who",
+    "and",
+    "in",
+    "on",
+    "has",
+    "had",
+    "was",
+    "will",
+];
+
+/// Latin particles inside names ("Nour al-Din al-Baba").
+const PARTICLES: [&str; 9] = ["al", "el", "bin", "ibn", "abu", "de", "van", "von", "da"];
+
+fn head_at(words: &[(Gap, Word<'_>)], i: usize) -> Option<(usize, Head)> {
+    let first = words[i].1.text;
+    // Only a conjunction may be glued to a head: "للرئيس", "بالرئيس" are
+    // not introducing anyone.
+    let readings: Vec<(String, &str)> = without_clitic(first)
+        .into_iter()
+        .filter(|(_, clitic)| matches!(*clitic, "" | "و" | "ف"))
+        .collect();
+    for (head, kind) in HEADS {
+        let head_words: Vec<&str> = head.split(' ').collect();
+        if !readings.iter().any(|(r, _)| r == head_words[0]) {
+            continue;
+        }
+        let rest_matches = head_words[1..].iter().enumerate().all(|(k, h)| {
+            words
+                .get(i + 1 + k)
+                .is_some_and(|(gap, w)| *gap == Gap::Space && w.text == *h)
+        });
+        if rest_matches {
+            return Some((head_words.len(), kind));
+        }
+    }
+    None
+}
+
+/// A rough Latin transliteration of an Arabic name for a kebab-case id.
+fn id_for(name: &str) -> String {
+    let mut id = String::new();
+    for (_, word) in all_words(&crate::normalize::fold_str(name)) {
+        if !id.is_empty() {
+            id.push('-');
+        }
+        let mut w = word.text;
+        if let Some(rest) = w.strip_prefix("ال") {
+            id.push_str("al-");
+            w = rest;
+        }
+        for c in w.chars() {
+            let latin = match c {
+                'ا' | 'آ' => "a",
+                'ب' => "b",
+                'ت' => "t",
+                'ث' => "th",
+                'ج' => "j",
+                'ح' | 'ه' => "h",
+                'خ' => "kh",
+                'د' => "d",
+                'ذ' => "dh",
+                'ر' => "r",
+                'ز' => "z",
+                'س' | 'ص' => "s",
+                'ش' => "sh",
+                'ض' => "d",
+                'ط' => "t",
+                'ظ' => "z",
+                'غ' => "gh",
+                'ف' => "f",
+                'ق' => "q",
+                'ك' => "k",
+                'ل' => "l",
+                'م' => "m",
+                'ن' => "n",
+                'و' => "w",
+                'ي' => "y",
+                c if c.is_ascii_alphanumeric() => {
+                    id.push(c.to_ascii_lowercase());
+                    continue;
+                }
+                _ => "",
+            };
+            id.push_str(latin);
+        }
+    }
+    let id: Vec<&str> = id.split('-').filter(|p| !p.is_empty()).collect();
+    if id.is_empty() {
+        "new-person".to_string()
+    } else {
+        id.join("-")
+    }
+}
+
+impl Rule for UnknownName {
+    fn info(&self) -> RuleInfo {
+        RuleInfo {
+            id: "unknown-name",
+            default_severity: Severity::Info,
+            summary: "A title followed by a name the gazetteer does not have.",
+            explain: EXPLAIN,
+        }
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let text = cx.folded.text();
+        let words = all_words(text);
+        // Which words lie in a mention, and of which kind.
+        let mut tagged: Vec<Option<crate::gazetteer::EntityKind>> = vec![None; words.len()];
+        let mut spans: Vec<(usize, usize, crate::gazetteer::EntityKind)> = cx
+            .mentions
+            .iter()
+            .map(|m| (m.folded.0, m.folded.1, m.kind))
+            .collect();
+        spans.sort_unstable();
+        let mut j = 0;
+        for (i, (_, word)) in words.iter().enumerate() {
+            while j < spans.len() && spans[j].1 <= word.start {
+                j += 1;
+            }
+            if let Some(&(s, e, kind)) = spans.get(j) {
+                if s < word.end && word.start < e {
+                    tagged[i] = Some(kind);
+                }
+            }
+        }
+        let mut i = 0;
+        while i < words.len() {
+            let Some((head_len, head)) = head_at(&words, i) else {
+                i += 1;
+                continue;
+            };
+            if tagged[i] == Some(crate::gazetteer::EntityKind::Person) {
+                i += 1;
+                continue;
+            }
+            let title_start = i;
+            let mut k = i + head_len;
+            // The complement.
+            while k < words.len() && k < i + head_len + 8 {
+                let (gap, word) = words[k];
+                if gap != Gap::Space {
+                    break;
+                }
+                let place_or_org = matches!(
+                    tagged[k],
+                    Some(
+                        crate::gazetteer::EntityKind::Place
+                            | crate::gazetteer::EntityKind::Organization
+                    )
+                );
+                let complement =
+                    word.text.starts_with("ال") || COMPLEMENT.contains(&word.text) || place_or_org;
+                if !complement || tagged[k] == Some(crate::gazetteer::EntityKind::Person) {
+                    break;
+                }
+                k += 1;
+            }
+            let title_end = k;
+            i = title_end.max(i + 1);
+            let Some(&(gap, _)) = words.get(k) else {
+                continue;
+            };
+            if !matches!(gap, Gap::Space | Gap::Comma) {
+                continue;
+            }
+            // A generic title without a comma is too often followed by a
+            // verb ("الرئيس السوري يصل").
+            if head == Head::Generic && gap != Gap::Comma {
+                continue;
+            }
+            let Some((name_end, boundary)) = name_after(cx, &words, &tagged, k) else {
+                continue;
+            };
+            let name_len = name_end - k;
+            let min_len = if head == Head::Rank { 1 } else { 2 };
+            if name_len < min_len || !boundary {
+                continue;
+            }
+            let (name_start, name_stop, name_text) =
+                original(cx, (words[k].1.start, words[name_end - 1].1.end));
+            let (title_s, title_e, title_text) =
+                original(cx, (words[title_start].1.start, words[title_end - 1].1.end));
+            let range = name_start..name_stop;
+            if cx.doc.is_skipped(&range)
+                || cx.doc.section_at(name_start) == SectionKind::Boilerplate
+            {
+                continue;
+            }
+            let title_clean = title_text.trim_start_matches(['و', 'ف']).to_string();
+            let title_clean =
+                if words_key(&title_clean) == words_key(title_text) || title_clean.is_empty() {
+                    title_text.to_string()
+                } else {
+                    title_clean
+                };
+            let lang = if name_text
+                .chars()
+                .any(crate::rules::titles::is_arabic_letter)
+            {
+                "ar"
+            } else {
+                "en"
+            };
+            let stub = format!(
+                "add to gazetteer/people.yaml (check the id, the title's dates and the source):\n- id: {}\n  names:\n    {lang}: [{}]\n  roles:\n    - title: {{{lang}: [{}]}}\n  source: TODO (where the name and role can be checked)",
+                id_for(name_text),
+                name_text,
+                title_clean
+            );
+            let message =
+                format!("\"{name_text}\", introduced as \"{title_text}\", is not in the gazetteer");
+            let spans = vec![
+                cx.span(name_start, name_stop, None),
+                cx.span(title_s, title_e, None),
+            ];
+            out.push(cx.finding("unknown-name", Severity::Info, message, spans, vec![stub]));
+            i = name_end;
+        }
+    }
+}
+
+fn is_capitalized(cx: &Context<'_>, word: Word<'_>) -> bool {
+    let (_, _, written) = original(cx, (word.start, word.end));
+    written.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The name starting at word `k`: its end (exclusive) and whether it ends at
+/// a clear boundary.
+fn name_after(
+    cx: &Context<'_>,
+    words: &[(Gap, Word<'_>)],
+    tagged: &[Option<crate::gazetteer::EntityKind>],
+    k: usize,
+) -> Option<(usize, bool)> {
+    let first = words.get(k)?.1;
+    let latin = first.text.is_ascii();
+    if latin && !is_capitalized(cx, first) {
+        return None;
+    }
+    if !latin && first.text.starts_with("ال") {
+        return None;
+    }
+    let mut end = k;
+    // Up to four name words; particles ("al" in "Nour al-Din al-Baba")
+    // do not count.
+    let mut counted = 0;
+    while end < words.len() && counted < 5 {
+        let (gap, word) = words[end];
+        if end > k && !matches!(gap, Gap::Space | Gap::Joiner) {
+            return Some((end, true));
+        }
+        if tagged[end].is_some() {
+            // A tagged word inside or right after the name: not a new name.
+            return None;
+        }
+        if STOP.contains(&word.text) {
+            return Some((end, end > k));
+        }
+        if word.text.chars().any(|c| c.is_ascii_digit()) || word.text.chars().count() < 2 && !latin
+        {
+            return None;
+        }
+        if latin && !is_capitalized(cx, word) && !PARTICLES.contains(&word.text) {
+            return Some((end, true));
+        }
+        if !(latin && PARTICLES.contains(&word.text)) {
+            counted += 1;
+        }
+        end += 1;
+    }
+    if end == words.len() && counted <= 4 {
+        return Some((end, true));
+    }
+    // Five words without a boundary: not a name we can trust.
+    None
+}
+
+const EXPLAIN: &str = r#"unknown-name: a titled person the gazetteer does not know.
+
+Finds a title (المتحدث باسم، الناطق باسم، وزير، المبعوث، الأدميرال، العميد،
+اللواء، الأمير، spokesman, minister, envoy, admiral, general…) with its
+complement ("باسم وزارة الداخلية", "for the Interior Ministry"), followed by
+one to four words that look like a name, carry no gazetteer tag and end at a
+clear boundary (punctuation or a function word such as أن، في، said).
+Generic titles (وزير، الرئيس، رئيس، مدير، minister, president…) need a comma
+before the name; a one-word name is accepted only after a rank (العميد،
+الأمير، Admiral…). A head with a preposition glued to it ("للرئيس") is
+not a title.
+
+Severity: info. The note holds a ready-to-paste YAML entry for
+gazetteer/people.yaml: a transliterated id to check, the name, the title as
+a role without dates, and a source to fill in.
+
+Example:
+
+    وأوضح المتحدث باسم وزارة الداخلية، نور الدين البابا، أن الحملة ...
+    info[unknown-name] "نور الدين البابا", introduced as "المتحدث باسم وزارة
+    الداخلية", is not in the gazetteer
+      note: add to gazetteer/people.yaml ...
+      - id: nwr-al-dyn-al-baba
+        names:
+          ar: [نور الدين البابا]
+        roles:
+          - title: {ar: [المتحدث باسم وزارة الداخلية]}
+        source: TODO ...
+
+    Interior Ministry spokesman Nour al-Din al-Baba said ...
+    info[unknown-name] "Nour al-Din al-Baba", introduced as "spokesman", ...
+
+Not reported: a titled name the gazetteer has ("وزير الخارجية أسعد
+الشيباني"), or a generic title followed by a verb ("الرئيس السوري يصل").
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checker::CheckerBuilder;
+    use crate::segment::Format;
+    use crate::Mode;
+
+    struct Case {
+        text: &'static str,
+        /// Primary span texts of the unknown-name findings.
+        want: &'static [&'static str],
+    }
+
+    fn run(text: &str) -> Vec<String> {
+        let checker = CheckerBuilder::new().build().unwrap();
+        checker
+            .run("t.txt", text, Format::Plain, Mode::Check)
+            .findings
+            .iter()
+            .filter(|f| f.rule == "unknown-name")
+            .map(|f| f.spans[0].text.clone())
+            .collect()
+    }
+
+    fn check(cases: &[Case]) {
+        for case in cases {
+            assert_eq!(run(case.text), case.want, "text: {}", case.text);
+        }
+    }
+
+    #[test]
+    fn flags() {
+        check(&[
+            // The seed's spokesman, after a comma.
+            Case {
+                text: "وأوضح المتحدث باسم وزارة الداخلية، نور الدين البابا، أن الحملة جاءت.",
+                want: &["نور الدين البابا"],
+            },
+            // A rank with a one-word name.
+            Case {
+                text: "وقد شدد ولي العهد الأمير حسين على أن أمن الحدود أولوية.",
+                want: &["حسين"],
+            },
+            // English.
+            Case {
+                text: "Interior Ministry spokesman Nour al-Din al-Baba said the campaign worked.",
+                want: &["Nour al-Din al-Baba"],
+            },
+        ]);
+    }
+
+    #[test]
+    fn does_not_flag() {
+        check(&[
+            // Known to the gazetteer.
+            Case {
+                text: "وقال وزير الخارجية السوري أسعد الشيباني إن الزيارة مهمة.",
+                want: &[],
+            },
+            // A generic title followed by a verb.
+            Case {
+                text: "من المقرر الالتقاء بترامب غداً.. الرئيس السوري يصل إلى الولايات المتحدة.",
+                want: &[],
+            },
+            // A head with a preposition, then a verb (REGRESSION).
+            Case {
+                text: "ينشر الشيباني مقطعاً للرئيس يلعب كرة السلة مع قادة التحالف.",
+                want: &[],
+            },
+            // A preposition head and "بعد" after a comma (REGRESSION).
+            Case {
+                text: "في أول زيارة لرئيس سوري إلى المقر الرئاسي الأميركي، بعد أقل من عام.",
+                want: &[],
+            },
+            // A generic title whose complement runs into a known name.
+            Case {
+                text: "رفع العقوبات عن الرئيس الشرع ووزير داخليته أنس خطاب.",
+                want: &[],
+            },
+            // No name after the title.
+            Case {
+                text: "وأكد المتحدث أن الأجهزة الأمنية رصدت تحركات.",
+                want: &[],
+            },
+        ]);
+    }
+
+    #[test]
+    fn ids() {
+        assert_eq!(id_for("نور الدين البابا"), "nwr-al-dyn-al-baba");
+        assert_eq!(id_for("Nour al-Din al-Baba"), "nour-al-din-al-baba");
+    }
+}
