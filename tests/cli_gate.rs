@@ -4,11 +4,9 @@
 //! suppressions, baselines, snapshots and `tadqiq diff`.
 //!
 //! Most tests get their findings from the `suppression` rule (a
-//! `tadqiq-ignore` comment without a reason, or that suppresses nothing),
-//! which lives in this crate's CLI layer and does not depend on the
-//! consistency rules. The tests marked `#[ignore = "needs rules: …"]` use
-//! drafts that produce `name-conflict` and `spelling-variant` findings once
-//! those rules land; run them with `cargo test --test cli_gate -- --ignored`.
+//! `tadqiq-ignore` comment without a reason, or that suppresses nothing);
+//! the suppression, baseline, snapshot and diff round-trips use drafts that
+//! produce `name-conflict` and `spelling-variant` findings.
 
 use std::io::Write;
 use std::path::Path;
@@ -692,7 +690,6 @@ const NAME_CONFLICT: &str = "التقى الرئيس السوري أحمد ال�
 const SPELLING_VARIANT: &str = "قال المبعوث الأميركي إن الاتفاق قريب.\n\nوأضاف الوزير الأميركي أن المحادثات مستمرة.\n\nوأكد المسؤول الأميركي ذلك.\n\nوختم الدبلوماسي الأمريكي بالقول إن الأمر بيد الطرفين.\n";
 
 #[test]
-#[ignore = "needs rules: name-conflict (run with --ignored once rules land)"]
 fn suppression_hides_a_name_conflict_in_its_paragraph_only() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "plain.txt", NAME_CONFLICT);
@@ -753,7 +750,6 @@ fn suppression_hides_a_name_conflict_in_its_paragraph_only() {
 }
 
 #[test]
-#[ignore = "needs rules: spelling-variant (run with --ignored once rules land)"]
 fn file_suppression_hides_a_spelling_variant() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.md", SPELLING_VARIANT);
@@ -866,7 +862,6 @@ fn baseline_round_trip_survives_edits_elsewhere() {
 }
 
 #[test]
-#[ignore = "needs rules: name-conflict and spelling-variant (run with --ignored once rules land)"]
 fn baseline_keeps_rule_findings_across_edits() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
@@ -1043,7 +1038,6 @@ fn diff_reports_added_resolved_and_kept() {
 }
 
 #[test]
-#[ignore = "needs rules: name-conflict (run with --ignored once rules land)"]
 fn diff_sees_a_name_conflict_resolved() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();

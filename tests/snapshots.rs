@@ -4,13 +4,18 @@
 
 use std::sync::OnceLock;
 
+use tadqiq::gazetteer::PartialDate;
 use tadqiq::report::{render, HumanOptions};
 use tadqiq::{Checker, CheckerBuilder, Format, Mode, OutputFormat, Report};
 
 fn checker() -> &'static Checker {
     static CHECKER: OnceLock<Checker> = OnceLock::new();
+    // Plain-text fixtures have no front matter; a fixed date keeps their
+    // reports independent of the day the tests run. 2025-11-09 is the eve of
+    // Syria joining the coalition (the fixtures' news day).
     CHECKER.get_or_init(|| {
         CheckerBuilder::new()
+            .date(PartialDate::parse("2025-11-09"))
             .build()
             .expect("embedded gazetteer is valid")
     })
@@ -40,10 +45,18 @@ fn report(path: &std::path::Path, mode: Mode) -> String {
     String::from_utf8(out).expect("reports are UTF-8")
 }
 
+/// The fixtures' README describes them; it is not a draft.
+fn is_readme(path: &std::path::Path) -> bool {
+    path.file_name().is_some_and(|n| n == "README.md")
+}
+
 #[test]
 fn tag_reports() {
     insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
-        insta::glob!("fixtures/[a-z]*.{txt,md}", |path| {
+        insta::glob!("fixtures/*.{txt,md}", |path| {
+            if is_readme(path) {
+                return;
+            }
             insta::assert_snapshot!("tag", report(path, Mode::Tag));
         });
     });
@@ -52,7 +65,10 @@ fn tag_reports() {
 #[test]
 fn check_reports() {
     insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
-        insta::glob!("fixtures/[a-z]*.{txt,md}", |path| {
+        insta::glob!("fixtures/*.{txt,md}", |path| {
+            if is_readme(path) {
+                return;
+            }
             insta::assert_snapshot!("check", report(path, Mode::Check));
         });
     });

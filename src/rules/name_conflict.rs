@@ -292,6 +292,10 @@ fn slots_of(
     let mention = &cx.mentions[i];
     let mut slots = Vec::new();
     for title in titles {
+        // A title after the name with no comma may be a verb's object.
+        if title.loose {
+            continue;
+        }
         let holders = index.get(&title.key);
         // A title the person holds themselves is theirs, even if a namesake
         // held it too (two presidents of one family).
@@ -344,10 +348,12 @@ fn quote_after(cx: &Context<'_>, mention: &Mention) -> Option<String> {
             if !speech && !between.contains(':') {
                 return None;
             }
-            let key: Vec<&str> = std::iter::once(*word)
-                .chain(words_after(text, word.end, 5).into_iter().map(|(_, w)| w))
-                .map(|w| w.text)
-                .take(6)
+            // The first six words inside the quote marks.
+            let rest = text.get(word.start..).unwrap_or("");
+            let inside = rest.find('"').map_or(rest, |close| &rest[..close]);
+            let key: Vec<&str> = words_after(inside, 0, 6)
+                .into_iter()
+                .map(|(_, w)| w.text)
                 .collect();
             return Some(key.join(" "));
         }
@@ -604,12 +610,18 @@ fn conflict(
                 format!("the title \"{written}\"")
             }
             Slot::Meeting(c) => {
+                // Mentions are in text order: look only inside the sentence.
                 let counterpart = mention
                     .sentence
-                    .and_then(|s| {
-                        cx.mentions
+                    .and_then(|s| cx.doc.sentences.get(s))
+                    .and_then(|sentence| {
+                        let from = cx
+                            .mentions
+                            .partition_point(|m| m.start < sentence.range.start);
+                        cx.mentions[from..]
                             .iter()
-                            .find(|m| m.sentence == Some(s) && m.entity == Some(*c))
+                            .take_while(|m| m.start < sentence.range.end)
+                            .find(|m| m.entity == Some(*c))
                     })
                     .map_or_else(
                         || cx.gazetteer.entity(*c).preferred_name().to_string(),
@@ -769,6 +781,11 @@ mod tests {
             // The minority carries the majority's title.
             Case {
                 text: "وصل الرئيس السوري أحمد الشرع إلى واشنطن. والشرع يريد شراكة. وقال الرئيس السوري فاروق الشرع إن الزيارة مهمة.",
+                want: &[("error", "فاروق الشرع")],
+            },
+            // The same quote given to both men.
+            Case {
+                text: "قال الرئيس أحمد الشرع: \"سوريا عادت إلى مكانها الطبيعي\". والشرع يريد ذلك.\n\nإقرأ أيضاً:\n\nوقال فاروق الشرع: \"سوريا عادت إلى مكانها الطبيعي\".",
                 want: &[("error", "فاروق الشرع")],
             },
             // English mirror of the meeting case.

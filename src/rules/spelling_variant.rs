@@ -16,7 +16,7 @@
 //! first, else the draft's majority. Each paragraph with minority spellings
 //! gets one span in a single warning per pair, with the counts.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use strsim::osa_distance;
 
@@ -168,86 +168,47 @@ impl Rule for SpellingVariant {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut groups: BTreeMap<PairKey, Group> = BTreeMap::new();
         let text = cx.folded.text();
+        // The variants of an alias depend on the alias only: computed once
+        // per (entity, form, alias), so the pass stays linear in mentions.
+        let mut memo: HashMap<(EntityIndex, AliasForm, &str), Vec<Variant>> = HashMap::new();
         for mention in cx.mentions {
             let Some(e) = mention.entity else {
                 continue;
             };
-            let entity = cx.gazetteer.entity(e);
-            let Some(names) = siblings(entity, mention.form) else {
-                continue;
-            };
-            if is_latin_acronym(&mention.alias) {
-                continue;
-            }
-            let key = words_key(&mention.alias);
-            if mention.form == AliasForm::Name && is_demonym_form(entity, &key) {
-                continue;
-            }
-            let position = |k: &str| names.all().position(|n| words_key(n) == k);
-            for sibling in names.all() {
-                let sibling_key = words_key(sibling);
-                if sibling_key == key
-                    || (mention.form == AliasForm::Name && is_demonym_form(entity, &sibling_key))
-                {
-                    continue;
-                }
-                let Some((j, word, other)) = differing_word(&key, &sibling_key) else {
-                    continue;
-                };
-                let (word_base, _, _) = base(&word);
-                let (other_base, _, _) = base(&other);
-                if !are_variants(word_base, other_base) {
-                    continue;
-                }
-                let pair = if word_base < other_base {
-                    (word_base.to_string(), other_base.to_string())
-                } else {
-                    (other_base.to_string(), word_base.to_string())
-                };
-                // The occurrence: word j of the mention, else the whole of it.
+            let variants = memo
+                .entry((e, mention.form, mention.alias.as_str()))
+                .or_insert_with(|| {
+                    variants_of(cx.gazetteer.entity(e), mention.form, &mention.alias)
+                });
+            for variant in variants.iter() {
+                // The occurrence: the differing word of the mention, else the
+                // whole of it.
                 let mention_text = text.get(mention.folded.0..mention.folded.1).unwrap_or("");
                 let words = all_words(mention_text);
-                let range = if words.len() == key.split(' ').count() {
-                    words.get(j).map_or(mention.folded, |(_, w)| {
+                let range = if words.len() == variant.words {
+                    words.get(variant.index).map_or(mention.folded, |(_, w)| {
                         (mention.folded.0 + w.start, mention.folded.0 + w.end)
                     })
                 } else {
                     mention.folded
                 };
-                let group = groups.entry(pair).or_default();
+                let group = groups.entry(variant.pair()).or_default();
                 group.entities.insert(e);
                 group
                     .occurrences
                     .entry(range.0)
-                    .or_insert((range.1, word_base.to_string()));
-                let alias_words: Vec<String> = all_words(&mention.alias)
-                    .iter()
-                    .map(|(_, w)| w.text.to_string())
-                    .collect();
-                let sibling_words: Vec<String> = all_words(sibling)
-                    .iter()
-                    .map(|(_, w)| w.text.to_string())
-                    .collect();
-                if let Some(w) = alias_words.get(j) {
+                    .or_insert((range.1, variant.this.clone()));
+                for (b, shown) in [
+                    (&variant.this, &variant.this_shown),
+                    (&variant.other, &variant.other_shown),
+                ] {
                     group
                         .display
-                        .entry(word_base.to_string())
-                        .or_insert_with(|| display_base(w));
-                }
-                if let Some(w) = sibling_words.get(j) {
-                    group
-                        .display
-                        .entry(other_base.to_string())
-                        .or_insert_with(|| display_base(w));
+                        .entry(b.clone())
+                        .or_insert_with(|| shown.clone());
                 }
                 if group.gazetteer_first.is_none() {
-                    if let (Some(a), Some(b)) = (position(&key), position(&sibling_key)) {
-                        group.gazetteer_first = Some(if a < b {
-                            word_base.to_string()
-                        } else {
-                            other_base.to_string()
-                        });
-                    }
+                    group.gazetteer_first = variant.first.clone();
                 }
             }
         }
@@ -257,6 +218,78 @@ impl Rule for SpellingVariant {
         }
         entity_preferences(cx, out);
     }
+}
+
+/// One spelling pair an alias takes part in.
+#[derive(Debug, Clone)]
+struct Variant {
+    /// The alias's base of the differing word, and the sibling's.
+    this: String,
+    other: String,
+    this_shown: String,
+    other_shown: String,
+    /// Index of the differing word, and the alias's number of words.
+    index: usize,
+    words: usize,
+    /// The base the gazetteer lists first.
+    first: Option<String>,
+}
+
+impl Variant {
+    fn pair(&self) -> PairKey {
+        if self.this < self.other {
+            (self.this.clone(), self.other.clone())
+        } else {
+            (self.other.clone(), self.this.clone())
+        }
+    }
+}
+
+/// The spelling pairs `alias` (of `entity`, matched as `form`) belongs to.
+fn variants_of(entity: &Entity, form: AliasForm, alias: &str) -> Vec<Variant> {
+    let mut out = Vec::new();
+    let Some(names) = siblings(entity, form) else {
+        return out;
+    };
+    if is_latin_acronym(alias) {
+        return out;
+    }
+    let key = words_key(alias);
+    if form == AliasForm::Name && is_demonym_form(entity, &key) {
+        return out;
+    }
+    let keys: Vec<String> = names.all().map(words_key).collect();
+    let position = |k: &str| keys.iter().position(|n| n == k);
+    for (sibling, sibling_key) in names.all().zip(&keys) {
+        if *sibling_key == key || (form == AliasForm::Name && is_demonym_form(entity, sibling_key))
+        {
+            continue;
+        }
+        let Some((j, word, other)) = differing_word(&key, sibling_key) else {
+            continue;
+        };
+        let (this, _, _) = base(&word);
+        let (that, _, _) = base(&other);
+        if !are_variants(this, that) {
+            continue;
+        }
+        let written = |s: &str| all_words(s).get(j).map(|(_, w)| display_base(w.text));
+        let first = match (position(&key), position(sibling_key)) {
+            (Some(a), Some(b)) if a < b => Some(this.to_string()),
+            (Some(_), Some(_)) => Some(that.to_string()),
+            _ => None,
+        };
+        out.push(Variant {
+            this: this.to_string(),
+            other: that.to_string(),
+            this_shown: written(alias).unwrap_or_else(|| this.to_string()),
+            other_shown: written(sibling).unwrap_or_else(|| that.to_string()),
+            index: j,
+            words: key.split(' ').count(),
+            first,
+        });
+    }
+    out
 }
 
 impl SpellingVariant {
@@ -587,6 +620,20 @@ mod tests {
             Case {
                 text: "زار سوريا وفد، في زيارة سورية رسمية.",
                 want: &[],
+            },
+        ]);
+    }
+
+    /// REGRESSION: the demonym inside organisation and country names.
+    #[test]
+    fn regression() {
+        check(&[
+            // "الولايات المتحدة الأمريكية" and "القيادة المركزية الأمريكية" are
+            // the same أمريكي spelling as the bare demonym: one warning,
+            // not one per entity.
+            Case {
+                text: "قال المبعوث الأميركي والإدارة الأميركية إن القيادة المركزية الأمريكية باقية في الولايات المتحدة الأمريكية.",
+                want: &["الأمريكية"],
             },
         ]);
     }

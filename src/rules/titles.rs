@@ -275,6 +275,10 @@ pub(crate) struct TitleMatch {
     pub past: bool,
     /// Before the name ("الرئيس السوري أحمد الشرع") or after it.
     pub before: bool,
+    /// After the name with no comma between ("استقبل الشرع وزير الخارجية"):
+    /// as likely a verb's object as an apposition, so it only ever confirms
+    /// a title the person holds.
+    pub loose: bool,
 }
 
 /// Matches `words` (in text order) against the title index: the qualifiers
@@ -326,6 +330,7 @@ pub(crate) fn title_before(index: &TitleIndex, text: &str, pos: usize) -> Option
                 folded: (in_order[0].start, words[0].0.end),
                 past,
                 before: true,
+                loose: false,
             });
         }
     }
@@ -356,6 +361,12 @@ pub(crate) fn titles_after(
         // proclitic ("والرئيس" after a name starts another person); a second
         // one is joined by "و" or "and".
         let first = out.is_empty();
+        // A second title shares the first one's punctuation.
+        let loose = if first {
+            gap == Gap::Space
+        } else {
+            out.iter().any(|t: &TitleMatch| t.loose)
+        };
         let gap_ok = if first {
             matches!(gap, Gap::Space | Gap::Comma)
         } else {
@@ -422,6 +433,7 @@ pub(crate) fn titles_after(
             folded: (words[j].1.start, words[end - 1].1.end),
             past,
             before: false,
+            loose,
         });
         i = end;
         match words.get(i) {
