@@ -11,7 +11,7 @@ use crate::finding::{Finding, Severity};
 use crate::gazetteer::{Gazetteer, GazetteerErrors, GazetteerSources, PartialDate};
 use crate::normalize::fold;
 use crate::resolve::{resolve, Mention};
-use crate::rules::{self, Context, Prefer};
+use crate::rules::{self, Context, Lexicon, Prefer};
 use crate::segment::{segment, Format, SectionKind, SectionMarkers};
 use crate::tag::{Tagger, TaggerBuilder};
 
@@ -86,9 +86,11 @@ impl CheckerBuilder {
     /// Builds a checker around an already loaded gazetteer.
     pub fn build_with(&self, gazetteer: Arc<Gazetteer>) -> Checker {
         let tagger = Arc::new(TaggerBuilder::new().build(&gazetteer));
+        let lexicon = Arc::new(Lexicon::build(&gazetteer));
         Checker {
             gazetteer,
             tagger,
+            lexicon,
             markers: self.markers.clone().unwrap_or_default(),
             levels: self.levels.clone(),
             prefer: self.prefer.clone(),
@@ -102,6 +104,7 @@ impl CheckerBuilder {
 pub struct Checker {
     gazetteer: Arc<Gazetteer>,
     tagger: Arc<Tagger>,
+    lexicon: Arc<Lexicon>,
     markers: SectionMarkers,
     levels: BTreeMap<String, RuleLevel>,
     prefer: Prefer,
@@ -166,6 +169,7 @@ impl Checker {
                 gazetteer: &self.gazetteer,
                 date,
                 role_date,
+                lexicon: &self.lexicon,
                 prefer: &self.prefer,
             };
             for rule in rules::all() {

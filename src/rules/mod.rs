@@ -20,6 +20,7 @@ use crate::gazetteer::{Gazetteer, PartialDate};
 use crate::normalize::{fold_str, Folded};
 use crate::resolve::Mention;
 use crate::segment::Document;
+pub(crate) use titles::Lexicon;
 
 /// House style from the config: preferred forms per entity and per word pair.
 #[derive(Debug, Clone, Default)]
@@ -44,6 +45,8 @@ pub(crate) struct Context<'a> {
     /// The date titles are judged at: the draft's date, else today.
     pub role_date: PartialDate,
     pub prefer: &'a Prefer,
+    /// Title and name indexes of the gazetteer, built once per checker.
+    pub lexicon: &'a Lexicon,
 }
 
 impl Context<'_> {

@@ -30,8 +30,8 @@ use crate::gazetteer::{EntityIndex, EntityKind};
 use crate::normalize::fold_str;
 use crate::resolve::Mention;
 use crate::rules::titles::{
-    all_words, describe_role, ended_before, lexicon, person_titles, without_clitic, words_after,
-    Gap, TitleMatch,
+    all_words, describe_role, ended_before, person_titles, without_clitic, words_after, Gap,
+    TitleMatch,
 };
 use crate::rules::{Context, Rule, RuleInfo};
 use crate::segment::SectionKind;
@@ -181,7 +181,7 @@ impl Rule for NameConflict {
         if groups.is_empty() {
             return;
         }
-        let lexicon = lexicon(cx.gazetteer);
+        let lexicon = cx.lexicon;
         let titles = person_titles(cx, &lexicon.titles);
         let sentences = SentenceIndex::new(cx);
         for (_, people) in groups {
@@ -476,7 +476,7 @@ fn report_family(
     titles: &[Vec<TitleMatch>],
     out: &mut Vec<Finding>,
 ) {
-    let lexicon = lexicon(cx.gazetteer);
+    let lexicon = cx.lexicon;
     // The majority: most mentions, then the earliest first mention.
     let Some((&major, major_mentions)) = people
         .iter()
@@ -597,7 +597,7 @@ fn conflict(
     clashes: &[(&Slot, Vec<usize>)],
     titles: &[TitleMatch],
 ) -> Finding {
-    let lexicon = lexicon(cx.gazetteer);
+    let lexicon = cx.lexicon;
     let mention = &cx.mentions[i];
     let describe = |slot: &Slot| -> String {
         match slot {

@@ -18,7 +18,7 @@ use strsim::osa_distance;
 
 use crate::finding::{Finding, Severity};
 use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer};
-use crate::rules::titles::{all_words, describe_role, lexicon, words_key, Gap, Word};
+use crate::rules::titles::{all_words, describe_role, words_key, Gap, Word};
 use crate::rules::{Context, Rule, RuleInfo};
 use crate::segment::SectionKind;
 
@@ -258,7 +258,7 @@ impl Rule for NearMiss {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let lexicon = lexicon(cx.gazetteer);
+        let lexicon = cx.lexicon;
         let index = &lexicon.names;
         let text = cx.folded.text();
         let words = all_words(text);

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::finding::{Finding, Severity};
 use crate::gazetteer::{Entity, EntityIndex, PartialDate, Role};
 use crate::rules::titles::{
-    describe_role, ended_before, lexicon, original, person_titles, roles_overlap, TitleMatch,
+    describe_role, ended_before, original, person_titles, roles_overlap, TitleMatch,
 };
 use crate::rules::{Context, Rule, RuleInfo};
 
@@ -74,7 +74,7 @@ impl Rule for RoleConflict {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let lexicon = lexicon(cx.gazetteer);
+        let lexicon = cx.lexicon;
         let titles = person_titles(cx, &lexicon.titles);
         let mut judged: Vec<Judged<'_>> = Vec::new();
         for (i, mention) in cx.mentions.iter().enumerate() {

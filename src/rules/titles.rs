@@ -13,7 +13,6 @@
 //! the life of the process (see [`lexicon`]).
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
 
 use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer, PartialDate, Role};
 use crate::normalize::{fold_str, is_word_char};
@@ -531,7 +530,8 @@ pub(crate) fn ended_before(role: &Role, date: PartialDate) -> bool {
     role.to.is_some_and(|to| to.last_day() < date.first_day())
 }
 
-/// The gazetteer-wide indexes of the entity rules.
+/// The gazetteer-wide indexes of the entity rules, built once per checker
+/// next to the tagger and shared by every draft.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     pub titles: TitleIndex,
@@ -545,87 +545,6 @@ impl Lexicon {
             names: NameIndex::build(gazetteer),
         }
     }
-}
-
-/// Identifies a gazetteer in the cache: its address and size, plus a hash of
-/// (a bounded sample of) its content, so a gazetteer dropped and replaced by
-/// another at the same address is not mistaken for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Signature {
-    address: usize,
-    entities: usize,
-    len: usize,
-    content: u64,
-}
-
-fn signature(gazetteer: &Gazetteer) -> Signature {
-    let entities = gazetteer.entities();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |s: &str| {
-        for &b in s.as_bytes().iter().chain([0x1f].iter()) {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    };
-    // Every entity of a small gazetteer (all of the shipped one and of the
-    // tests'), an even sample of 512 of a large one.
-    let step = (entities.len() / 512).max(1);
-    for entity in entities.iter().step_by(step) {
-        eat(&entity.id);
-        for name in entity
-            .names
-            .all()
-            .chain(entity.family.all())
-            .chain(entity.demonyms.all())
-            .chain(entity.acronyms.all())
-        {
-            eat(name);
-        }
-        for role in &entity.roles {
-            for title in role.title.all() {
-                eat(title);
-            }
-            eat(&role.from.map(|d| d.to_string()).unwrap_or_default());
-            eat(&role.to.map(|d| d.to_string()).unwrap_or_default());
-        }
-    }
-    Signature {
-        address: std::ptr::from_ref(gazetteer) as usize,
-        entities: entities.as_ptr() as usize,
-        len: entities.len(),
-        content: hash,
-    }
-}
-
-static CACHE: Mutex<Vec<(Signature, Arc<Lexicon>)>> = Mutex::new(Vec::new());
-
-/// The [`Lexicon`] of `gazetteer`, built on first use and kept for the life of
-/// the process (the four most recent gazetteers).
-///
-/// This stands in for a lexicon built by `CheckerBuilder` next to the tagger
-/// and handed to the rules in their `Context`; until then the cache keeps the
-/// per-draft cost at a signature of at most 512 entities.
-pub(crate) fn lexicon(gazetteer: &Gazetteer) -> Arc<Lexicon> {
-    let sig = signature(gazetteer);
-    {
-        let cache = CACHE
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some((_, lexicon)) = cache.iter().find(|(s, _)| *s == sig) {
-            return Arc::clone(lexicon);
-        }
-    }
-    let built = Arc::new(Lexicon::build(gazetteer));
-    let mut cache = CACHE
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if !cache.iter().any(|(s, _)| *s == sig) {
-        if cache.len() >= 4 {
-            cache.remove(0);
-        }
-        cache.push((sig, Arc::clone(&built)));
-    }
-    built
 }
 
 #[cfg(test)]
