@@ -8,7 +8,8 @@
 //! - the bare automaton (leftmost-longest, no folding, no boundary checks) on the
 //!   same folded keys and raw text, as the reference the design compares to.
 //!
-//! Environment: TADQIQ_BENCH_ALIASES (default 1_000_000), TADQIQ_BENCH_MB (default 15).
+//! Environment: TADQIQ_BENCH_ALIASES (default 1_000_000), TADQIQ_BENCH_MB (default 15),
+//! TADQIQ_BENCH_FILE (a draft to repeat instead of the fixtures).
 
 use std::time::Instant;
 
@@ -73,6 +74,9 @@ fn main() {
         .filter_map(|e| std::fs::read_to_string(e.path()).ok())
         .collect();
     drafts.sort();
+    if let Some(file) = std::env::var_os("TADQIQ_BENCH_FILE") {
+        drafts = vec![std::fs::read_to_string(file).expect("TADQIQ_BENCH_FILE is a UTF-8 draft")];
+    }
     let mut corpus = String::new();
     while corpus.len() < corpus_mb * 1_000_000 {
         for d in &drafts {

@@ -11,6 +11,9 @@
 //! only after a rank (العميد، الأمير، Admiral…). One pass over the words of
 //! the draft.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::finding::{Finding, Severity};
 use crate::rules::titles::{all_words, original, words_key, Gap, Word};
 use crate::rules::{Context, Rule, RuleInfo};
@@ -183,25 +186,40 @@ fn head_at(words: &[(Gap, Word<'_>)], i: usize) -> Option<(usize, Head)> {
         first.strip_prefix('و').filter(|r| r.chars().count() >= 2),
         first.strip_prefix('ف').filter(|r| r.chars().count() >= 2),
     ];
-    for (head, kind) in HEADS {
-        let mut head_words = head.split(' ');
-        let Some(head_first) = head_words.next() else {
-            continue;
-        };
-        if !readings.iter().flatten().any(|r| *r == head_first) {
-            continue;
-        }
-        let mut len = 1;
-        let rest_matches = head_words.all(|h| {
-            let next = words.get(i + len);
-            len += 1;
-            next.is_some_and(|(gap, w)| *gap == Gap::Space && w.text == h)
-        });
-        if rest_matches {
-            return Some((len, kind));
+    let by_first = heads_by_first_word();
+    for reading in readings.into_iter().flatten() {
+        // Longest heads first, as listed in HEADS.
+        for (rest, kind) in by_first.get(reading).into_iter().flatten() {
+            let matches = rest.iter().enumerate().all(|(n, h)| {
+                words
+                    .get(i + 1 + n)
+                    .is_some_and(|(gap, w)| *gap == Gap::Space && w.text == *h)
+            });
+            if matches {
+                return Some((rest.len() + 1, *kind));
+            }
         }
     }
     None
+}
+
+/// HEADS grouped by their first word, so that each word of a draft costs one
+/// hash lookup instead of a scan of every head.
+fn heads_by_first_word() -> &'static HashMap<&'static str, Vec<(Vec<&'static str>, Head)>> {
+    static INDEX: OnceLock<HashMap<&'static str, Vec<(Vec<&'static str>, Head)>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<&'static str, Vec<(Vec<&'static str>, Head)>> = HashMap::new();
+        for (head, kind) in HEADS {
+            let mut words = head.split(' ');
+            if let Some(first) = words.next() {
+                index
+                    .entry(first)
+                    .or_default()
+                    .push((words.collect(), kind));
+            }
+        }
+        index
+    })
 }
 
 /// A rough Latin transliteration of an Arabic name for a kebab-case id.
