@@ -100,6 +100,8 @@ fn fixtures() {
                 ("unknown-name", "info", "عبد الله الثاني"),
                 ("unknown-name", "info", "حسين"),
                 ("name-conflict", "info", "فاروق الشرع"),
+                // Father and son: the late president and his successor.
+                ("name-conflict", "info", "بشار الأسد"),
             ],
         },
         Case {
@@ -123,6 +125,8 @@ fn fixtures() {
             fixture: "entity-en-roles.txt",
             want: &[
                 ("role-conflict", "warning", "Bashar al-Assad"),
+                // The late president and his son: related, no shared slot.
+                ("name-conflict", "info", "Hafez al-Assad"),
                 ("near-miss", "warning", "Tom Barack"),
                 ("unknown-name", "info", "Nour al-Din al-Baba"),
             ],
