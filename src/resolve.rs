@@ -63,6 +63,8 @@ pub(crate) fn resolve(
 ) -> Vec<Mention> {
     // family key → (section index, entity) of full mentions seen so far
     let mut seen: HashMap<String, Vec<(usize, SectionKind, EntityIndex)>> = HashMap::new();
+    // Folded family names per entity, folded once per draft.
+    let mut family_keys: HashMap<EntityIndex, Vec<String>> = HashMap::new();
     let mut mentions = Vec::with_capacity(hits.len());
     for hit in hits {
         if doc.is_skipped(&(hit.start..hit.end)) {
@@ -106,8 +108,11 @@ pub(crate) fn resolve(
         };
         if hit.form == AliasForm::Name {
             if let Some(e) = entity {
-                for family in gazetteer.entity(e).family.all() {
-                    seen.entry(fold_str(family))
+                let keys = family_keys
+                    .entry(e)
+                    .or_insert_with(|| gazetteer.entity(e).family.all().map(fold_str).collect());
+                for key in keys.iter() {
+                    seen.entry(key.clone())
                         .or_default()
                         .push((section_index, section, e));
                 }

@@ -830,11 +830,22 @@ impl MarkerMatcher {
         if self.boilerplate.is_empty() {
             return false;
         }
-        let folded = fold_str(paragraph);
         let long = paragraph
             .split_whitespace()
             .nth(MAX_BOILERPLATE_WORDS)
             .is_some();
+        // In a long paragraph only a marker at its very start counts, so only
+        // the start needs folding (a whole-text fold here would cost as much
+        // as the draft's own).
+        let folded = if long {
+            let mut cut = paragraph.len().min(LONG_PARAGRAPH_PREFIX);
+            while !paragraph.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            fold_str(&paragraph[..cut])
+        } else {
+            fold_str(paragraph)
+        };
         match &self.automaton {
             Some(ac) if long => ac.find(&folded).is_some_and(|m| m.start() == 0),
             Some(ac) => ac.is_match(&folded),
@@ -873,6 +884,10 @@ fn marker_key(s: &str, markdown: bool) -> String {
     let folded = fold_str(s).to_lowercase();
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Bytes of a long paragraph folded to look for a boilerplate marker at its
+/// start: longer than any marker, even with diacritics.
+const LONG_PARAGRAPH_PREFIX: usize = 512;
 
 const SENTENCE_END: [char; 6] = ['.', '!', '?', '؟', '…', '۔'];
 
