@@ -205,10 +205,13 @@ fn head_at(words: &[(Gap, Word<'_>)], i: usize) -> Option<(usize, Head)> {
 
 /// HEADS grouped by their first word, so that each word of a draft costs one
 /// hash lookup instead of a scan of every head.
-fn heads_by_first_word() -> &'static HashMap<&'static str, Vec<(Vec<&'static str>, Head)>> {
-    static INDEX: OnceLock<HashMap<&'static str, Vec<(Vec<&'static str>, Head)>>> = OnceLock::new();
+/// First word of a head → (the head's remaining words, its kind).
+type HeadIndex = HashMap<&'static str, Vec<(Vec<&'static str>, Head)>>;
+
+fn heads_by_first_word() -> &'static HeadIndex {
+    static INDEX: OnceLock<HeadIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: HashMap<&'static str, Vec<(Vec<&'static str>, Head)>> = HashMap::new();
+        let mut index = HeadIndex::new();
         for (head, kind) in HEADS {
             let mut words = head.split(' ');
             if let Some(first) = words.next() {
