@@ -135,3 +135,35 @@ pub fn catalog() -> Vec<RuleInfo> {
 pub fn lookup(id: &str) -> Option<RuleInfo> {
     catalog().into_iter().find(|r| r.id == id)
 }
+
+/// Helpers for the rules' table-driven tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::checker::{CheckerBuilder, Mode};
+    use crate::segment::Format;
+
+    /// (severity, primary span text) of every `rule` finding on `text`, with
+    /// the checker `builder` describes.
+    pub(crate) fn findings(
+        rule: &str,
+        text: &str,
+        builder: &mut CheckerBuilder,
+    ) -> Vec<(String, String)> {
+        let checker = builder.build().expect("the embedded gazetteer is valid");
+        checker
+            .run("t.txt", text, Format::Plain, Mode::Check)
+            .findings
+            .iter()
+            .filter(|f| f.rule == rule)
+            .map(|f| (f.severity.as_str().to_string(), f.spans[0].text.clone()))
+            .collect()
+    }
+
+    /// The primary span texts of every `rule` finding on `text`.
+    pub(crate) fn flagged(rule: &str, text: &str, builder: &mut CheckerBuilder) -> Vec<String> {
+        findings(rule, text, builder)
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect()
+    }
+}

@@ -736,8 +736,6 @@ mod tests {
     use super::*;
     use crate::checker::CheckerBuilder;
     use crate::gazetteer::PartialDate;
-    use crate::segment::Format;
-    use crate::Mode;
 
     struct Case {
         text: &'static str,
@@ -746,17 +744,11 @@ mod tests {
     }
 
     fn run(text: &str) -> Vec<(String, String)> {
-        let checker = CheckerBuilder::new()
-            .date(PartialDate::parse("2026-11-29"))
-            .build()
-            .unwrap();
-        checker
-            .run("t.txt", text, Format::Plain, Mode::Check)
-            .findings
-            .iter()
-            .filter(|f| f.rule == "name-conflict")
-            .map(|f| (f.severity.as_str().to_string(), f.spans[0].text.clone()))
-            .collect()
+        crate::rules::testing::findings(
+            "name-conflict",
+            text,
+            CheckerBuilder::new().date(PartialDate::parse("2026-11-29")),
+        )
     }
 
     fn check(cases: &[Case]) {

@@ -456,8 +456,6 @@ used as anchors.
 mod tests {
     use super::*;
     use crate::checker::CheckerBuilder;
-    use crate::segment::Format;
-    use crate::Mode;
 
     struct Case {
         text: &'static str,
@@ -466,14 +464,7 @@ mod tests {
     }
 
     fn run(text: &str) -> Vec<String> {
-        let checker = CheckerBuilder::new().build().unwrap();
-        let report = checker.run("t.txt", text, Format::Plain, Mode::Check);
-        report
-            .findings
-            .iter()
-            .filter(|f| f.rule == "near-miss")
-            .map(|f| f.spans[0].text.clone())
-            .collect()
+        crate::rules::testing::flagged("near-miss", text, &mut CheckerBuilder::new())
     }
 
     #[test]

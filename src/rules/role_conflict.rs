@@ -344,17 +344,11 @@ mod tests {
     }
 
     fn run(text: &str, date: &str) -> Vec<(String, String)> {
-        let checker = CheckerBuilder::new()
-            .date(PartialDate::parse(date))
-            .build()
-            .unwrap();
-        checker
-            .run("t.txt", text, Format::Plain, Mode::Check)
-            .findings
-            .iter()
-            .filter(|f| f.rule == "role-conflict")
-            .map(|f| (f.severity.as_str().to_string(), f.spans[0].text.clone()))
-            .collect()
+        crate::rules::testing::findings(
+            "role-conflict",
+            text,
+            CheckerBuilder::new().date(PartialDate::parse(date)),
+        )
     }
 
     fn check(cases: &[Case]) {

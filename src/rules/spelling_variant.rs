@@ -559,8 +559,6 @@ mod tests {
     use super::*;
     use crate::checker::CheckerBuilder;
     use crate::rules::Prefer;
-    use crate::segment::Format;
-    use crate::Mode;
 
     struct Case {
         text: &'static str,
@@ -569,14 +567,11 @@ mod tests {
     }
 
     fn run(text: &str, prefer: Prefer) -> Vec<String> {
-        let checker = CheckerBuilder::new().prefer(prefer).build().unwrap();
-        checker
-            .run("t.txt", text, Format::Plain, Mode::Check)
-            .findings
-            .iter()
-            .filter(|f| f.rule == "spelling-variant")
-            .map(|f| f.spans[0].text.clone())
-            .collect()
+        crate::rules::testing::flagged(
+            "spelling-variant",
+            text,
+            CheckerBuilder::new().prefer(prefer),
+        )
     }
 
     fn check(cases: &[Case]) {

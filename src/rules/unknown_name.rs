@@ -505,8 +505,6 @@ Not reported: a titled name the gazetteer has ("وزير الخارجية أسع
 mod tests {
     use super::*;
     use crate::checker::CheckerBuilder;
-    use crate::segment::Format;
-    use crate::Mode;
 
     struct Case {
         text: &'static str,
@@ -515,14 +513,7 @@ mod tests {
     }
 
     fn run(text: &str) -> Vec<String> {
-        let checker = CheckerBuilder::new().build().unwrap();
-        checker
-            .run("t.txt", text, Format::Plain, Mode::Check)
-            .findings
-            .iter()
-            .filter(|f| f.rule == "unknown-name")
-            .map(|f| f.spans[0].text.clone())
-            .collect()
+        crate::rules::testing::flagged("unknown-name", text, &mut CheckerBuilder::new())
     }
 
     fn check(cases: &[Case]) {
