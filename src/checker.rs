@@ -149,7 +149,7 @@ impl Checker {
             .or(self.date);
         let hits = self.tagger.hits(text, &folded);
         let role_date = date.unwrap_or_else(today);
-        let mut mentions = resolve(text, hits, &doc, &self.gazetteer, role_date);
+        let mut mentions = resolve(text, folded.text(), hits, &doc, &self.gazetteer, role_date);
         let mut findings = Vec::new();
         let mut claims = None;
         if mode == Mode::Check {

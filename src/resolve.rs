@@ -1,5 +1,6 @@
 //! Coreference: a family name standing alone ("الشرع", "Sharaa") links to the
-//! most recent full mention of a person with that family name, looked for
+//! person whose gazetteer title stands right before it ("نائب الرئيس الشرع"),
+//! else to the most recent full mention of a person with that family name, looked for
 //! first in the same section part, then in the body, then anywhere earlier;
 //! failing that, to the one candidate whose role holds at the draft's date
 //! (today when the draft has none);
@@ -52,10 +53,76 @@ pub struct Mention {
     pub sentence: Option<usize>,
 }
 
+/// The candidate whose gazetteer title stands right before a family name
+/// ("نائب الرئيس الشرع" is Farouk, "الرئيس الشرع" is Ahmed): the longest
+/// title that ends where the name starts, on a word boundary. Ties give
+/// nothing, so recency decides.
+fn title_before(
+    folded: &str,
+    name_start: usize,
+    candidates: &[EntityIndex],
+    mut titles_of: impl FnMut(EntityIndex) -> Vec<String>,
+) -> Option<EntityIndex> {
+    let before = folded.get(..name_start)?.trim_end_matches([' ', '\n']);
+    let words: Vec<&str> = before.rsplit(' ').take(8).collect();
+    let mut best: Option<(usize, EntityIndex)> = None;
+    let mut tie = false;
+    for &candidate in candidates {
+        for title in titles_of(candidate) {
+            if !ends_with_title(&words, &title) {
+                continue;
+            }
+            match best {
+                Some((len, e)) if len == title.len() && e != candidate => tie = true,
+                Some((len, _)) if len >= title.len() => {}
+                _ => {
+                    best = Some((title.len(), candidate));
+                    tie = false;
+                }
+            }
+        }
+    }
+    if tie {
+        None
+    } else {
+        best.map(|(_, e)| e)
+    }
+}
+
+/// Whether the words before a name (last word first) end with `title`,
+/// whose first word may carry a proclitic ("بالرئيس", "للرئيس", "وزير").
+fn ends_with_title(words_rev: &[&str], title: &str) -> bool {
+    let title_words: Vec<&str> = title.split(' ').collect();
+    let n = title_words.len();
+    if title.is_empty() || words_rev.len() < n {
+        return false;
+    }
+    let tail_matches = title_words[1..]
+        .iter()
+        .rev()
+        .zip(words_rev)
+        .all(|(t, w)| t == w);
+    let first = title_words[0];
+    let written = words_rev[n - 1];
+    let clitic_form = |prefix: &str| {
+        let rest = &written[prefix.len()..];
+        rest == first
+            || first
+                .strip_prefix('ا')
+                .is_some_and(|f| prefix.ends_with('ل') && rest == f)
+    };
+    tail_matches
+        && (written == first
+            || ["و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل"]
+                .iter()
+                .any(|p| written.starts_with(p) && clitic_form(p)))
+}
+
 /// Turns tagger hits into mentions: drops those in skipped regions, attaches
 /// sections, paragraphs and sentences, and resolves family names.
 pub(crate) fn resolve(
     original: &str,
+    folded: &str,
     hits: Vec<Hit>,
     doc: &Document,
     gazetteer: &Gazetteer,
@@ -63,8 +130,9 @@ pub(crate) fn resolve(
 ) -> Vec<Mention> {
     // family key → (section index, entity) of full mentions seen so far
     let mut seen: HashMap<String, Vec<(usize, SectionKind, EntityIndex)>> = HashMap::new();
-    // Folded family names per entity, folded once per draft.
+    // Folded family names and titles per entity, folded once per draft.
     let mut family_keys: HashMap<EntityIndex, Vec<String>> = HashMap::new();
+    let mut title_keys: HashMap<EntityIndex, Vec<String>> = HashMap::new();
     let mut mentions = Vec::with_capacity(hits.len());
     for hit in hits {
         if doc.is_skipped(&(hit.start..hit.end)) {
@@ -99,7 +167,21 @@ pub(crate) fn resolve(
                         .collect();
                     (holding.len() == 1).then(|| holding[0])
                 };
-                match by_recency.or_else(by_role) {
+                let by_title = title_before(folded, hit.folded_start, &hit.entities, |e| {
+                    title_keys
+                        .entry(e)
+                        .or_insert_with(|| {
+                            gazetteer
+                                .entity(e)
+                                .roles
+                                .iter()
+                                .flat_map(|r| r.title.all())
+                                .map(fold_str)
+                                .collect()
+                        })
+                        .clone()
+                });
+                match by_title.or(by_recency).or_else(by_role) {
                     Some(e) => (Some(e), hit.entities.clone()),
                     None => (None, hit.entities.clone()),
                 }
@@ -152,4 +234,74 @@ pub(crate) fn resolve(
         });
     }
     mentions
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checker::{CheckerBuilder, Mode};
+    use crate::gazetteer::PartialDate;
+    use crate::segment::Format;
+
+    struct Case {
+        text: &'static str,
+        /// Entity of each family-name mention "الشرع", in order.
+        want: &'static [Option<&'static str>],
+    }
+
+    #[test]
+    fn family_names_resolve() {
+        let cases = [
+            // Recency: the most recent full mention.
+            Case {
+                text: "التقى أحمد الشرع وفداً. وقال الشرع إن اللقاء مثمر.",
+                want: &[Some("ahmed-al-sharaa")],
+            },
+            Case {
+                text: "ذكر فاروق الشرع ذلك. ثم أضاف الشرع أن الأمر انتهى.",
+                want: &[Some("farouk-al-sharaa")],
+            },
+            // A title held by one of them wins over recency.
+            Case {
+                text: "التقى أحمد الشرع وفداً. وكان نائب الرئيس السوري الشرع قد زار دمشق.",
+                want: &[Some("farouk-al-sharaa")],
+            },
+            Case {
+                text: "ذكر فاروق الشرع ذلك. وقال الرئيس الشرع إن الأمر انتهى.",
+                want: &[Some("ahmed-al-sharaa")],
+            },
+            // A proclitic on the title: بالرئيس, للرئيس.
+            Case {
+                text: "ذكر فاروق الشرع ذلك. ثم التقى ترامب بالرئيس الشرع.",
+                want: &[Some("ahmed-al-sharaa")],
+            },
+            Case {
+                text: "ذكر فاروق الشرع ذلك. وقدّم ترامب للرئيس الشرع هدية.",
+                want: &[Some("ahmed-al-sharaa")],
+            },
+            // A word that merely ends like a title is not one.
+            Case {
+                text: "ذكر فاروق الشرع ذلك. وقال الكاتبالرئيس الشرع شيئاً.",
+                want: &[Some("farouk-al-sharaa")],
+            },
+            // No full mention, no title: the one holding a role at the date.
+            Case {
+                text: "وصل الشرع إلى واشنطن.",
+                want: &[Some("ahmed-al-sharaa")],
+            },
+        ];
+        let checker = CheckerBuilder::new()
+            .date(PartialDate::parse("2025-11-09"))
+            .build()
+            .expect("the embedded gazetteer is valid");
+        for case in cases {
+            let report = checker.run("t.txt", case.text, Format::Plain, Mode::Tag);
+            let got: Vec<Option<&str>> = report
+                .mentions
+                .iter()
+                .filter(|m| m.form == crate::tag::AliasForm::Family && m.text.ends_with("الشرع"))
+                .map(|m| m.entity_id.as_deref())
+                .collect();
+            assert_eq!(got, case.want, "text: {}", case.text);
+        }
+    }
 }
