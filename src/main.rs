@@ -173,6 +173,7 @@ enum FormatArg {
     Jsonl,
     Sarif,
     Github,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -402,6 +403,7 @@ fn format(arg: FormatArg) -> OutputFormat {
         FormatArg::Jsonl => OutputFormat::Jsonl,
         FormatArg::Sarif => OutputFormat::Sarif,
         FormatArg::Github => OutputFormat::Github,
+        FormatArg::Html => OutputFormat::Html,
     }
 }
 

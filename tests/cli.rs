@@ -307,3 +307,33 @@ fn output_is_deterministic() {
     );
     assert_eq!(a.stdout, b.stdout);
 }
+
+#[test]
+fn html_report_escapes_the_draft_and_marks_the_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = "زار الرئيس السوري فاروق الشرع واشنطن <script>alert(1)</script> & التقى ترامب.\n";
+    std::fs::write(dir.path().join("a.txt"), draft).unwrap();
+    let out = tadqiq(
+        &["check", "--format", "html", "--date", "2025-11-09", "a.txt"],
+        dir.path(),
+    );
+    // The role conflict is an error, so the exit code is the same as for every format.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let html = stdout(&out);
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.ends_with("</html>\n"));
+    assert!(!html.contains("<script>"), "draft markup must be escaped");
+    // The excerpt after the match holds the markup, escaped.
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"),
+        "{html}"
+    );
+    assert!(html.contains("<mark>فاروق الشرع</mark>"), "{html}");
+    assert!(html.contains("class=\"error\""), "{html}");
+    assert!(html.contains("role-conflict"), "{html}");
+    let again = tadqiq(
+        &["check", "--format", "html", "--date", "2025-11-09", "a.txt"],
+        dir.path(),
+    );
+    assert_eq!(out.stdout, again.stdout);
+}

@@ -3,6 +3,7 @@
 
 mod diff;
 mod github;
+mod html;
 mod human;
 mod json;
 mod jsonl;
@@ -74,6 +75,8 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow commands.
     Github,
+    /// One self-contained HTML page for editors.
+    Html,
 }
 
 /// Writes `report` in `format`.
@@ -92,6 +95,7 @@ pub fn render(
         OutputFormat::Jsonl => jsonl::render(report, human, out),
         OutputFormat::Sarif => sarif::render(report, out),
         OutputFormat::Github => github::render(report, out),
+        OutputFormat::Html => html::render(report, human, out),
     }
 }
 
@@ -107,29 +111,55 @@ pub(crate) fn end_position(span: &Span) -> (usize, usize) {
     }
 }
 
-/// A one-line excerpt of `text` around `start..end`: about `width`
-/// characters either side, the match in ⟦ ⟧, bidi and other control
-/// characters shown escaped (`<U+200F>`) so they cannot reorder the line.
-pub fn excerpt(text: &str, start: usize, end: usize, width: usize) -> String {
+/// The pieces of a one-line excerpt: up to `width` characters before and
+/// after the match on its line, with control and bidi characters escaped
+/// (`<U+200F>`) and line breaks inside the match shown as spaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Excerpt {
+    pub cut_before: bool,
+    pub before: String,
+    pub matched: String,
+    pub after: String,
+    pub cut_after: bool,
+}
+
+pub(crate) fn excerpt_parts(text: &str, start: usize, end: usize, width: usize) -> Excerpt {
     let start = floor_char(text, start.min(text.len()));
     let end = floor_char(text, end.clamp(start, text.len()));
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    // A span may run over a line break; show it on one line.
     let before: Vec<char> = text[line_start..start].chars().collect();
     let after: Vec<char> = text[end..line_end].chars().collect();
+    let escaped = |chars: &mut dyn Iterator<Item = char>| {
+        let mut out = String::new();
+        push_escaped(&mut out, chars);
+        out
+    };
+    let from = before.len().saturating_sub(width);
+    Excerpt {
+        cut_before: before.len() > width,
+        before: escaped(&mut before[from..].iter().copied()),
+        matched: escaped(&mut text[start..end].chars()),
+        after: escaped(&mut after.iter().take(width).copied()),
+        cut_after: after.len() > width,
+    }
+}
+
+/// A one-line excerpt of `text` around `start..end`: about `width`
+/// characters either side, the match in ⟦ ⟧, bidi and other control
+/// characters shown escaped (`<U+200F>`) so they cannot reorder the line.
+pub fn excerpt(text: &str, start: usize, end: usize, width: usize) -> String {
+    let parts = excerpt_parts(text, start, end, width);
     let mut out = String::new();
-    let cut_before = before.len() > width;
-    if cut_before {
+    if parts.cut_before {
         out.push('…');
     }
-    let from = before.len().saturating_sub(width);
-    push_escaped(&mut out, before[from..].iter().copied());
+    out.push_str(&parts.before);
     out.push('⟦');
-    push_escaped(&mut out, text[start..end].chars());
+    out.push_str(&parts.matched);
     out.push('⟧');
-    push_escaped(&mut out, after.iter().take(width).copied());
-    if after.len() > width {
+    out.push_str(&parts.after);
+    if parts.cut_after {
         out.push('…');
     }
     out.trim_end().to_string()

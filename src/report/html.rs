@@ -1,0 +1,156 @@
+//! `--format html`: one self-contained page for editors. Findings first,
+//! each with its excerpt (the match marked), related spans and notes;
+//! mentions in a table when asked for. The draft's text is always escaped;
+//! English messages read left to right, excerpts take the direction of
+//! their own text (`dir="auto"`), so Arabic lays out right to left.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use super::{excerpt_parts, HumanOptions, Report, TOOL_NAME, TOOL_VERSION};
+use crate::checker::FileReport;
+use crate::finding::Finding;
+
+const EXCERPT_WIDTH: usize = 60;
+
+const STYLE: &str = "body{font-family:system-ui,'Noto Naskh Arabic',sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.6}\
+h2{font-family:monospace;font-size:1rem;border-bottom:1px solid #ccc}\
+li{margin-bottom:1.2rem}\
+.error .severity{color:#b00020}.warning .severity{color:#9a6700}.info .severity{color:#0550ae}\
+.severity{font-weight:bold}.rule,.where{font-family:monospace}\
+blockquote{margin:.3rem 0;padding:.3rem .6rem;background:#f6f8fa;border-inline-start:3px solid #ccc}\
+mark{background:#ffe08a}.notes,.also{font-size:.9rem;color:#444}.notes li,.also li{margin:0}\
+pre{white-space:pre-wrap;margin:0}table{border-collapse:collapse}td,th{padding:.2rem .5rem;border-bottom:1px solid #eee;text-align:start}";
+
+/// Escapes text for HTML element content and attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn quote_block(file: &FileReport, start: usize, end: usize) -> String {
+    let parts = excerpt_parts(&file.text, start, end, EXCERPT_WIDTH);
+    format!(
+        "<blockquote dir=\"auto\">{}{}<mark>{}</mark>{}{}</blockquote>",
+        if parts.cut_before { "…" } else { "" },
+        escape(&parts.before),
+        escape(&parts.matched),
+        escape(parts.after.trim_end()),
+        if parts.cut_after { "…" } else { "" },
+    )
+}
+
+fn finding_item(file: &FileReport, f: &Finding) -> String {
+    let mut item = String::new();
+    let Some(primary) = f.primary() else {
+        return item;
+    };
+    let _ = write!(
+        item,
+        "<li class=\"{sev}\"><p dir=\"ltr\"><span class=\"severity\">{sev}</span> <span class=\"rule\">{rule}</span> <span class=\"where\">{path}:{line}:{col}</span> ({section})</p>\n<p dir=\"ltr\">{message}</p>\n{quote}\n",
+        sev = f.severity.as_str(),
+        rule = f.rule,
+        path = escape(&file.path),
+        line = primary.line,
+        col = primary.column,
+        section = primary.section.as_str(),
+        message = escape(&f.message),
+        quote = quote_block(file, primary.start, primary.end),
+    );
+    if f.spans.len() > 1 {
+        item.push_str("<ul class=\"also\">\n");
+        for span in &f.spans[1..] {
+            let _ = writeln!(
+                item,
+                "<li dir=\"ltr\">also <span class=\"where\">{}:{}:{}</span> (<bdi>{}</bdi>, {})</li>",
+                escape(&file.path),
+                span.line,
+                span.column,
+                escape(&span.text),
+                span.section.as_str()
+            );
+        }
+        item.push_str("</ul>\n");
+    }
+    if !f.notes.is_empty() {
+        item.push_str("<ul class=\"notes\">\n");
+        for note in &f.notes {
+            let _ = writeln!(item, "<li dir=\"ltr\"><pre>{}</pre></li>", escape(note));
+        }
+        item.push_str("</ul>\n");
+    }
+    item.push_str("</li>\n");
+    item
+}
+
+pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) -> io::Result<()> {
+    let s = report.summary();
+    let mut page = String::new();
+    let _ = write!(
+        page,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{TOOL_NAME} report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{TOOL_NAME} report</h1>\n<p>{} file(s): {} error(s), {} warning(s), {} info(s). {TOOL_NAME} {TOOL_VERSION}.</p>\n",
+        s.files, s.errors, s.warnings, s.infos
+    );
+    for file in &report.files {
+        let _ = writeln!(page, "<section>\n<h2>{}</h2>", escape(&file.path));
+        if opts.findings {
+            if file.findings.is_empty() {
+                page.push_str("<p>No findings.</p>\n");
+            } else {
+                page.push_str("<ol>\n");
+                for f in &file.findings {
+                    page.push_str(&finding_item(file, f));
+                }
+                page.push_str("</ol>\n");
+            }
+        }
+        if opts.mentions && !file.mentions.is_empty() {
+            page.push_str("<table>\n<tr><th>where</th><th>kind</th><th>entity</th><th>text</th><th>section</th></tr>\n");
+            for m in &file.mentions {
+                let entity = m
+                    .entity_id
+                    .clone()
+                    .unwrap_or_else(|| format!("unresolved: {}", m.candidates.join(" | ")));
+                let _ = writeln!(
+                    page,
+                    "<tr><td class=\"where\">{}:{}</td><td>{}</td><td class=\"rule\">{}</td><td dir=\"auto\">{}</td><td>{}</td></tr>",
+                    m.line,
+                    m.column,
+                    m.kind.as_str(),
+                    escape(&entity),
+                    escape(&m.text),
+                    m.section.as_str()
+                );
+            }
+            page.push_str("</table>\n");
+        }
+        page.push_str("</section>\n");
+    }
+    page.push_str("</body>\n</html>\n");
+    out.write_all(page.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            escape("<script>alert('x')</script> & \"q\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
+        // Arabic passes through untouched.
+        assert_eq!(escape("أحمد الشرع"), "أحمد الشرع");
+    }
+}
