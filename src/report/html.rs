@@ -38,6 +38,41 @@ fn escape(text: &str) -> String {
     out
 }
 
+fn is_rtl(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Escapes an English sentence that quotes Arabic, isolating every run of
+/// right-to-left words in `<bdi>` so that numbers and punctuation around
+/// them keep their place ("أمريكي 2× vs أميركي 4×").
+fn escape_mixed(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_rtl(chars[i]) {
+            out.push_str(&escape(&chars[i].to_string()));
+            i += 1;
+            continue;
+        }
+        // A run: RTL characters, and spaces between them.
+        let mut end = i;
+        let mut j = i;
+        while j < chars.len() && (is_rtl(chars[j]) || chars[j] == ' ') {
+            if is_rtl(chars[j]) {
+                end = j + 1;
+            }
+            j += 1;
+        }
+        let run: String = chars[i..end].iter().collect();
+        out.push_str("<bdi>");
+        out.push_str(&escape(&run));
+        out.push_str("</bdi>");
+        i = end;
+    }
+    out
+}
+
 fn quote_block(file: &FileReport, start: usize, end: usize) -> String {
     let parts = excerpt_parts(&file.text, start, end, EXCERPT_WIDTH);
     format!(
@@ -64,7 +99,7 @@ fn finding_item(file: &FileReport, f: &Finding) -> String {
         line = primary.line,
         col = primary.column,
         section = primary.section.as_str(),
-        message = escape(&f.message),
+        message = escape_mixed(&f.message),
         quote = quote_block(file, primary.start, primary.end),
     );
     if f.spans.len() > 1 {
@@ -85,7 +120,11 @@ fn finding_item(file: &FileReport, f: &Finding) -> String {
     if !f.notes.is_empty() {
         item.push_str("<ul class=\"notes\">\n");
         for note in &f.notes {
-            let _ = writeln!(item, "<li dir=\"ltr\"><pre>{}</pre></li>", escape(note));
+            let _ = writeln!(
+                item,
+                "<li dir=\"ltr\"><pre>{}</pre></li>",
+                escape_mixed(note)
+            );
         }
         item.push_str("</ul>\n");
     }
@@ -142,7 +181,20 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{escape, escape_mixed};
+
+    #[test]
+    fn isolates_arabic_runs_in_english_sentences() {
+        assert_eq!(
+            escape_mixed("(أمريكي 2× vs أميركي 4×)"),
+            "(<bdi>أمريكي</bdi> 2× vs <bdi>أميركي</bdi> 4×)"
+        );
+        // Spaces between Arabic words stay inside one run.
+        assert_eq!(
+            escape_mixed("\"أحمد الشرع\" met"),
+            "&quot;<bdi>أحمد الشرع</bdi>&quot; met"
+        );
+    }
 
     #[test]
     fn escapes_markup() {
