@@ -9,7 +9,8 @@
 //! The steps, in order:
 //!
 //! 1. Skipped regions: front matter, and in Markdown fenced code, HTML
-//!    comments, inline code and link targets; URLs in both formats.
+//!    comments, inline code and link targets; in plain text `# tadqiq-ignore`
+//!    lines; URLs in both formats.
 //! 2. Paragraphs: text between blank lines; list items and Markdown headings
 //!    stand alone. Lines covered only by block skips (code, front matter,
 //!    comments) separate paragraphs.
@@ -323,6 +324,15 @@ fn find_skips(text: &str, format: Format, date: &mut Option<String>) -> Vec<Skip
             }
             continue;
         }
+        // A plain-text suppression directive ("# tadqiq-ignore RULE: reason")
+        // is an instruction to the tool, not draft text.
+        if !markdown && comment.is_none() && is_directive_line(content) {
+            skips.push(Skip {
+                range: line.start..line.end,
+                block: true,
+            });
+            continue;
+        }
         let mut pos = line.start;
         if let Some(start) = comment {
             match content.find("-->") {
@@ -357,6 +367,13 @@ fn find_skips(text: &str, format: Format, date: &mut Option<String>) -> Vec<Skip
         });
     }
     skips
+}
+
+/// `# tadqiq-ignore …` or `# tadqiq-ignore-file …` on its own line.
+fn is_directive_line(line: &str) -> bool {
+    line.trim_start()
+        .strip_prefix('#')
+        .is_some_and(|rest| rest.trim_start().starts_with("tadqiq-ignore"))
 }
 
 /// Records front matter (a first line `---` up to the next `---` or `...`
@@ -1392,6 +1409,16 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
             date: Some("2024-01-02"),
             skipped: &["date: 2024", "www.example.com"],
             paragraphs: &["See www.example.com. Then `this`."],
+        },
+        // A plain-text suppression line is an instruction, not text: it is
+        // skipped and splits paragraphs; an ordinary '#' line is text.
+        SkipCase {
+            name: "plain-suppression-line",
+            text: "# tadqiq-ignore name-conflict: فاروق الشرع checked\nوصل الشرع.\n# not a directive\n",
+            format: Format::Plain,
+            date: None,
+            skipped: &["# tadqiq-ignore name-conflict: فاروق الشرع checked"],
+            paragraphs: &["وصل الشرع.\n# not a directive"],
         },
         // Unterminated front matter runs to the end: nothing is left.
         SkipCase {
