@@ -131,6 +131,12 @@ fn fixtures() {
                 ("unknown-name", "info", "Nour al-Din al-Baba"),
             ],
         },
+        // A former president and his brother, each with a past-role
+        // mention: related, nothing above info.
+        Case {
+            fixture: "entity-ar-brothers.txt",
+            want: &[("name-conflict", "info", "ماهر الأسد")],
+        },
     ];
     let dir = manifest_dir().join("tests/fixtures");
     for case in cases {

@@ -330,7 +330,7 @@ impl Rule for NearMiss {
                 entity.id
             );
             let mut notes = vec![format!(
-                "\"{}\" is a name of {} `{}` (gazetteer {}); if \"{}\" is right and the same {}, add it to that entry's names",
+                "\"{}\" is a name of {} `{}` (defined at {}); if \"{}\" is right and the same {}, add it to that entry's names",
                 entry.alias,
                 entity.kind.as_str(),
                 entity.id,
