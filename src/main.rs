@@ -8,7 +8,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use tadqiq::gazetteer::{GazetteerSources, PartialDate};
-use tadqiq::{ConfigChoice, FailOn, Mode, OutputFormat, RunOptions, Settings, SnapshotMode};
+use tadqiq::{
+    ConfigChoice, FailOn, Mode, OutputFormat, RunOptions, Settings, Severity, SnapshotMode,
+};
 
 /// Named-entity and fact-consistency checker for Arabic and English news drafts.
 #[derive(Parser)]
@@ -199,13 +201,12 @@ enum FailOnArg {
 
 impl FailOnArg {
     fn fail_on(self) -> FailOn {
-        let name = match self {
-            FailOnArg::Error => "error",
-            FailOnArg::Warning => "warning",
-            FailOnArg::Info => "info",
-            FailOnArg::Never => "never",
-        };
-        FailOn::parse(name).unwrap_or(FailOn::Never)
+        match self {
+            FailOnArg::Error => FailOn::Severity(Severity::Error),
+            FailOnArg::Warning => FailOn::Severity(Severity::Warning),
+            FailOnArg::Info => FailOn::Severity(Severity::Info),
+            FailOnArg::Never => FailOn::Never,
+        }
     }
 }
 
