@@ -257,22 +257,40 @@ pub(crate) fn today() -> PartialDate {
 }
 
 /// Line starts of a text, for turning byte offsets into line and column.
+///
+/// Columns count characters from the line start. Queries in increasing
+/// order on one line continue from the previous answer, so a draft written
+/// as one long line costs one pass, not one pass per mention.
 pub(crate) struct LineIndex {
     starts: Vec<usize>,
+    /// The last answer: (offset, line, column).
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl LineIndex {
     pub(crate) fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            last: std::cell::Cell::new((0, 1, 1)),
+        }
     }
 
     /// 1-based line and 1-based column in characters.
     pub(crate) fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
-        let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        let (last_offset, last_line, last_column) = self.last.get();
+        let (from, base) = if last_line == line && last_offset <= offset && last_offset >= start {
+            (last_offset, last_column)
+        } else {
+            (start, 1)
+        };
+        let column = text
+            .get(from..offset)
+            .map_or(1, |s| base + s.chars().count());
+        self.last.set((offset, line, column));
         (line, column)
     }
 }
@@ -295,5 +313,14 @@ mod tests {
         let offset = text.find("الشرع").unwrap();
         assert_eq!(lines.line_col(text, offset), (2, 6));
         assert_eq!(lines.line_col(text, 0), (1, 1));
+        // Increasing queries on one line continue from the last answer;
+        // going back recomputes from the line start.
+        let one_line = "أ ب ت ث";
+        let lines = LineIndex::new(one_line);
+        let at = |c: &str| one_line.find(c).unwrap();
+        assert_eq!(lines.line_col(one_line, at("ب")), (1, 3));
+        assert_eq!(lines.line_col(one_line, at("ث")), (1, 7));
+        assert_eq!(lines.line_col(one_line, at("ت")), (1, 5));
+        assert_eq!(lines.line_col(one_line, at("ث")), (1, 7));
     }
 }

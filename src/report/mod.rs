@@ -126,19 +126,27 @@ pub(crate) struct Excerpt {
 pub(crate) fn excerpt_parts(text: &str, start: usize, end: usize, width: usize) -> Excerpt {
     let start = floor_char(text, start.min(text.len()));
     let end = floor_char(text, end.clamp(start, text.len()));
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let before: Vec<char> = text[line_start..start].chars().collect();
-    let after: Vec<char> = text[end..line_end].chars().collect();
+    // Walk at most `width` characters each way (and one more, to know whether
+    // the line was cut), never the whole line: a draft may be one long line.
+    let before: Vec<char> = text[..start]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .take(width + 1)
+        .collect();
+    let after: Vec<char> = text[end..]
+        .chars()
+        .take_while(|&c| c != '\n')
+        .take(width + 1)
+        .collect();
     let escaped = |chars: &mut dyn Iterator<Item = char>| {
         let mut out = String::new();
         push_escaped(&mut out, chars);
         out
     };
-    let from = before.len().saturating_sub(width);
     Excerpt {
         cut_before: before.len() > width,
-        before: escaped(&mut before[from..].iter().copied()),
+        before: escaped(&mut before.iter().take(width).rev().copied()),
         matched: escaped(&mut text[start..end].chars()),
         after: escaped(&mut after.iter().take(width).copied()),
         cut_after: after.len() > width,
