@@ -237,8 +237,14 @@ fn id_for(name: &str) -> String {
             id.push_str("al-");
             w = rest;
         }
-        for c in w.chars() {
+        let letters: Vec<char> = w.chars().collect();
+        for (k, &c) in letters.iter().enumerate() {
+            // و and ي after a consonant are long vowels (نور → nur, الدين →
+            // din); at the start of a word or after a vowel, consonants.
+            let after_consonant = k > 0 && !matches!(letters[k - 1], 'ا' | 'آ' | 'و' | 'ي');
             let latin = match c {
+                'و' if after_consonant => "u",
+                'ي' if after_consonant => "i",
                 'ا' | 'آ' => "a",
                 'ب' => "b",
                 'ت' => "t",
@@ -487,7 +493,7 @@ Example:
     info[unknown-name] "نور الدين البابا", introduced as "المتحدث باسم وزارة
     الداخلية", is not in the gazetteer
       note: add to gazetteer/people.yaml ...
-      - id: nwr-al-dyn-al-baba
+      - id: nur-al-din-al-baba
         names:
           ar: [نور الدين البابا]
         roles:
@@ -596,7 +602,9 @@ mod tests {
 
     #[test]
     fn ids() {
-        assert_eq!(id_for("نور الدين البابا"), "nwr-al-dyn-al-baba");
+        assert_eq!(id_for("نور الدين البابا"), "nur-al-din-al-baba");
+        // و and ي at the start of a word stay consonants.
+        assert_eq!(id_for("وليد يوسف"), "wlid-ywsf");
         assert_eq!(id_for("Nour al-Din al-Baba"), "nour-al-din-al-baba");
     }
 }
