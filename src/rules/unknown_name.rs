@@ -233,6 +233,10 @@ fn id_for(name: &str) -> String {
             id.push('-');
         }
         let mut w = word.text;
+        if w == "الله" {
+            id.push_str("allah");
+            continue;
+        }
         if let Some(rest) = w.strip_prefix("ال") {
             id.push_str("al-");
             w = rest;
@@ -243,6 +247,8 @@ fn id_for(name: &str) -> String {
             // din); at the start of a word or after a vowel, consonants.
             let after_consonant = k > 0 && !matches!(letters[k - 1], 'ا' | 'آ' | 'و' | 'ي');
             let latin = match c {
+                // A leading ع is written as its vowel (عبد → abd).
+                'ع' if k == 0 => "a",
                 'و' if after_consonant => "u",
                 'ي' if after_consonant => "i",
                 'ا' | 'آ' => "a",
@@ -605,6 +611,8 @@ mod tests {
         assert_eq!(id_for("نور الدين البابا"), "nur-al-din-al-baba");
         // و and ي at the start of a word stay consonants.
         assert_eq!(id_for("وليد يوسف"), "wlid-ywsf");
+        // A leading ع as its vowel; Allah as one word.
+        assert_eq!(id_for("عبد الله الثاني"), "abd-allah-al-thani");
         assert_eq!(id_for("Nour al-Din al-Baba"), "nour-al-din-al-baba");
     }
 }
