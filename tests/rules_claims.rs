@@ -355,6 +355,17 @@ fn regression() {
             want: &[],
         },
         Case {
+            name: "REGRESSION: 'The coalition' in a snippet stands for 'the coalition against ISIS' of the body, not for ISIS",
+            text: "The coalition against ISIS, formed in 2014, includes 89 countries.\n\nRead more:\n\nThe coalition, formed in 2015, includes more than 90 countries.",
+            date: Some("2025-11-09"),
+            want: &[
+                ("date-conflict", "error"),
+                ("fact-conflict", "error"),
+                ("fact-conflict", "error"),
+                ("number-conflict", "error"),
+            ],
+        },
+        Case {
             name: "REGRESSION: 'one of' is not the number 1",
             text: "التحالف الدولي يضم 89 دولة. وأصبحت سوريا إحدى الدول التي يضمها التحالف الدولي.",
             date: None,

@@ -371,8 +371,9 @@ impl Referents {
 
 /// The head noun of an organization's name, as it stands alone in a draft:
 /// the first Arabic word with its article ("تنظيم الدولة" → "التنظيم"), or
-/// the last English word ("US-led coalition" → "coalition"). Single-word
-/// names have none (they are their own mention).
+/// the last English word before a prepositional complement ("US-led
+/// coalition", "coalition against ISIS" → "coalition"). Single-word names
+/// have none (they are their own mention).
 fn head_of(alias: &str) -> Option<String> {
     let words: Vec<&str> = alias
         .split(|c: char| c.is_whitespace() || c == '-')
@@ -382,7 +383,13 @@ fn head_of(alias: &str) -> Option<String> {
         return None;
     }
     if alias.chars().next().is_some_and(|c| c.is_ascii()) {
-        let last = words.last()?;
+        // The noun before any prepositional complement: "Global Coalition to
+        // Defeat ISIS" and "coalition against ISIS" are headed by coalition.
+        let before_complement = words
+            .iter()
+            .position(|w| matches!(*w, "against" | "to" | "for" | "of" | "on" | "in"))
+            .map_or(&words[..], |i| &words[..i]);
+        let last = before_complement.last()?;
         return (last.len() >= 4).then(|| last.to_string());
     }
     let first = words.first()?;
@@ -510,6 +517,15 @@ mod tests {
         assert_eq!(head_of("التحالف الدولي").as_deref(), Some("التحالف"));
         assert_eq!(head_of("تنظيم الدوله").as_deref(), Some("التنظيم"));
         assert_eq!(head_of("us-led coalition").as_deref(), Some("coalition"));
+        // The noun before a prepositional complement, not the last word.
+        assert_eq!(
+            head_of("coalition against isis").as_deref(),
+            Some("coalition")
+        );
+        assert_eq!(
+            head_of("global coalition to defeat isis").as_deref(),
+            Some("coalition")
+        );
         assert_eq!(head_of("داعش"), None);
     }
 }

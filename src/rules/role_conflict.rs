@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::claims::slots::display_name;
 use crate::finding::{Finding, Severity};
 use crate::gazetteer::{Entity, EntityIndex, PartialDate, Role};
 use crate::rules::titles::{
@@ -148,15 +149,18 @@ fn never(cx: &Context<'_>, index: &crate::rules::titles::TitleIndex, j: &Judged<
             .is_some_and(|role| role.held_at(cx.role_date));
         (!held, e, r)
     });
+    // Name the holders in the language the draft wrote the title in.
+    let latin = title_text.chars().any(|c| c.is_ascii_alphabetic());
+    let name_of = |e: EntityIndex| display_name(cx.gazetteer.entity(e), latin).to_string();
     let holder_names: Vec<String> = holders
         .iter()
-        .map(|&(e, _)| cx.gazetteer.entity(e).preferred_name().to_string())
+        .map(|&(e, _)| name_of(e))
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
     let mut holder_names = holder_names;
     if let Some(&(first, _)) = holders.first() {
-        let name = cx.gazetteer.entity(first).preferred_name().to_string();
+        let name = name_of(first);
         holder_names.retain(|n| *n != name);
         holder_names.insert(0, name);
     }
