@@ -1,5 +1,6 @@
 //! Documentation that must not drift from the binary: docs/rules.md holds
-//! `tadqiq explain RULE` for every rule.
+//! `tadqiq explain RULE` for every rule, and the README shows the real report
+//! of its example draft.
 
 use std::process::Command;
 
@@ -35,4 +36,23 @@ fn rules_doc_matches_explain() {
             "docs/rules.md is stale for {id}; regenerate it (see the file's first line)"
         );
     }
+}
+
+#[test]
+fn readme_report_is_the_real_one() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = Command::new(env!("CARGO_BIN_EXE_tadqiq"))
+        .args(["check", "examples/visit.md"])
+        .current_dir(root)
+        .output()
+        .expect("the binary runs");
+    // The example has an error: the README says the command exits 1.
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8(out.stdout).expect("UTF-8");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).expect("README.md");
+    assert!(
+        readme.contains(report.trim_end()),
+        "README.md's report of examples/visit.md is stale; paste the output of \
+         `cargo run --release -- check examples/visit.md`:\n{report}"
+    );
 }
