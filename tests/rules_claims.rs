@@ -366,6 +366,18 @@ fn regression() {
             ],
         },
         Case {
+            name: "REGRESSION: a relative clause between the verb and the number (with its own year) is stepped over",
+            text: "ويضم التحالف الدولي ضد تنظيم الدولة، الذي تأسس في سبتمبر/أيلول 2014، تسعة وثمانين بلداً.\n\nإقرأ أيضاً:\n\nوالتحالف الدولي ضد داعش يضم أكثر من تسعين دولة.",
+            date: None,
+            want: &[("fact-conflict", "error"), ("number-conflict", "error")],
+        },
+        Case {
+            name: "REGRESSION: a clause set off by commas that is not relative does not bind",
+            text: "ويضم التحالف الدولي ضد تنظيم الدولة، بحسب بيان صدر عام 2014، تسعة وثمانين بلداً.\n\nإقرأ أيضاً:\n\nوالتحالف الدولي ضد داعش يضم أكثر من تسعين دولة.",
+            date: None,
+            want: &[("fact-conflict", "error")],
+        },
+        Case {
             name: "REGRESSION: 'one of' is not the number 1",
             text: "التحالف الدولي يضم 89 دولة. وأصبحت سوريا إحدى الدول التي يضمها التحالف الدولي.",
             date: None,

@@ -858,6 +858,15 @@ pub(crate) fn extract(
         let mut steps = 0;
         while k > 0 && steps < 6 {
             k -= 1;
+            // A relative clause set off by commas right before the number
+            // ("ويضم التحالف، الذي تأسس عام 2014، 89 دولة") is stepped over,
+            // digits and all.
+            if k + 1 == claim_start {
+                if let Some(open) = relative_clause_before(t, k) {
+                    k = open;
+                    continue;
+                }
+            }
             if !t.same_sentence(k, claim_start) || t.is_digits(k) {
                 break;
             }
@@ -956,6 +965,44 @@ fn modifier_range_opener<'a>(t: &Tokens<'a>, i: usize) -> Option<(usize, &'a str
         }
         _ => None,
     }
+}
+
+/// When token `close` is a comma ending a relative clause ("، الذي تأسس عام
+/// 2014،"), the index of the comma that opens it; the clause may hold digits.
+fn relative_clause_before(t: &Tokens<'_>, close: usize) -> Option<usize> {
+    const RELATIVE: [&str; 12] = [
+        "الذي",
+        "التي",
+        "الذين",
+        "اللذان",
+        "اللتان",
+        "اللذين",
+        "اللتين",
+        "اللواتي",
+        "اللاتي",
+        "which",
+        "who",
+        "that",
+    ];
+    let is_comma = |i: usize| matches!(t.text(i), "،" | ",");
+    if !is_comma(close) {
+        return None;
+    }
+    let mut j = close;
+    for _ in 0..16 {
+        if j == 0 {
+            return None;
+        }
+        j -= 1;
+        if !t.same_sentence(j, close) {
+            return None;
+        }
+        if is_comma(j) {
+            let first = (j + 1..close).find(|&i| t.is_word(i))?;
+            return RELATIVE.contains(&t.text(first)).then_some(j);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
