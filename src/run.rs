@@ -412,6 +412,17 @@ fn report_failures(batch: &Batch, err: &mut dyn Write) -> io::Result<()> {
     for failure in &batch.failures {
         writeln!(err, "tadqiq: error: {failure}")?;
     }
+    // An empty draft is no error (its report is empty), but it is worth a
+    // line: it is often a wrong path or a failed export.
+    for file in &batch.files {
+        if file.report.text.trim().is_empty() {
+            writeln!(
+                err,
+                "tadqiq: note: {}: the draft is empty; nothing to check",
+                file.report.path
+            )?;
+        }
+    }
     Ok(())
 }
 

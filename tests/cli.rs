@@ -103,6 +103,11 @@ fn check_exit_codes_and_empty_input() {
         json["files"][0]["findings"].as_array().map(Vec::len),
         Some(0)
     );
+    // Not an error, but said in one line naming the path.
+    assert_eq!(
+        stderr(&out),
+        "tadqiq: note: empty.txt: the draft is empty; nothing to check\n"
+    );
 }
 
 struct BadInput {
