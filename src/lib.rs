@@ -18,6 +18,7 @@
 mod baseline;
 mod checker;
 mod claims;
+mod clitics;
 pub mod config;
 mod finding;
 pub mod gazetteer;

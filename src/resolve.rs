@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::clitics::readings;
 use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer, PartialDate};
 use crate::normalize::fold_str;
 use crate::segment::{Document, SectionKind};
@@ -103,19 +104,8 @@ fn ends_with_title(words_rev: &[&str], title: &str) -> bool {
         .zip(words_rev)
         .all(|(t, w)| t == w);
     let first = title_words[0];
-    let written = words_rev[n - 1];
-    let clitic_form = |prefix: &str| {
-        let rest = &written[prefix.len()..];
-        rest == first
-            || first
-                .strip_prefix('ا')
-                .is_some_and(|f| prefix.ends_with('ل') && rest == f)
-    };
-    tail_matches
-        && (written == first
-            || ["و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل"]
-                .iter()
-                .any(|p| written.starts_with(p) && clitic_form(p)))
+    // The first title word may carry a proclitic: "بالرئيس", "للرئيس".
+    tail_matches && readings(words_rev[n - 1]).iter().any(|r| r.word == first)
 }
 
 /// Turns tagger hits into mentions: drops those in skipped regions, attaches

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use serde::Serialize;
 
+use crate::clitics::is_arabic_letter;
 use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer};
 use crate::normalize::{fold_str, is_word_char, Folded};
 
@@ -139,10 +140,6 @@ const NEVER_STRIP: [&str; 34] = [
     "لينا",
     "لبيب",
 ];
-
-fn is_arabic_letter(c: char) -> bool {
-    ('\u{0600}'..='\u{06FF}').contains(&c) && c.is_alphabetic()
-}
 
 /// Whether `prefix` (folded letters between the token start and the match)
 /// is an allowed proclitic for `target`.

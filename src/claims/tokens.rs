@@ -209,36 +209,7 @@ fn split(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The word and what is left after a proclitic: و ف, ب ل ك, and the pairs
-/// وب ول وك فب فل فك; "لل" + word stands for ل + "ال" + word. Remainders
-/// shorter than two letters are not offered. The word itself comes first.
-pub(crate) fn clitic_forms(word: &str) -> Vec<std::borrow::Cow<'_, str>> {
-    use std::borrow::Cow;
-    fn push<'a>(s: Cow<'a, str>, out: &mut Vec<Cow<'a, str>>) {
-        if s.chars().count() >= 2 && !out.contains(&s) {
-            out.push(s);
-        }
-    }
-    let mut out: Vec<Cow<'_, str>> = vec![Cow::Borrowed(word)];
-    let mut rest = word;
-    if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف')) {
-        push(Cow::Borrowed(r), &mut out);
-        rest = r;
-    }
-    for base in [word, rest] {
-        if let Some(r) = base.strip_prefix("لل") {
-            push(Cow::Owned(format!("ال{r}")), &mut out);
-        }
-        if let Some(r) = base
-            .strip_prefix('ب')
-            .or_else(|| base.strip_prefix('ل'))
-            .or_else(|| base.strip_prefix('ك'))
-        {
-            push(Cow::Borrowed(r), &mut out);
-        }
-    }
-    out
-}
+pub(crate) use crate::clitics::clitic_forms;
 
 /// `word` without a leading article "ال" (when at least two letters remain).
 pub(crate) fn strip_article(word: &str) -> &str {
@@ -293,20 +264,5 @@ mod tests {
             let got: Vec<&str> = (0..tokens.len()).map(|i| tokens.text(i)).collect();
             assert_eq!(got, case.want, "input {}", case.input);
         }
-    }
-
-    #[test]
-    fn clitic_cases() {
-        let has = |w: &str, f: &str| clitic_forms(w).iter().any(|c| c == f);
-        // Conjunction before a verb.
-        assert!(has("ويضم", "يضم"));
-        // Preposition before a modifier.
-        assert!(has("لاكثر", "اكثر"));
-        // لل + noun stands for ل + ال + noun.
-        assert!(has("للتحالف", "التحالف"));
-        // Two-letter remainders are the minimum: "وست" keeps "ست".
-        assert!(has("وست", "ست"));
-        // One letter never remains.
-        assert!(!has("وب", "ب"));
     }
 }

@@ -25,13 +25,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::clitics::readings;
 use crate::finding::{Finding, Severity};
 use crate::gazetteer::{EntityIndex, EntityKind};
 use crate::normalize::fold_str;
 use crate::resolve::Mention;
 use crate::rules::titles::{
-    all_words, describe_role, ended_before, person_titles, without_clitic, words_after, Gap,
-    TitleMatch,
+    all_words, describe_role, ended_before, person_titles, words_after, Gap, TitleMatch,
 };
 use crate::rules::{Context, Rule, RuleInfo};
 use crate::segment::SectionKind;
@@ -103,7 +103,8 @@ fn matches_stem(word: &str, stems: &[&str], english: &[&str]) -> bool {
     if english.contains(&word) {
         return true;
     }
-    without_clitic(word).iter().any(|(reading, _)| {
+    readings(word).iter().any(|r| {
+        let reading = r.word.as_ref();
         let bare = reading.strip_prefix("ال").unwrap_or(reading);
         stems
             .iter()
@@ -228,7 +229,7 @@ fn family_surface(cx: &Context<'_>, people: &BTreeMap<EntityIndex, Vec<usize>>) 
     }
     let arabic = mentions
         .first()
-        .is_some_and(|m| m.text.chars().any(crate::rules::titles::is_arabic_letter));
+        .is_some_and(|m| m.text.chars().any(crate::clitics::is_arabic_letter));
     let Some(&first) = people.keys().next() else {
         return String::new();
     };
@@ -419,7 +420,7 @@ fn display_name(cx: &Context<'_>, e: EntityIndex, mentions: &[usize], like: &str
         return m.alias.clone();
     }
     let entity = cx.gazetteer.entity(e);
-    let arabic = like.chars().any(crate::rules::titles::is_arabic_letter);
+    let arabic = like.chars().any(crate::clitics::is_arabic_letter);
     let names = if arabic {
         &entity.names.ar
     } else {

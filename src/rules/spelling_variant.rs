@@ -20,10 +20,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use strsim::osa_distance;
 
+use crate::clitics::{clitic_forms, is_arabic_letter};
 use crate::finding::{fingerprint, Finding, Severity};
 use crate::gazetteer::{Entity, EntityIndex, Names};
 use crate::normalize::fold_str;
-use crate::rules::titles::{all_words, is_arabic_letter, words_key};
+use crate::rules::titles::{all_words, words_key};
 use crate::rules::{Context, Rule, RuleInfo};
 use crate::segment::SectionKind;
 use crate::tag::AliasForm;
@@ -325,14 +326,8 @@ impl SpellingVariant {
             return;
         }
         for (_, word) in all_words(cx.folded.text()) {
-            let mut readings = vec![word.text];
-            for clitic in ["و", "ف", "ب", "ل", "ك"] {
-                if let Some(rest) = word.text.strip_prefix(clitic) {
-                    readings.push(rest);
-                }
-            }
-            for reading in readings {
-                let (b, _, _) = base(reading);
+            for reading in clitic_forms(word.text) {
+                let (b, _, _) = base(&reading);
                 if let Some(pair) = wanted.get(b) {
                     if let Some(group) = groups.get_mut(pair) {
                         group

@@ -14,6 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::clitics::readings;
 use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer, PartialDate, Role};
 use crate::normalize::{fold_str, is_word_char};
 use crate::rules::near_miss::NameIndex;
@@ -192,38 +193,6 @@ pub(crate) fn is_past_qualifier(word: &str) -> bool {
 /// foreign minister").
 const ARTICLES: [&str; 3] = ["a", "an", "the"];
 
-/// Proclitics a title word may carry ("والرئيس", "بالرئيس", "للرئيس").
-const TITLE_CLITICS: [&str; 11] = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
-
-/// A folded word and its readings without a proclitic, exact form first,
-/// each with the proclitic it drops: "بالرئيس" → [("بالرئيس", ""), ("الرئيس",
-/// "ب")], "للرئيس" → [("للرئيس", ""), ("الرئيس", "لل"), ("لرئيس", "ل")].
-pub(crate) fn without_clitic(word: &str) -> Vec<(String, &'static str)> {
-    let mut out = vec![(word.to_string(), "")];
-    if !word.chars().next().is_some_and(is_arabic_letter) {
-        return out;
-    }
-    for lam in ["لل", "ولل", "فلل"] {
-        if let Some(rest) = word.strip_prefix(lam) {
-            if rest.chars().count() >= 2 {
-                out.push((format!("ال{rest}"), lam));
-            }
-        }
-    }
-    for clitic in TITLE_CLITICS {
-        if let Some(rest) = word.strip_prefix(clitic) {
-            if rest.chars().count() >= 2 && !out.iter().any(|(o, _)| o == rest) {
-                out.push((rest.to_string(), clitic));
-            }
-        }
-    }
-    out
-}
-
-pub(crate) fn is_arabic_letter(c: char) -> bool {
-    ('\u{0621}'..='\u{064A}').contains(&c)
-}
-
 /// Every role title of the gazetteer, by [`words_key`].
 #[derive(Debug, Default)]
 pub(crate) struct TitleIndex {
@@ -283,22 +252,22 @@ pub(crate) struct TitleMatch {
 /// Matches `words` (in text order) against the title index: the qualifiers
 /// are dropped, the first remaining word may carry a proclitic. Returns the
 /// key, whether a qualifier was dropped, and the proclitic.
-fn match_title(index: &TitleIndex, words: &[Word<'_>]) -> Option<(String, bool, &'static str)> {
-    let kept: Vec<&str> = words
+fn match_title<'w>(index: &TitleIndex, words: &[Word<'w>]) -> Option<(String, bool, &'w str)> {
+    let kept: Vec<&'w str> = words
         .iter()
         .map(|w| w.text)
         .filter(|w| !is_past_qualifier(w))
         .collect();
     let past = kept.len() != words.len();
     let (first, rest) = kept.split_first()?;
-    for (head, clitic) in without_clitic(first) {
-        let mut key = head;
+    for reading in readings(first) {
+        let mut key = reading.word.into_owned();
         for word in rest {
             key.push(' ');
             key.push_str(word);
         }
         if !index.get(&key).is_empty() {
-            return Some((key, past, clitic));
+            return Some((key, past, reading.clitic));
         }
     }
     None
@@ -693,13 +662,5 @@ mod tests {
         let texts: Vec<&str> = before.iter().map(|(w, _)| w.text).collect();
         assert_eq!(texts, ["a", "sharaa", "al"]);
         assert_eq!(before[1].1, Gap::Comma);
-    }
-
-    #[test]
-    fn clitic_readings() {
-        let readings =
-            |w: &str| -> Vec<String> { without_clitic(w).into_iter().map(|(r, _)| r).collect() };
-        assert_eq!(readings("للرئيس"), ["للرئيس", "الرئيس", "لرئيس"]);
-        assert_eq!(readings("president"), ["president"]);
     }
 }

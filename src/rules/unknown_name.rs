@@ -395,10 +395,7 @@ impl Rule for UnknownName {
                 } else {
                     title_clean
                 };
-            let lang = if name_text
-                .chars()
-                .any(crate::rules::titles::is_arabic_letter)
-            {
+            let lang = if name_text.chars().any(crate::clitics::is_arabic_letter) {
                 "ar"
             } else {
                 "en"
