@@ -160,6 +160,7 @@ impl Checker {
                 mentions: &mentions,
                 gazetteer: &self.gazetteer,
             });
+            let words = rules::all_words(folded.text());
             let cx = Context {
                 text,
                 folded: &folded,
@@ -170,6 +171,7 @@ impl Checker {
                 date,
                 role_date,
                 lexicon: &self.lexicon,
+                words: &words,
                 prefer: &self.prefer,
             };
             for rule in rules::all() {

@@ -20,7 +20,7 @@ use crate::gazetteer::{Gazetteer, PartialDate};
 use crate::normalize::{fold_str, Folded};
 use crate::resolve::Mention;
 use crate::segment::Document;
-pub(crate) use titles::Lexicon;
+pub(crate) use titles::{all_words, Gap, Lexicon, Word};
 
 /// House style from the config: preferred forms per entity and per word pair.
 #[derive(Debug, Clone, Default)]
@@ -47,6 +47,9 @@ pub(crate) struct Context<'a> {
     pub prefer: &'a Prefer,
     /// Title and name indexes of the gazetteer, built once per checker.
     pub lexicon: &'a Lexicon,
+    /// Every word of the folded draft with the gap before it, split once
+    /// for all the rules that walk words.
+    pub words: &'a [(Gap, Word<'a>)],
 }
 
 impl Context<'_> {

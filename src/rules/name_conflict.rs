@@ -31,7 +31,7 @@ use crate::gazetteer::{EntityIndex, EntityKind};
 use crate::normalize::fold_str;
 use crate::resolve::Mention;
 use crate::rules::titles::{
-    all_words, describe_role, ended_before, person_titles, words_after, Gap, TitleMatch,
+    describe_role, ended_before, person_titles, words_after, Gap, TitleMatch,
 };
 use crate::rules::{Context, Rule, RuleInfo};
 use crate::segment::SectionKind;
@@ -257,10 +257,10 @@ struct SentenceIndex<'a> {
 
 impl<'a> SentenceIndex<'a> {
     fn new(cx: &Context<'a>) -> SentenceIndex<'a> {
-        let text = cx.folded.text();
-        let words = all_words(text)
-            .into_iter()
-            .map(|(gap, w)| (cx.folded.original_range(w.start..w.end).start, gap, w.text))
+        let words = cx
+            .words
+            .iter()
+            .map(|&(gap, w)| (cx.folded.original_range(w.start..w.end).start, gap, w.text))
             .collect();
         let mut persons: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (i, m) in cx.mentions.iter().enumerate() {

@@ -260,9 +260,8 @@ impl Rule for NearMiss {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let lexicon = cx.lexicon;
         let index = &lexicon.names;
-        let text = cx.folded.text();
-        let words = all_words(text);
-        let tagged = tagged_words(cx, &words);
+        let words = cx.words;
+        let tagged = tagged_words(cx, words);
         let mut found: Vec<Candidate> = Vec::new();
         let mut postings = Vec::new();
         for (i, (_, word)) in words.iter().enumerate() {
@@ -284,7 +283,7 @@ impl Rule for NearMiss {
                 if last >= words.len() {
                     continue;
                 }
-                if let Some(distance) = compare(cx, &words, &tagged, first, last, entry) {
+                if let Some(distance) = compare(cx, words, &tagged, first, last, entry) {
                     found.push(Candidate {
                         first,
                         last,

@@ -325,7 +325,7 @@ impl SpellingVariant {
         if wanted.is_empty() {
             return;
         }
-        for (_, word) in all_words(cx.folded.text()) {
+        for (_, word) in cx.words {
             for reading in clitic_forms(word.text) {
                 let (b, _, _) = base(&reading);
                 if let Some(pair) = wanted.get(b) {

@@ -304,8 +304,7 @@ impl Rule for UnknownName {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let text = cx.folded.text();
-        let words = all_words(text);
+        let words = cx.words;
         // Which words lie in a mention, and of which kind.
         let mut tagged: Vec<Option<crate::gazetteer::EntityKind>> = vec![None; words.len()];
         let mut spans: Vec<(usize, usize, crate::gazetteer::EntityKind)> = cx
@@ -327,7 +326,7 @@ impl Rule for UnknownName {
         }
         let mut i = 0;
         while i < words.len() {
-            let Some((head_len, head)) = head_at(&words, i) else {
+            let Some((head_len, head)) = head_at(words, i) else {
                 i += 1;
                 continue;
             };
@@ -370,7 +369,7 @@ impl Rule for UnknownName {
             if head == Head::Generic && gap != Gap::Comma {
                 continue;
             }
-            let Some((name_end, boundary)) = name_after(cx, &words, &tagged, k) else {
+            let Some((name_end, boundary)) = name_after(cx, words, &tagged, k) else {
                 continue;
             };
             let name_len = name_end - k;
