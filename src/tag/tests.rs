@@ -19,6 +19,9 @@ const PEOPLE: &str = "
 - id: walid-test
   names: {ar: [وليد]}
   source: test
+- id: sam-test
+  names: {ar: [سام], en: [Sam]}
+  source: test
 - id: kevin-lambert
   names: {ar: [كيفين لامبرت, لامبرت]}
   source: test
@@ -212,6 +215,13 @@ fn names_that_begin_with_clitic_letters() {
         Case {
             text: "قال وليد",
             want: &["وليد"],
+        },
+        // بسام and فريد are given names, not ب + سام or ف + ريد, even though
+        // سام is in the gazetteer and بسام is not (the NEVER_STRIP list;
+        // وسام is a given name too); ولسام is still ول + سام.
+        Case {
+            text: "قال بسام ووسام ولسام",
+            want: &["ولسام"],
         },
         // لبنان is a name: not ل + بنان, and وللبنان still takes clitics.
         Case {
