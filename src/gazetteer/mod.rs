@@ -75,6 +75,8 @@ pub struct Entity {
     /// `in:` of a place or `of:` of an organization.
     pub parent: Option<String>,
     pub disambiguate: Option<String>,
+    /// Aliases that are also everyday words, tagged only with support.
+    pub ambiguous: Names,
     pub source: String,
     pub origin: Origin,
 }
@@ -432,6 +434,7 @@ fn parse_file(file: &SourceFile, entities: &mut Vec<Entity>, errors: &mut Vec<Ga
                         facts: Vec::new(),
                         parent: None,
                         disambiguate: e.disambiguate,
+                        ambiguous: e.ambiguous.unwrap_or_default(),
                         source: e.source,
                         origin: origin(i),
                     })
@@ -454,6 +457,7 @@ fn parse_file(file: &SourceFile, entities: &mut Vec<Entity>, errors: &mut Vec<Ga
                     facts: Vec::new(),
                     parent: e.within,
                     disambiguate: e.disambiguate,
+                    ambiguous: e.ambiguous.unwrap_or_default(),
                     source: e.source,
                     origin: origin(i),
                 })
@@ -476,6 +480,7 @@ fn parse_file(file: &SourceFile, entities: &mut Vec<Entity>, errors: &mut Vec<Ga
                         facts: e.facts,
                         parent: e.of,
                         disambiguate: e.disambiguate,
+                        ambiguous: e.ambiguous.unwrap_or_default(),
                         source: e.source,
                         origin: origin(i),
                     })
@@ -578,6 +583,24 @@ fn validate(files: &[SourceFile], entities: &[Entity], errors: &mut Vec<Gazettee
                     locate(files, entity, name),
                     format!(
                         "name `{name}` of `{}` has fewer than two letters",
+                        entity.id
+                    ),
+                ));
+            }
+        }
+        for name in entity.ambiguous.all() {
+            let known = entity
+                .names
+                .all()
+                .chain(entity.family.all())
+                .chain(entity.acronyms.all())
+                .any(|alias| alias == name);
+            if !known {
+                errors.push(err(
+                    entity,
+                    locate(files, entity, name),
+                    format!(
+                        "ambiguous alias `{name}` of `{}` is not one of its names, family names or acronyms",
                         entity.id
                     ),
                 ));

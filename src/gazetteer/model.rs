@@ -98,6 +98,10 @@ pub(crate) struct PersonEntry {
     pub roles: Vec<Role>,
     #[serde(default)]
     pub disambiguate: Option<String>,
+    /// Aliases of this entry that are also everyday words (سلام, عون, Hope):
+    /// tagged only with support in the draft (DESIGN.md §9).
+    #[serde(default)]
+    pub ambiguous: Option<Names>,
     pub source: String,
 }
 
@@ -113,6 +117,10 @@ pub(crate) struct PlaceEntry {
     pub within: Option<String>,
     #[serde(default)]
     pub disambiguate: Option<String>,
+    /// Aliases of this entry that are also everyday words (سلام, عون, Hope):
+    /// tagged only with support in the draft (DESIGN.md §9).
+    #[serde(default)]
+    pub ambiguous: Option<Names>,
     pub source: String,
 }
 
@@ -131,5 +139,9 @@ pub(crate) struct OrganizationEntry {
     pub facts: Vec<Fact>,
     #[serde(default)]
     pub disambiguate: Option<String>,
+    /// Aliases of this entry that are also everyday words (سلام, عون, Hope):
+    /// tagged only with support in the draft (DESIGN.md §9).
+    #[serde(default)]
+    pub ambiguous: Option<Names>,
     pub source: String,
 }

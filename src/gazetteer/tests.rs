@@ -32,7 +32,7 @@ fn validation_errors_are_located() {
             what: "an unknown field, at its own line and column",
             kind: EntityKind::Person,
             yaml: "- id: a-b\n  names: {ar: [أحمد]}\n  nickname: x\n  source: s\n",
-            want: &["p.yaml:3:3: unknown field `nickname`, expected one of `id`, `names`, `family`, `roles`, `disambiguate`, `source`"],
+            want: &["p.yaml:3:3: unknown field `nickname`, expected one of `id`, `names`, `family`, `roles`, `disambiguate`, `ambiguous`, `source`"],
         },
         Case {
             what: "a date that does not parse",
@@ -51,6 +51,18 @@ fn validation_errors_are_located() {
             kind: EntityKind::Person,
             yaml: "- id: a-b\n  names: {ar: [أحمد الشرع]}\n  source: s\n- id: c-d\n  names: {ar: [احمد الشرع]}\n  source: s\n",
             want: &["p.yaml:5:16: name `احمد الشرع` of `c-d` folds to the same key as a name of `a-b` (p.yaml:1:7); add a `disambiguate:` note"],
+        },
+        Case {
+            what: "an ambiguous alias that is one of the entry's names: fine",
+            kind: EntityKind::Person,
+            yaml: "- id: nawaf-salam\n  names: {ar: [نواف سلام]}\n  family: {ar: [سلام]}\n  ambiguous: {ar: [سلام]}\n  source: s\n",
+            want: &[],
+        },
+        Case {
+            what: "an ambiguous alias the entry does not have, at the alias",
+            kind: EntityKind::Person,
+            yaml: "- id: nawaf-salam\n  names: {ar: [نواف سلام]}\n  ambiguous: {ar: [سلم]}\n  source: s\n",
+            want: &["p.yaml:3:18: ambiguous alias `سلم` of `nawaf-salam` is not one of its names, family names or acronyms"],
         },
         Case {
             what: "the same, with a disambiguate note: fine",
