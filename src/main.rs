@@ -50,6 +50,10 @@ enum GazetteerCommand {
     Check {
         /// Folder with people.yaml, places.yaml, organizations.yaml.
         dir: Option<String>,
+        /// Warn about aliases that are everyday words, from this file
+        /// (written by scripts/word-frequencies.py).
+        #[arg(long, value_name = "FILE")]
+        word_frequencies: Option<PathBuf>,
     },
 }
 
@@ -289,7 +293,11 @@ fn execute(cli: Cli) -> io::Result<u8> {
             tadqiq::show_config(&settings, args.dump, &mut out, &mut err)?
         }
         Command::Gazetteer {
-            command: GazetteerCommand::Check { dir },
+            command:
+                GazetteerCommand::Check {
+                    dir,
+                    word_frequencies,
+                },
         } => {
             let mut sources = GazetteerSources::default();
             if let Some(dir) = &dir {
@@ -297,6 +305,11 @@ fn execute(cli: Cli) -> io::Result<u8> {
             }
             return match sources.load() {
                 Ok(g) => {
+                    if let Some(path) = &word_frequencies {
+                        if !tadqiq::gazetteer::frequency::check(&g, path, &mut err)? {
+                            return Ok(2);
+                        }
+                    }
                     writeln!(
                         out,
                         "{}: {} entities, no problems",

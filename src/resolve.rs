@@ -1,16 +1,30 @@
-//! Coreference: a family name standing alone ("الشرع", "Sharaa") links to the
-//! person whose gazetteer title stands right before it ("نائب الرئيس الشرع"),
-//! else to the most recent full mention of a person with that family name, looked for
-//! first in the same section part, then in the body, then anywhere earlier;
-//! failing that, to the one candidate whose role holds at the draft's date
-//! (today when the draft has none);
-//! failing that it stays unresolved with every candidate noted.
+//! Coreference and support.
+//!
+//! A family name standing alone ("الشرع", "Sharaa") is linked only when the
+//! draft gives it an antecedent (DESIGN.md §9):
+//! - a full mention earlier of a person with that family name: then the
+//!   person whose gazetteer title stands right before it wins ("نائب الرئيس
+//!   الشرع"), else the most recent full mention, looked for first in the same
+//!   section part, then in the body, then anywhere earlier;
+//! - or, with no full mention, a title right before it that exactly one of the
+//!   candidates holds at the draft's date (today when the draft has none):
+//!   "رئيس الحكومة سلام".
+//!
+//! Without an antecedent the mention stays unlinked, every candidate noted: a
+//! lone "عون" is never the president just because he is the only عون holding
+//! office.
+//!
+//! An `ambiguous` hit (an alias that is also an everyday word: سلام، عون،
+//! Hope) is kept only with support: a full, unambiguous mention of one of its
+//! entities earlier in the draft, one of their gazetteer titles right before
+//! it, or, for a Latin name, a capital letter that does not start a
+//! sentence. Without support it is no mention at all.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::clitics::readings;
+use crate::clitics::{is_arabic_letter, readings};
 use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer, PartialDate};
 use crate::normalize::fold_str;
 use crate::segment::{Document, SectionKind};
@@ -27,7 +41,8 @@ pub struct Mention {
     /// The resolved entity id; `None` for an unresolved family name.
     #[serde(rename = "entity")]
     pub entity_id: Option<String>,
-    /// Every entity a family name could refer to, when more than one.
+    /// Every entity a family name could refer to, when more than one or when
+    /// it is left unlinked.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<String>,
     pub section: SectionKind,
@@ -108,6 +123,37 @@ fn ends_with_title(words_rev: &[&str], title: &str) -> bool {
     tail_matches && readings(words_rev[n - 1]).iter().any(|r| r.word == first)
 }
 
+/// Whether a Latin name at byte `start` of `original` is written with a
+/// capital letter that does not start a sentence ("said Hope", not "Hope
+/// is"). A line start counts as a sentence start (headings, list items).
+fn capitalized_mid_sentence(original: &str, start: usize, end: usize) -> bool {
+    let Some(name) = original.get(start..end) else {
+        return false;
+    };
+    // The Latin name itself, after an Arabic proclitic if any ("وBush").
+    let Some(first) = name
+        .chars()
+        .find(|c| c.is_alphabetic() && !is_arabic_letter(*c))
+    else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    if name.starts_with(is_arabic_letter) {
+        return true;
+    }
+    let before = original.get(..start).unwrap_or("");
+    for c in before.chars().rev() {
+        match c {
+            ' ' | '\t' | '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '*' | '_' | '#' | '>' => {}
+            '\n' | '.' | '!' | '?' | ':' | ';' | '…' => return false,
+            _ => return true,
+        }
+    }
+    false
+}
+
 /// Turns tagger hits into mentions: drops those in skipped regions, attaches
 /// sections, paragraphs and sentences, and resolves family names.
 pub(crate) fn resolve(
@@ -123,10 +169,36 @@ pub(crate) fn resolve(
     // Folded family names and titles per entity, folded once per draft.
     let mut family_keys: HashMap<EntityIndex, Vec<String>> = HashMap::new();
     let mut title_keys: HashMap<EntityIndex, Vec<String>> = HashMap::new();
+    // Entities with an unambiguous full mention (name or acronym) so far.
+    let mut named: HashSet<EntityIndex> = HashSet::new();
+    let mut titles_of = |e: EntityIndex| -> Vec<String> {
+        title_keys
+            .entry(e)
+            .or_insert_with(|| {
+                gazetteer
+                    .entity(e)
+                    .roles
+                    .iter()
+                    .flat_map(|r| r.title.all())
+                    .map(fold_str)
+                    .collect()
+            })
+            .clone()
+    };
     let mut mentions = Vec::with_capacity(hits.len());
     for hit in hits {
         if doc.is_skipped(&(hit.start..hit.end)) {
             continue;
+        }
+        if hit.ambiguous {
+            let supported = hit.entities.iter().any(|e| named.contains(e))
+                || hit.entities.iter().any(|&e| {
+                    title_before(folded, hit.folded_start, &[e], &mut titles_of).is_some()
+                })
+                || capitalized_mid_sentence(original, hit.start, hit.end);
+            if !supported {
+                continue;
+            }
         }
         let paragraph = doc.paragraph_at(hit.start);
         let section_index = paragraph
@@ -135,7 +207,7 @@ pub(crate) fn resolve(
         let section = doc.section_at(hit.start);
         let sentence = doc.sentence_at(hit.start);
         let (entity, candidates) = match hit.form {
-            AliasForm::Family if hit.entities.len() > 1 => {
+            AliasForm::Family => {
                 let key = fold_str(&hit.alias);
                 let earlier = seen.get(&key).map(Vec::as_slice).unwrap_or(&[]);
                 let pick = |filter: &dyn Fn(&(usize, SectionKind, EntityIndex)) -> bool| {
@@ -148,36 +220,38 @@ pub(crate) fn resolve(
                 let by_recency = pick(&|s| s.0 == section_index)
                     .or_else(|| pick(&|s| s.1 == SectionKind::Body))
                     .or_else(|| pick(&|_| true));
-                let by_role = || {
-                    let holding: Vec<EntityIndex> = hit
-                        .entities
-                        .iter()
-                        .copied()
-                        .filter(|&e| gazetteer.entity(e).roles_at(role_date).next().is_some())
-                        .collect();
-                    (holding.len() == 1).then(|| holding[0])
-                };
-                let by_title = title_before(folded, hit.folded_start, &hit.entities, |e| {
-                    title_keys
-                        .entry(e)
-                        .or_insert_with(|| {
+                let entity = match by_recency {
+                    // An antecedent: a title held at any time picks among
+                    // the candidates ("نائب الرئيس الشرع" is Farouk).
+                    Some(recent) => Some(
+                        title_before(folded, hit.folded_start, &hit.entities, &mut titles_of)
+                            .unwrap_or(recent),
+                    ),
+                    // No full mention: only a title that one candidate holds
+                    // at the draft's date links it. The longest title of any
+                    // date must be that one: in "نائب الرئيس الشرع" the title
+                    // is نائب الرئيس, not the الرئيس inside it.
+                    None => {
+                        let held = title_before(folded, hit.folded_start, &hit.entities, |e| {
                             gazetteer
                                 .entity(e)
-                                .roles
-                                .iter()
+                                .roles_at(role_date)
                                 .flat_map(|r| r.title.all())
                                 .map(fold_str)
                                 .collect()
-                        })
-                        .clone()
-                });
-                match by_title.or(by_recency).or_else(by_role) {
-                    Some(e) => (Some(e), hit.entities.clone()),
-                    None => (None, hit.entities.clone()),
-                }
+                        });
+                        let any =
+                            title_before(folded, hit.folded_start, &hit.entities, &mut titles_of);
+                        held.filter(|_| held == any)
+                    }
+                };
+                (entity, hit.entities.clone())
             }
             _ => (hit.entities.first().copied(), hit.entities.clone()),
         };
+        if matches!(hit.form, AliasForm::Name | AliasForm::Acronym) && !hit.ambiguous {
+            named.extend(hit.entities.iter().copied());
+        }
         if hit.form == AliasForm::Name {
             if let Some(e) = entity {
                 let keys = family_keys
@@ -202,7 +276,7 @@ pub(crate) fn resolve(
             column: 0,
             text,
             entity_id: entity.map(|e| gazetteer.entity(e).id.clone()),
-            candidates: if candidates.len() > 1 {
+            candidates: if candidates.len() > 1 || entity.is_none() {
                 candidates
                     .iter()
                     .map(|&c| gazetteer.entity(c).id.clone())
@@ -273,10 +347,22 @@ mod tests {
                 text: "ذكر فاروق الشرع ذلك. وقال الكاتبالرئيس الشرع شيئاً.",
                 want: &[Some("farouk-al-sharaa")],
             },
-            // No full mention, no title: the one holding a role at the date.
+            // No full mention, no title: no antecedent, so not linked, even
+            // though only one of them holds a role at the draft's date.
             Case {
                 text: "وصل الشرع إلى واشنطن.",
+                want: &[None],
+            },
+            // No full mention, but a title that only Ahmed holds at the date.
+            Case {
+                text: "وصل الرئيس الشرع إلى واشنطن.",
                 want: &[Some("ahmed-al-sharaa")],
+            },
+            // A title Farouk held long before the draft's date is no
+            // antecedent on its own.
+            Case {
+                text: "وصل نائب الرئيس الشرع إلى دمشق.",
+                want: &[None],
             },
         ];
         let checker = CheckerBuilder::new()
@@ -290,6 +376,107 @@ mod tests {
                 .iter()
                 .filter(|m| m.form == crate::tag::AliasForm::Family && m.text.ends_with("الشرع"))
                 .map(|m| m.entity_id.as_deref())
+                .collect();
+            assert_eq!(got, case.want, "text: {}", case.text);
+        }
+    }
+
+    const PEOPLE: &str = "
+- id: nawaf-salam
+  names: {ar: [نواف سلام], en: [Nawaf Salam]}
+  family: {ar: [سلام], en: [Salam]}
+  ambiguous: {ar: [سلام], en: [Salam]}
+  roles:
+    - title: {ar: [رئيس الحكومة اللبنانية, رئيس الحكومة], en: [Lebanese Prime Minister, Prime Minister]}
+      from: 2025-02-08
+  source: test
+- id: joseph-aoun
+  names: {ar: [جوزاف عون], en: [Joseph Aoun]}
+  family: {ar: [عون], en: [Aoun]}
+  ambiguous: {ar: [عون]}
+  roles:
+    - title: {ar: [الرئيس اللبناني, الرئيس], en: [Lebanese President, President]}
+      from: 2025-01-09
+  source: test
+- id: hope-hicks
+  names: {en: [Hope Hicks]}
+  family: {en: [Hope]}
+  ambiguous: {en: [Hope]}
+  source: test
+";
+
+    struct Support {
+        text: &'static str,
+        /// (mention text, linked entity) of every mention, in order.
+        want: &'static [(&'static str, Option<&'static str>)],
+    }
+
+    #[test]
+    fn ambiguous_names_need_support() {
+        use std::sync::Arc;
+
+        use crate::gazetteer::{EntityKind, Gazetteer};
+
+        let gazetteer = Gazetteer::from_yaml(&[(EntityKind::Person, "people.yaml", PEOPLE)])
+            .expect("test gazetteer is valid");
+        let checker = CheckerBuilder::new()
+            .date(PartialDate::parse("2025-11-09"))
+            .build_with(Arc::new(gazetteer));
+        let cases = [
+            // Everyday words in running text: peace, help. No mention.
+            Support {
+                text: "نريد سلام الشجعان، ولا نطلب عون أحد. وسلام على من اتبع الهدى.",
+                want: &[],
+            },
+            // The full name earlier supports the family name, which links.
+            Support {
+                text: "التقى نواف سلام الوفد. وقال سلام إن الحكومة مستعدة.",
+                want: &[
+                    ("نواف سلام", Some("nawaf-salam")),
+                    ("سلام", Some("nawaf-salam")),
+                ],
+            },
+            // A title right before it, held at the draft's date.
+            Support {
+                text: "وقال رئيس الحكومة سلام إن الحكومة مستعدة.",
+                want: &[("سلام", Some("nawaf-salam"))],
+            },
+            Support {
+                text: "واستقبل الرئيس اللبناني جوزاف عون الوفد، ثم غادر عون القصر.",
+                want: &[
+                    ("جوزاف عون", Some("joseph-aoun")),
+                    ("عون", Some("joseph-aoun")),
+                ],
+            },
+            // The full name of someone else is no support.
+            Support {
+                text: "التقى نواف سلام الوفد ثم طلب عون الجميع.",
+                want: &[("نواف سلام", Some("nawaf-salam"))],
+            },
+            // English: a capital letter at a sentence start is no support...
+            Support {
+                text: "Hope is what the region needs. \"Hope\" was the word.",
+                want: &[],
+            },
+            // ... one in the middle of a sentence is, but it does not link.
+            Support {
+                text: "Officials spoke to Hope on Monday.",
+                want: &[("Hope", None)],
+            },
+            Support {
+                text: "Hope Hicks arrived. Later, Hope said it went well.",
+                want: &[
+                    ("Hope Hicks", Some("hope-hicks")),
+                    ("Hope", Some("hope-hicks")),
+                ],
+            },
+        ];
+        for case in cases {
+            let report = checker.run("t.txt", case.text, Format::Plain, Mode::Tag);
+            let got: Vec<(&str, Option<&str>)> = report
+                .mentions
+                .iter()
+                .map(|m| (m.text.as_str(), m.entity_id.as_deref()))
                 .collect();
             assert_eq!(got, case.want, "text: {}", case.text);
         }

@@ -8,14 +8,28 @@
 //! an allowed suffix (none for names, ة ون ين ان ات for demonyms). A rejected
 //! match resumes the search one character later, so a bad candidate never
 //! hides a good one that starts inside it.
+//!
+//! At a newsroom's gazetteer size many names are also ordinary words, so a
+//! raw match must also pass the precision rules of DESIGN.md §9:
+//! - a token written exactly like a function word (على، أمام، فإن، بأن), alone
+//!   or after a proclitic, is never a name, whatever it folds to; a one-word
+//!   alias that folds like a function word (علي، إمام) is `ambiguous`;
+//! - a proclitic or the article is stripped only when what remains is a
+//!   plausible name: never a remainder of two letters, never from a word listed
+//!   as one word (بيان، بلاد، آلاف; وليد), and the article only before
+//!   demonyms and organizations (a place or person that takes the article has
+//!   it in its gazetteer name: العراق، الشرع);
+//! - Arabic proclitics attach to Latin names too ("وDell", "بـCNN").
+//!
+//! The word lists are data: `lexicon/function-words.yaml`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::clitics::is_arabic_letter;
-use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer};
+use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer, Names};
 use crate::normalize::{fold_str, is_word_char, Folded};
 
 /// How a mention matched its entity.
@@ -59,6 +73,10 @@ pub(crate) struct Hit {
     pub alias: String,
     /// The proclitic letters before the name, folded ("و", "لل").
     pub clitic: String,
+    /// The alias is an everyday word for every candidate (the gazetteer's
+    /// `ambiguous`, or a one-word alias that folds like a function word):
+    /// coreference keeps it only with support in the draft.
+    pub ambiguous: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -72,6 +90,8 @@ struct Target {
     via_lam: bool,
     /// Latin alias whose capitalisation must be respected in the draft.
     latin_case: LatinCase,
+    /// See [`Hit::ambiguous`].
+    ambiguous: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +110,7 @@ pub struct Tagger {
     automaton: AhoCorasick,
     patterns: Vec<Vec<Target>>,
     keys: HashMap<String, usize>,
+    words: WordLists,
 }
 
 /// Up to this many keys the automaton is built as a full DFA.
@@ -102,44 +123,116 @@ const CONJUNCTIONS: [&str; 2] = ["و", "ف"];
 const PREPOSITIONS: [&str; 3] = ["ب", "ل", "ك"];
 const DEMONYM_SUFFIXES_AR: [&str; 6] = ["ه", "ون", "ين", "ان", "ات", "تين"];
 
-/// Words that begin with a clitic-looking letter but are themselves names or
-/// ordinary words: never read them as clitic + name. Folded forms.
-const NEVER_STRIP: [&str; 34] = [
-    "وليد",
-    "وائل",
-    "وسام",
-    "وفاء",
-    "وديع",
-    "وجدي",
-    "وحيد",
-    "وفيق",
-    "فريد",
-    "فادي",
-    "فراس",
-    "فيصل",
-    "فؤاد",
-    "فاتن",
-    "فاطمه",
-    "فايز",
-    "فهد",
-    "بسام",
-    "باسل",
-    "باسم",
-    "بكر",
-    "بلال",
-    "بدر",
-    "بشير",
-    "بشري",
-    "كمال",
-    "كريم",
-    "كامل",
-    "كاظم",
-    "لبني",
-    "ليلي",
-    "لؤي",
-    "لينا",
-    "لبيب",
-];
+/// `lexicon/function-words.yaml`, embedded.
+const WORD_LISTS: &str = include_str!("../lexicon/function-words.yaml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct WordListsFile {
+    function_words: Names,
+    not_clitic: Names,
+}
+
+/// The words the tagger never reads as names, compiled from
+/// [`WORD_LISTS`].
+#[derive(Debug, Default)]
+struct WordLists {
+    /// Folded function word → its written forms (diacritics dropped).
+    function: HashMap<String, Vec<String>>,
+    /// Longest folded function word, in bytes, with room for two proclitics.
+    function_max_len: usize,
+    /// Folded words never read as proclitic + name.
+    not_clitic: HashSet<String>,
+}
+
+impl WordLists {
+    fn embedded() -> WordLists {
+        let file: WordListsFile = serde_norway::from_str(WORD_LISTS)
+            .expect("lexicon/function-words.yaml is valid (checked by the tagger tests)");
+        let mut lists = WordLists::default();
+        for word in file.function_words.all() {
+            let written: String = written_letters(word).collect();
+            let folded = fold_str(&written);
+            lists.function_max_len = lists.function_max_len.max(folded.len() + 4);
+            let forms = lists.function.entry(folded).or_default();
+            if !forms.contains(&written) {
+                forms.push(written);
+            }
+        }
+        lists.not_clitic = file.not_clitic.all().map(fold_str).collect();
+        lists
+    }
+
+    /// Whether a token, folded and as written, is a function word, alone or
+    /// after one or two proclitic letters (وعلى، فإن، بأن، وبين).
+    fn is_function_word(&self, folded: &str, written: &str) -> bool {
+        self.function_readings(folded).any(|(skip, forms)| {
+            forms
+                .iter()
+                .any(|form| written_letters(written).skip(skip).eq(form.chars()))
+        })
+    }
+
+    /// Whether a folded word reads as a function word, alone or after
+    /// proclitic letters, however it is written: علي (على), بان (بأن).
+    fn folds_like_function_word(&self, folded: &str) -> bool {
+        self.function_readings(folded).next().is_some()
+    }
+
+    /// The readings of a folded token as a function word: how many leading
+    /// proclitic letters to skip (0, 1 or 2: و ف ب ل ك and the pairs وب فل
+    /// ...), and that word's written forms.
+    fn function_readings<'s>(
+        &'s self,
+        folded: &'s str,
+    ) -> impl Iterator<Item = (usize, &'s Vec<String>)> + 's {
+        let short = folded.len() <= self.function_max_len;
+        let mut rest = Some(folded).filter(|_| short);
+        (0..3)
+            .map_while(move |skip| {
+                let word = rest?;
+                let mut chars = word.chars();
+                let next = match (skip, chars.next()) {
+                    (0, Some(c)) if "وفبلك".contains(c) => Some(chars.as_str()),
+                    (1, Some(c)) if "بلك".contains(c) && folded.starts_with(['و', 'ف']) => {
+                        Some(chars.as_str())
+                    }
+                    _ => None,
+                };
+                rest = next;
+                Some((skip, word))
+            })
+            .filter_map(|(skip, word)| self.function.get(word).map(|forms| (skip, forms)))
+    }
+}
+
+/// The folded words never read as proclitic + name (`not-clitic`).
+pub(crate) fn not_clitic_words() -> HashSet<String> {
+    WordLists::embedded().not_clitic
+}
+
+/// The letters of a word as written: diacritics, tatweel and invisible
+/// controls dropped, everything else (hamza, alef maqsura, case) kept.
+fn written_letters(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().filter(|&c| {
+        !matches!(c,
+            '\u{064B}'..='\u{065F}'
+            | '\u{0670}'
+            | '\u{0610}'..='\u{061A}'
+            | '\u{06D6}'..='\u{06ED}'
+            | '\u{0640}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{FEFF}')
+    })
+}
+
+/// Letters in a folded key (spaces and punctuation aside).
+fn letter_count(key: &str) -> usize {
+    key.chars().filter(|c| is_word_char(*c)).count()
+}
 
 /// Whether `prefix` (folded letters between the token start and the match)
 /// is an allowed proclitic for `target`.
@@ -150,7 +243,35 @@ fn prefix_allowed(prefix: &str, target: &Target, key: &str) -> bool {
     if prefix.is_empty() {
         return true;
     }
-    if !key.chars().next().is_some_and(is_arabic_letter) {
+    let Some(first) = key.chars().next() else {
+        return false;
+    };
+    if first.is_ascii_alphabetic() {
+        // A Latin name after an Arabic proclitic: "وDell", "بـCNN", "للـBBC".
+        return matches!(
+            prefix,
+            "و" | "ف"
+                | "ب"
+                | "ل"
+                | "ك"
+                | "وب"
+                | "ول"
+                | "وك"
+                | "فب"
+                | "فل"
+                | "فك"
+                | "لل"
+                | "ولل"
+                | "فلل"
+        );
+    }
+    if !is_arabic_letter(first) {
+        return false;
+    }
+    // What remains after the proclitic must be a plausible name: two
+    // letters are too often the end of an everyday word (آلاف is not
+    // ال + إف, بأن is not ب + أن).
+    if letter_count(key) <= 2 {
         return false;
     }
     // Conjunction, then preposition: و ف ب ل ك وب ول وك فب فل فك.
@@ -165,9 +286,14 @@ fn prefix_allowed(prefix: &str, target: &Target, key: &str) -> bool {
         // "لالعراق" is not a word.
         return !(key_has_article && rest == "ل");
     }
-    // The article, alone or after clitics, never before a person's name and
-    // never before a key that already has one.
-    ARTICLE_PREFIXES.contains(&prefix) && target.kind != EntityKind::Person && !key_has_article
+    // The article, alone or after clitics, only before demonyms (السوري)
+    // and organizations (الناتو), never before a key that already has one.
+    // A place or a person written with the article has it in its gazetteer
+    // name (العراق، الشرع); stripping it elsewhere turns everyday words into
+    // names (الأمل، الصباح).
+    ARTICLE_PREFIXES.contains(&prefix)
+        && (target.form == AliasForm::Demonym || target.kind == EntityKind::Organization)
+        && !key_has_article
 }
 
 fn suffix_allowed(suffix: &str, target: &Target) -> bool {
@@ -217,6 +343,7 @@ impl TaggerBuilder {
     /// # Panics
     /// Never on gazetteer input: aliases that fold to nothing are skipped.
     pub fn build(&self, gazetteer: &Gazetteer) -> Tagger {
+        let words = WordLists::embedded();
         let mut keys: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<Vec<Target>> = Vec::new();
         let mut key_list: Vec<String> = Vec::new();
@@ -246,6 +373,11 @@ impl TaggerBuilder {
             for (form, names) in forms {
                 for alias in names.all() {
                     let key = fold_str(alias);
+                    // A one-word Arabic alias that folds like a function
+                    // word (علي like على) is an everyday word too.
+                    let like_function_word = !key.contains(' ')
+                        && key.starts_with(is_arabic_letter)
+                        && words.folds_like_function_word(&key);
                     let target = Target {
                         entity: index,
                         kind: entity.kind,
@@ -253,6 +385,7 @@ impl TaggerBuilder {
                         alias: alias.to_string(),
                         via_lam: false,
                         latin_case: latin_case_of(alias, form),
+                        ambiguous: like_function_word || entity.ambiguous.all().any(|a| a == alias),
                     };
                     if let Some(rest) = key.strip_prefix("ال") {
                         let lam_key = format!("ل{rest}");
@@ -280,6 +413,7 @@ impl TaggerBuilder {
             automaton,
             patterns,
             keys,
+            words,
         }
     }
 }
@@ -334,39 +468,51 @@ impl Tagger {
             .map_or(text.len(), |(i, _)| end + i);
         let suffix = &text[end..token_end];
         let key = &text[start..end];
-        if !prefix.is_empty() && NEVER_STRIP.contains(&&text[token_start..token_end]) {
+        let token = &text[token_start..token_end];
+        if !prefix.is_empty() && self.words.not_clitic.contains(token) {
             return None;
         }
-        let mut accepted: Vec<&Target> = self.patterns[pattern]
+        // A function word as written (على، فإن، وبين) is never a name, even
+        // when it folds like one. One-word keys only: a longer name that
+        // happens to start like one ("ما وراء النهر") is still a name.
+        if !key.contains(' ') {
+            let written = original.get(folded.original_range(token_start..token_end));
+            if written.is_some_and(|w| self.words.is_function_word(token, w)) {
+                return None;
+            }
+        }
+        // "السورية": a place name (سورية) after the article is the demonym
+        // سوري + ة, not the country.
+        let mut targets = self.patterns[pattern].as_slice();
+        if ARTICLE_PREFIXES.contains(&prefix) && suffix.is_empty() {
+            if let Some(stem) = key.strip_suffix('ه') {
+                if let Some(&p) = self.keys.get(stem) {
+                    if self.patterns[p]
+                        .iter()
+                        .any(|t| t.form == AliasForm::Demonym)
+                    {
+                        targets = self.patterns[p].as_slice();
+                    }
+                }
+            }
+        }
+        let demonym_swap = !std::ptr::eq(targets, self.patterns[pattern].as_slice());
+        let mut accepted: Vec<&Target> = targets
             .iter()
             .filter(|t| {
-                prefix_allowed(prefix, t, key)
-                    && suffix_allowed(suffix, t)
-                    && case_allowed(original, folded, start, end, t)
+                if demonym_swap {
+                    t.form == AliasForm::Demonym && prefix_allowed(prefix, t, key)
+                } else {
+                    prefix_allowed(prefix, t, key)
+                        && suffix_allowed(suffix, t)
+                        && case_allowed(original, folded, start, end, t)
+                }
             })
             .collect();
         if accepted.is_empty() {
             return None;
         }
-        // "السورية": a place name (سورية) after the article is the demonym
-        // سوري + ة, not the country.
-        let mut form = best_form(&accepted);
-        if form == AliasForm::Name
-            && ARTICLE_PREFIXES.contains(&prefix)
-            && suffix.is_empty()
-            && key.ends_with('ه')
-        {
-            if let Some(&p) = self.keys.get(&key[..key.len() - 'ه'.len_utf8()]) {
-                let demonyms: Vec<&Target> = self.patterns[p]
-                    .iter()
-                    .filter(|t| t.form == AliasForm::Demonym)
-                    .collect();
-                if !demonyms.is_empty() {
-                    accepted = demonyms;
-                    form = AliasForm::Demonym;
-                }
-            }
-        }
+        let form = best_form(&accepted);
         accepted.retain(|t| t.form == form);
         let mut entities: Vec<EntityIndex> = accepted.iter().map(|t| t.entity).collect();
         entities.dedup();
@@ -380,6 +526,7 @@ impl Tagger {
             form,
             alias: accepted[0].alias.clone(),
             clitic: prefix.to_string(),
+            ambiguous: accepted.iter().all(|t| t.ambiguous),
         })
     }
 }

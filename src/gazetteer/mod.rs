@@ -6,6 +6,7 @@
 //! `path:line:col: message`, all of them at once, never only the first.
 
 mod date;
+pub mod frequency;
 mod model;
 
 use std::collections::HashMap;
