@@ -24,6 +24,11 @@ What it does:
    Reports precision and recall on the training part (every name is in the
    gazetteer: this measures how often everyday words become names at that
    gazetteer size) and on the test part, and lists the most frequent wrong tags.
+
+With --word-frequencies FILE (from scripts/word-frequencies.py) the one-word
+names that `tadqiq gazetteer check --word-frequencies` warns about (frequent in
+Arabic both with and without the article) are marked `ambiguous`, as a
+newsroom would after running the check.
 """
 
 import argparse
@@ -92,7 +97,27 @@ def yaml_str(s):
     return json.dumps(s, ensure_ascii=False)
 
 
-def build_gazetteer(sentences, folder):
+def common_words(path):
+    """Whether a one-word Arabic name is an everyday word, by the rule of
+    src/gazetteer/frequency.rs (Zipf >= 4.0 with and without the article)."""
+    freq = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            lang, word, zipf = line.rstrip("\n").split("\t")
+            if lang == "ar":
+                key = simple_fold(word)
+                freq[key] = max(freq.get(key, 0.0), float(zipf))
+
+    def common(name):
+        key = simple_fold(name)
+        other = key[2:] if key.startswith("ال") else "ال" + key
+        return " " not in key and freq.get(key, 0) >= 4.0 and freq.get(other, 0) >= 4.0
+    return common
+
+
+def build_gazetteer(sentences, folder, common=None):
     names = {kind: collections.Counter() for kind in KINDS}
     for sentence in sentences:
         for start, end, kind in spans(sentence):
@@ -115,6 +140,8 @@ def build_gazetteer(sentences, folder):
                 if kind == "LOC":
                     f.write("  kind: city\n")
                 f.write(f"  names: {{ar: [{yaml_str(name)}]}}\n")
+                if common and common(name):
+                    f.write(f"  ambiguous: {{ar: [{yaml_str(name)}]}}\n")
                 # Distinct spellings may fold alike in tadqiq (tatweel, spaces).
                 f.write("  disambiguate: ANERcorp spelling\n")
                 f.write("  source: ANERcorp training names\n")
@@ -189,6 +216,8 @@ def main():
     ap.add_argument("--binary", default="target/release/tadqiq")
     ap.add_argument("--work", help="folder for the gazetteer and drafts (default: temporary)")
     ap.add_argument("--errors", type=int, default=25, help="how many frequent wrong tags to list")
+    ap.add_argument("--word-frequencies", metavar="FILE",
+                    help="mark everyday one-word names ambiguous, as gazetteer check advises")
     args = ap.parse_args()
     sentences = read_corpus(args.corpus)
     cut = len(sentences) * 5 // 6
@@ -196,7 +225,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         work = args.work or tmp
         gazetteer = os.path.join(work, "gazetteer")
-        entities = build_gazetteer(parts["train"], gazetteer)
+        common = common_words(args.word_frequencies) if args.word_frequencies else None
+        entities = build_gazetteer(parts["train"], gazetteer, common)
         print(f"corpus: {len(sentences)} sentences, {sum(map(len, sentences))} tokens; "
               f"gazetteer from the training part: {entities} entities")
         for part, sents in parts.items():

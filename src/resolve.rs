@@ -2,10 +2,11 @@
 //!
 //! A family name standing alone ("الشرع", "Sharaa") is linked only when the
 //! draft gives it an antecedent (DESIGN.md §9):
-//! - a full mention earlier of a person with that family name: then the
-//!   person whose gazetteer title stands right before it wins ("نائب الرئيس
-//!   الشرع"), else the most recent full mention, looked for first in the same
-//!   section part, then in the body, then anywhere earlier;
+//! - a full mention of a person with that family name: then the person whose
+//!   gazetteer title stands right before it wins ("نائب الرئيس الشرع"), else
+//!   the most recent full mention, looked for first in the same section part,
+//!   then in the body, then anywhere earlier, else the first one after it (a
+//!   headline's "زيارة الشرع" before the lede's "أحمد الشرع");
 //! - or, with no full mention, a title right before it that exactly one of the
 //!   candidates holds at the draft's date (today when the draft has none):
 //!   "رئيس الحكومة سلام".
@@ -171,6 +172,15 @@ pub(crate) fn resolve(
     let mut title_keys: HashMap<EntityIndex, Vec<String>> = HashMap::new();
     // Entities with an unambiguous full mention (name or acronym) so far.
     let mut named: HashSet<EntityIndex> = HashSet::new();
+    // Every full-name mention (folded start, entity), for a family name
+    // whose antecedent comes later: a headline's "زيارة الشرع" before the
+    // lede's "أحمد الشرع".
+    let full_names: Vec<(usize, EntityIndex)> = hits
+        .iter()
+        .filter(|h| h.form == AliasForm::Name && !h.ambiguous)
+        .filter(|h| !doc.is_skipped(&(h.start..h.end)))
+        .flat_map(|h| h.entities.iter().map(move |&e| (h.folded_start, e)))
+        .collect();
     let mut titles_of = |e: EntityIndex| -> Vec<String> {
         title_keys
             .entry(e)
@@ -219,7 +229,13 @@ pub(crate) fn resolve(
                 };
                 let by_recency = pick(&|s| s.0 == section_index)
                     .or_else(|| pick(&|s| s.1 == SectionKind::Body))
-                    .or_else(|| pick(&|_| true));
+                    .or_else(|| pick(&|_| true))
+                    .or_else(|| {
+                        full_names
+                            .iter()
+                            .find(|(at, e)| *at > hit.folded_start && hit.entities.contains(e))
+                            .map(|&(_, e)| e)
+                    });
                 let entity = match by_recency {
                     // An antecedent: a title held at any time picks among
                     // the candidates ("نائب الرئيس الشرع" is Farouk).
@@ -346,6 +362,11 @@ mod tests {
             Case {
                 text: "ذكر فاروق الشرع ذلك. وقال الكاتبالرئيس الشرع شيئاً.",
                 want: &[Some("farouk-al-sharaa")],
+            },
+            // A full mention after it is an antecedent too (headlines).
+            Case {
+                text: "زيارة الشرع إلى واشنطن\n\nوصل الرئيس السوري أحمد الشرع إلى واشنطن.",
+                want: &[Some("ahmed-al-sharaa")],
             },
             // No full mention, no title: no antecedent, so not linked, even
             // though only one of them holds a role at the draft's date.
