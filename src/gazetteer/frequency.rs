@@ -30,10 +30,12 @@ const AR_COMMON: f32 = 4.0;
 const EN_COMMON: f32 = 4.0;
 const EN_MARGIN: f32 = 1.0;
 /// A proclitic form this frequent, and less than `CLITIC_MARGIN` below the
-/// alias alone, is an everyday word (a name's proclitic forms are some 1.2 to
-/// 1.7 below the name: لبنان 5.3, ولبنان 4.1).
+/// alias alone, is an everyday word (a name's proclitic forms are some 0.7 to
+/// 1.7 below the name: لبنان 5.3, ولبنان 4.1; بريطانيا 4.7, وبريطانيا 4.0;
+/// everyday words are above or close: بيان 4.9 for يان 3.8, بسلام 4.3 for
+/// سلام 4.8).
 const CLITIC_COMMON: f32 = 3.5;
-const CLITIC_MARGIN: f32 = 0.8;
+const CLITIC_MARGIN: f32 = 0.6;
 /// The Latin-script languages English frequencies are compared with.
 const OTHER_LATIN: [&str; 5] = ["fr", "de", "es", "it", "nl"];
 /// Proclitics in front of a key without the article; for a key with it, ل is
@@ -143,12 +145,21 @@ pub fn warnings(gazetteer: &Gazetteer, frequencies: &WordFrequencies) -> Vec<Fre
             done.push(key.clone());
             let marked = entity.ambiguous.all().any(|a| a == alias);
             if key.starts_with(is_arabic_letter) {
-                if !marked {
+                if !marked && !is_demonym_form(entity, &key) {
                     common_arabic(entity, alias, &key, frequencies, &mut out);
                 }
-                everyday_clitic_forms(entity, alias, &key, frequencies, &not_clitic, &mut out);
-            } else if !marked && alias.chars().any(char::is_lowercase) {
-                // All-capital acronyms match their exact case only.
+                // A key with the article takes ب، و، لل… as any noun does
+                // (بالرياض): its proclitic forms say nothing.
+                if !key.starts_with("ال") {
+                    everyday_clitic_forms(entity, alias, &key, frequencies, &not_clitic, &mut out);
+                }
+            } else if !marked
+                && entity.kind == super::EntityKind::Person
+                && alias.chars().any(char::is_lowercase)
+            {
+                // People only: English exonyms of places are rare in other
+                // languages (Syria, Britain) without being everyday words,
+                // and all-capital acronyms match their exact case only.
                 common_english(entity, alias, &key, frequencies, &mut out);
             }
         }
@@ -185,6 +196,14 @@ pub fn check(
         path.display()
     )?;
     Ok(true)
+}
+
+/// Whether a place name is its own demonym with or without the article and
+/// ة: سورية and السورية (the Syrian, feminine), السعودية and سعودية.
+fn is_demonym_form(entity: &Entity, key: &str) -> bool {
+    let stem = key.strip_prefix("ال").unwrap_or(key);
+    let stem = stem.strip_suffix('ه').unwrap_or(stem);
+    entity.demonyms.all().any(|d| fold_str(d) == stem)
 }
 
 fn warn(entity: &Entity, message: String, out: &mut Vec<FrequencyWarning>) {
@@ -296,7 +315,8 @@ ar\tلبنان\t5.33\nar\tولبنان\t4.1\n\
 ar\tيان\t3.75\nar\tبيان\t4.89\nar\tكيان\t4.5\n\
 ar\tصالح\t5.21\nar\tلصالح\t4.92\n\
 en\thope\t5.44\nfr\thope\t3.89\n\
-en\twashington\t5.08\nfr\twashington\t4.56\n";
+en\twashington\t5.08\nfr\twashington\t4.56\n\
+ar\tسورية\t5.0\nar\tالسورية\t5.2\nen\tsyria\t4.4\nfr\tsyria\t3.1\n";
 
     const PEOPLE: &str = "
 - id: nawaf-salam
@@ -326,6 +346,11 @@ en\twashington\t5.08\nfr\twashington\t4.56\n";
   kind: city
   names: {en: [Washington]}
   source: test
+- id: syria
+  kind: country
+  names: {ar: [سورية], en: [Syria]}
+  demonyms: {ar: [سوري], en: [Syrian]}
+  source: test
 ";
 
     fn messages() -> Vec<String> {
@@ -354,6 +379,10 @@ en\twashington\t5.08\nfr\twashington\t4.56\n";
         // Hope is an English word, Washington a name in every language.
         assert!(has("alias `Hope` of `hope-hicks`"), "{got:#?}");
         assert!(!has("Washington"), "{got:#?}");
+        // سورية is frequent with the article as the demonym السورية; Syria
+        // is rare in French as an English exonym, not an everyday word.
+        assert!(!has("سورية"), "{got:#?}");
+        assert!(!has("Syria"), "{got:#?}");
         // لبنان: never with the article, its proclitic form is rarer.
         assert!(!has("لبنان"), "{got:#?}");
         // كيان (entity) would be ك + يان to the tagger; بيان and لصالح are
