@@ -173,7 +173,13 @@ impl Rule for SpellingVariant {
         // per (entity, form, alias), so the pass stays linear in mentions.
         let mut memo: HashMap<(EntityIndex, AliasForm, &str), Vec<Variant>> = HashMap::new();
         for mention in cx.mentions {
-            let Some(e) = mention.entity else {
+            // A family name left unlinked (no antecedent) still has one
+            // spelling or another of its only candidate: ترامب، ترمب.
+            let only = match mention.candidate_indices.as_slice() {
+                [e] => Some(*e),
+                _ => None,
+            };
+            let Some(e) = mention.entity.or(only) else {
                 continue;
             };
             let variants = memo
