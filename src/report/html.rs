@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{excerpt_parts, HumanOptions, Report, TOOL_NAME, TOOL_VERSION};
+use super::{excerpt_parts, visible, HumanOptions, Report, TOOL_NAME, TOOL_VERSION};
 use crate::checker::FileReport;
 use crate::finding::Finding;
 
@@ -22,8 +22,15 @@ blockquote{margin:.3rem 0;padding:.3rem .6rem;background:#f6f8fa;border-inline-s
 mark{background:#ffe08a}.notes,.also{font-size:.9rem;color:#444}.notes li,.also li{margin:0}\
 pre{white-space:pre-wrap;margin:0}table{border-collapse:collapse}td,th{padding:.2rem .5rem;border-bottom:1px solid #eee;text-align:start}";
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values: markup
+/// characters as entities, and first [`visible`] (control and bidi
+/// characters as `<U+202E>`, line breaks as spaces), so no character of a
+/// draft or a path can reorder the page around it.
 fn escape(text: &str) -> String {
+    escape_markup(&visible(text))
+}
+
+fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -42,23 +49,36 @@ fn is_rtl(c: char) -> bool {
     matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
-/// Escapes an English sentence that quotes Arabic, isolating every run of
-/// right-to-left words in `<bdi>` so that numbers and punctuation around
-/// them keep their place ("أمريكي 2× vs أميركي 4×").
+/// A character that sets left-to-right direction: a letter outside the
+/// right-to-left scripts. Digits, spaces and punctuation set none.
+fn is_ltr(c: char) -> bool {
+    c.is_alphabetic() && !is_rtl(c)
+}
+
+/// Escapes an English sentence that quotes Arabic, isolating each run of
+/// right-to-left text whole in one `<bdi>`: from its first right-to-left
+/// letter to its last, with the spaces, digits and punctuation between
+/// them ("اعتقال 34 شخصاً" stays one phrase), but never across a Latin
+/// word, so numbers and punctuation around it keep their place
+/// ("أمريكي 2× vs أميركي 4×").
 fn escape_mixed(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 32);
+    let text = visible(text);
     let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 32);
     let mut i = 0;
     while i < chars.len() {
         if !is_rtl(chars[i]) {
-            out.push_str(&escape(&chars[i].to_string()));
-            i += 1;
+            let start = i;
+            while i < chars.len() && !is_rtl(chars[i]) {
+                i += 1;
+            }
+            out.push_str(&escape_markup(&chars[start..i].iter().collect::<String>()));
             continue;
         }
-        // A run: RTL characters, and spaces between them.
+        // The run ends at its last right-to-left letter before a Latin one.
         let mut end = i;
         let mut j = i;
-        while j < chars.len() && (is_rtl(chars[j]) || chars[j] == ' ') {
+        while j < chars.len() && !is_ltr(chars[j]) {
             if is_rtl(chars[j]) {
                 end = j + 1;
             }
@@ -66,7 +86,7 @@ fn escape_mixed(text: &str) -> String {
         }
         let run: String = chars[i..end].iter().collect();
         out.push_str("<bdi>");
-        out.push_str(&escape(&run));
+        out.push_str(&escape_markup(&run));
         out.push_str("</bdi>");
         i = end;
     }
@@ -92,7 +112,7 @@ fn finding_item(file: &FileReport, f: &Finding) -> String {
     };
     let _ = write!(
         item,
-        "<li class=\"{sev}\"><p dir=\"ltr\"><span class=\"severity\">{sev}</span> <span class=\"rule\">{rule}</span> <span class=\"where\">{path}:{line}:{col}</span> ({section})</p>\n<p dir=\"ltr\">{message}</p>\n{quote}\n",
+        "<li class=\"{sev}\"><p dir=\"ltr\"><span class=\"severity\">{sev}</span> <span class=\"rule\">{rule}</span> <span class=\"where\"><bdi>{path}</bdi>:{line}:{col}</span> ({section})</p>\n<p dir=\"ltr\">{message}</p>\n{quote}\n",
         sev = f.severity.as_str(),
         rule = f.rule,
         path = escape(&file.path),
@@ -107,7 +127,7 @@ fn finding_item(file: &FileReport, f: &Finding) -> String {
         for span in &f.spans[1..] {
             let _ = writeln!(
                 item,
-                "<li dir=\"ltr\">also <span class=\"where\">{}:{}:{}</span> (<bdi>{}</bdi>, {})</li>",
+                "<li dir=\"ltr\">also <span class=\"where\"><bdi>{}</bdi>:{}:{}</span> (<bdi>{}</bdi>, {})</li>",
                 escape(&file.path),
                 span.line,
                 span.column,
@@ -141,7 +161,11 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
         s.files, s.errors, s.warnings, s.infos
     );
     for file in &report.files {
-        let _ = writeln!(page, "<section>\n<h2>{}</h2>", escape(&file.path));
+        let _ = writeln!(
+            page,
+            "<section>\n<h2><bdi>{}</bdi></h2>",
+            escape(&file.path)
+        );
         if opts.findings {
             if file.findings.is_empty() {
                 page.push_str("<p>No findings.</p>\n");

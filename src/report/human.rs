@@ -1,10 +1,14 @@
 //! `--format human`: one block per finding or mention. Every line starts with
 //! ASCII so a terminal keeps its base direction left-to-right with Arabic in
 //! the excerpt; no carets, since no terminal places them under Arabic.
+//! Everything taken from a draft or a path (excerpts, `also:` spans,
+//! messages, notes, paths, mention texts) goes through [`visible`]: control
+//! and bidi characters shown as `<U+001B>`, line breaks as spaces, so a
+//! draft can neither drive the terminal nor fake or reorder a line.
 
 use std::io::{self, Write};
 
-use super::{excerpt, Report};
+use super::{excerpt, visible, Report};
 use crate::finding::Severity;
 
 /// How to print human output.
@@ -50,12 +54,12 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
                 writeln!(
                     out,
                     "{}:{}:{}: {}[{}] \"{}\" ({}, {})",
-                    file.path,
+                    visible(&file.path),
                     m.line,
                     m.column,
                     m.kind.as_str(),
-                    entity,
-                    m.text,
+                    visible(&entity),
+                    visible(&m.text),
                     m.form.as_str(),
                     m.section.as_str()
                 )?;
@@ -75,12 +79,12 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
                 writeln!(
                     out,
                     "{}:{}:{}: {}[{}] {}",
-                    file.path,
+                    visible(&file.path),
                     primary.line,
                     primary.column,
                     paint(opts.color, severity_code(f.severity), f.severity.as_str()),
                     f.rule,
-                    f.message
+                    visible(&f.message)
                 )?;
                 if let Some(text) = text {
                     writeln!(
@@ -94,15 +98,15 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
                     writeln!(
                         out,
                         "  also: {}:{}:{}: \"{}\" ({})",
-                        file.path,
+                        visible(&file.path),
                         span.line,
                         span.column,
-                        span.text,
+                        visible(&span.text),
                         span.section.as_str()
                     )?;
                 }
                 for note in &f.notes {
-                    writeln!(out, "  note: {note}")?;
+                    writeln!(out, "  note: {}", visible(note))?;
                 }
             }
         }
