@@ -221,6 +221,28 @@ mod tests {
     }
 
     #[test]
+    fn isolates_a_whole_arabic_phrase_with_its_digits() {
+        // One run from the first Arabic letter to the last, digits included;
+        // before, each word was isolated alone and the phrase read reversed.
+        assert_eq!(
+            escape_mixed("\"اعتقال 34 شخصاً\" (body) vs \"اعتقال 43 شخصاً\""),
+            "&quot;<bdi>اعتقال 34 شخصاً</bdi>&quot; (body) vs &quot;<bdi>اعتقال 43 شخصاً</bdi>&quot;"
+        );
+    }
+
+    #[test]
+    fn escapes_control_and_bidi_characters() {
+        assert_eq!(
+            escape("a\u{202E}b\u{1b}[31m\nc"),
+            "a&lt;U+202E&gt;b&lt;U+001B&gt;[31m c"
+        );
+        assert_eq!(
+            escape_mixed("\"أحمد\u{2066}\" met"),
+            "&quot;<bdi>أحمد</bdi>&lt;U+2066&gt;&quot; met"
+        );
+    }
+
+    #[test]
     fn escapes_markup() {
         assert_eq!(
             escape("<script>alert('x')</script> & \"q\""),

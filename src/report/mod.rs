@@ -338,6 +338,38 @@ mod tests {
     }
 
     #[test]
+    fn visible_escapes_controls_and_flattens_breaks() {
+        assert_eq!(
+            visible("a\u{1b}]0;t\u{7}b\r\nc\u{202E}d\u{85}e\u{2028}f"),
+            "a<U+001B>]0;t<U+0007>b  c<U+202E>d<U+0085>e<U+2028>f"
+        );
+        assert!(matches!(
+            visible("أحمد الشرع"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn json_safe_escapes_what_serde_leaves_raw_even_across_writes() {
+        let value = "a\u{202E}b\u{7f}c\u{85}d\u{1b}e\u{2066}أ";
+        let mut out = Vec::new();
+        write_json_line(&mut out, &value).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text, "\"a\\u202eb\\u007fc\\u0085d\\u001be\\u2066أ\"\n");
+        assert_eq!(serde_json::from_str::<String>(&text).unwrap(), value);
+        // A character cut between two writes is still seen whole.
+        let mut out = Vec::new();
+        {
+            let mut safe = JsonSafe::new(&mut out);
+            let bytes = "x\u{202E}y".as_bytes();
+            safe.write_all(&bytes[..2]).unwrap();
+            safe.write_all(&bytes[2..]).unwrap();
+            safe.flush().unwrap();
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), "x\\u202ey");
+    }
+
+    #[test]
     fn excerpt_cuts_long_lines() {
         let text = format!("{}X{}", "a".repeat(100), "b".repeat(100));
         let got = excerpt(&text, 100, 101, 5);
