@@ -313,6 +313,34 @@ fn human_output_shows_escapes_and_keeps_one_line_per_item() {
 }
 
 #[test]
+fn a_note_that_spans_lines_stays_under_its_finding() {
+    // unknown-name's note holds a YAML stub to paste: its lines are kept,
+    // indented under the note, never at the start of a line.
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path(),
+        "a.txt",
+        "The visit to Amman, where King Abdullah II received him, was brief.\n",
+    );
+    let out = tadqiq(&["check", "--fail-on", "never", "a.txt"], tmp.path());
+    let text = stdout(&out);
+    assert!(text.contains("\n        - id: abdullah-ii\n"), "{text}");
+    for line in text.lines() {
+        assert!(
+            line.starts_with("a.txt:") || line.starts_with("  ") || line.starts_with("tadqiq: "),
+            "{line:?}\n{text}"
+        );
+    }
+    let out = tadqiq(&["check", "--format", "github", "a.txt"], tmp.path());
+    assert_eq!(stdout(&out).lines().count(), 1, "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("%0A- id: abdullah-ii%0A"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn github_output_is_one_command_per_line_with_its_escapes() {
     let tmp = nasty_project();
     let out = tadqiq(&["check", "--format", "github", "d"], tmp.path());

@@ -11,7 +11,7 @@
 
 use std::io::{self, Write};
 
-use super::{end_position, visible, Report};
+use super::{end_position, visible, visible_lines, Report};
 use crate::finding::Severity;
 
 /// Escapes a command's message (GitHub's `escapeData`).
@@ -39,7 +39,8 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             let mut message = visible(&f.message).into_owned();
             for note in &f.notes {
                 message.push_str("\nnote: ");
-                message.push_str(&visible(note));
+                let lines: Vec<_> = visible_lines(note).collect();
+                message.push_str(&lines.join("\n"));
             }
             writeln!(
                 out,

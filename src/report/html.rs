@@ -143,7 +143,10 @@ fn finding_item(file: &FileReport, f: &Finding) -> String {
             let _ = writeln!(
                 item,
                 "<li dir=\"ltr\"><pre>{}</pre></li>",
-                escape_mixed(note)
+                note.split('\n')
+                    .map(|line| escape_mixed(line.strip_suffix('\r').unwrap_or(line)))
+                    .collect::<Vec<_>>()
+                    .join("\n")
             );
         }
         item.push_str("</ul>\n");

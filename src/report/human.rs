@@ -4,11 +4,13 @@
 //! Everything taken from a draft or a path (excerpts, `also:` spans,
 //! messages, notes, paths, mention texts) goes through [`visible`]: control
 //! and bidi characters shown as `<U+001B>`, line breaks as spaces, so a
-//! draft can neither drive the terminal nor fake or reorder a line.
+//! draft can neither drive the terminal nor fake or reorder a line. Only a
+//! note written to span lines (a YAML stub to paste) keeps its breaks, its
+//! later lines indented under its text.
 
 use std::io::{self, Write};
 
-use super::{excerpt, visible, Report};
+use super::{excerpt, visible, visible_lines, Report};
 use crate::finding::Severity;
 
 /// How to print human output.
@@ -25,6 +27,9 @@ pub struct HumanOptions {
 }
 
 const EXCERPT_WIDTH: usize = 40;
+
+/// Where the second and later lines of a note start: under its text.
+const NOTE_INDENT: &str = "        ";
 
 fn paint(color: bool, code: &str, text: &str) -> String {
     if color {
@@ -106,7 +111,14 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
                     )?;
                 }
                 for note in &f.notes {
-                    writeln!(out, "  note: {}", visible(note))?;
+                    // A note may span lines (a YAML stub to paste): its next
+                    // lines are indented under its text, so none can pass
+                    // for a finding or an excerpt.
+                    let mut lines = visible_lines(note);
+                    writeln!(out, "  note: {}", lines.next().unwrap_or_default())?;
+                    for line in lines {
+                        writeln!(out, "{NOTE_INDENT}{line}")?;
+                    }
                 }
             }
         }

@@ -223,6 +223,13 @@ pub(crate) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The lines of a text meant to span lines (a note holding a YAML stub to
+/// paste), each made [`visible`]; a CR before a line break is dropped.
+pub(crate) fn visible_lines(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    text.split('\n')
+        .map(|line| visible(line.strip_suffix('\r').unwrap_or(line)))
+}
+
 /// A writer for JSON documents that also writes DEL, the C1 controls,
 /// U+2028/9 and the bidi controls as `\uXXXX` escapes (serde_json escapes
 /// only U+0000–U+001F). Outside strings JSON is ASCII, so the replacement
