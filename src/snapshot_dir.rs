@@ -50,36 +50,55 @@ fn physical(path: &Path) -> PathBuf {
     }
 }
 
-/// The folder snapshot names are relative to: the one that holds `dir`.
-pub(crate) fn base(cwd: &Path, dir: &Path) -> PathBuf {
+/// The folder snapshot names are relative to: the one that holds `dir`,
+/// as named (`lexical`) and as on disk (`physical`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Base {
+    pub lexical: PathBuf,
+    pub physical: PathBuf,
+}
+
+/// The [`Base`] of the snapshot folder `dir`.
+pub(crate) fn base(cwd: &Path, dir: &Path) -> Base {
     let dir = lexical_absolute(cwd, dir);
-    match dir.parent() {
-        Some(parent) => physical(parent),
-        None => dir,
+    let lexical = dir.parent().map_or_else(|| dir.clone(), Path::to_path_buf);
+    Base {
+        physical: physical(&lexical),
+        lexical,
     }
 }
 
 /// The name of `draft`'s snapshot under `DIR` (its path from `base`,
-/// `/`-separated), or why it has none.
-pub(crate) fn draft_name(base: &Path, cwd: &Path, draft: &str) -> Result<String, String> {
+/// `/`-separated), or why it has none. The path is taken as written when
+/// it lies under the base as written (a linked drafts folder inside the
+/// project keeps its name), else with both resolved on disk.
+pub(crate) fn draft_name(base: &Base, cwd: &Path, draft: &str) -> Result<String, String> {
     let abs = lexical_absolute(cwd, Path::new(draft));
-    // The draft's folder on disk, the draft itself not resolved: a draft
-    // that is a link is named by the link.
-    let abs = match (abs.parent(), abs.file_name()) {
-        (Some(parent), Some(name)) => physical(parent).join(name),
-        _ => abs,
+    let relative = match abs.strip_prefix(&base.lexical) {
+        Ok(relative) => relative.to_path_buf(),
+        Err(_) => {
+            // The draft's folder on disk, the draft itself not resolved: a
+            // draft that is a link is named by the link.
+            let on_disk = match (abs.parent(), abs.file_name()) {
+                (Some(parent), Some(name)) => physical(parent).join(name),
+                _ => abs.clone(),
+            };
+            on_disk
+                .strip_prefix(&base.physical)
+                .map_err(|_| {
+                    format!(
+                        "is outside {}, the folder that holds the snapshot folder; snapshots name drafts by their path from there",
+                        base.lexical.display()
+                    )
+                })?
+                .to_path_buf()
+        }
     };
-    let relative = abs.strip_prefix(base).map_err(|_| {
-        format!(
-            "is outside {}, the folder that holds the snapshot folder; snapshots name drafts by their path from there",
-            base.display()
-        )
-    })?;
     let mut parts = Vec::new();
     for c in relative.components() {
         match c {
             Component::Normal(part) => match part.to_str() {
-                Some(s) => parts.push(s),
+                Some(s) => parts.push(s.to_string()),
                 None => return Err("has a name that is not UTF-8".to_string()),
             },
             _ => return Err("has no file name to name its snapshot by".to_string()),
@@ -248,8 +267,8 @@ pub(crate) fn list(dir: &Path) -> (Vec<(PathBuf, String)>, Vec<String>) {
 
 /// Whether the draft named `name` is gone from `base`. In doubt (an error
 /// other than "not found"), it is not.
-pub(crate) fn draft_gone(base: &Path, name: &str) -> bool {
-    match fs::symlink_metadata(base.join(name)) {
+pub(crate) fn draft_gone(base: &Base, name: &str) -> bool {
+    match fs::symlink_metadata(base.lexical.join(name)) {
         Ok(_) => false,
         Err(e) => e.kind() == io::ErrorKind::NotFound,
     }
@@ -272,7 +291,8 @@ mod tests {
         let top = fs::canonicalize(tmp.path()).unwrap();
         fs::create_dir_all(top.join("drafts/sub")).unwrap();
         let b = base(&top.join("drafts"), Path::new("../snaps"));
-        assert_eq!(b, top);
+        assert_eq!(b.lexical, top);
+        assert_eq!(b.physical, top);
         assert_eq!(
             draft_name(&b, &top.join("drafts"), "sub/../a.md").unwrap(),
             "drafts/a.md"
@@ -282,6 +302,13 @@ mod tests {
             "drafts/a.md"
         );
         assert!(draft_name(&b, &top, "../elsewhere.md").is_err());
+        // A drafts folder that links elsewhere keeps its name in the project.
+        #[cfg(unix)]
+        {
+            let other = tempfile::tempdir().unwrap();
+            std::os::unix::fs::symlink(other.path(), top.join("linked")).unwrap();
+            assert_eq!(draft_name(&b, &top, "linked/x.md").unwrap(), "linked/x.md");
+        }
         assert_eq!(
             snapshot_file(Path::new("snaps"), "drafts/a.md"),
             Path::new("snaps/drafts/a.md.tadqiq")
