@@ -283,6 +283,33 @@ fn no_format_prints_a_raw_control_or_bidi_character() {
 }
 
 #[test]
+fn diff_and_snapshot_listings_print_no_raw_control_character() {
+    let tmp = nasty_project();
+    let draft = format!("d/{NASTY_NAME}");
+    write(tmp.path(), "old.md", "A quiet line.\n");
+    for args in [
+        vec!["diff", "old.md", draft.as_str()],
+        vec!["diff", "--format", "json", "old.md", draft.as_str()],
+        vec!["snapshot", "--dir", "snaps", "--check", "d"],
+        vec!["snapshot", "--dir", "snaps", "--update", "d"],
+    ] {
+        let out = tadqiq(&args, tmp.path());
+        assert_ne!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(!out.stdout.is_empty(), "{args:?}");
+        assert_clean(args[0], &stdout(&out));
+        assert_clean("stderr", &stderr(&out));
+    }
+    // The snapshot file itself is the escaped human report.
+    let snap = fs::read_dir(tmp.path().join("snaps/d"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert_clean("snapshot file", &fs::read_to_string(snap).unwrap());
+}
+
+#[test]
 fn human_output_shows_escapes_and_keeps_one_line_per_item() {
     let tmp = nasty_project();
     let out = tadqiq(&["check", "d"], tmp.path());
