@@ -62,7 +62,7 @@ fn validation_errors_are_located() {
             what: "an ambiguous alias the entry does not have, at the alias",
             kind: EntityKind::Person,
             yaml: "- id: nawaf-salam\n  names: {ar: [نواف سلام]}\n  ambiguous: {ar: [سلم]}\n  source: s\n",
-            want: &["p.yaml:3:18: ambiguous alias `سلم` of `nawaf-salam` is not one of its names, family names or acronyms"],
+            want: &["p.yaml:3:20: ambiguous alias `سلم` of `nawaf-salam` is not one of its names, family names or acronyms"],
         },
         Case {
             what: "the same, with a disambiguate note: fine",
