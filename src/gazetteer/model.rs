@@ -24,6 +24,18 @@ impl Names {
     pub fn is_empty(&self) -> bool {
         self.ar.is_empty() && self.en.is_empty()
     }
+
+    /// Appends the names of `other` that are not already listed, keeping
+    /// this list's preferred (first) forms first.
+    pub(crate) fn append_new(&mut self, other: Names) {
+        for (mine, theirs) in [(&mut self.ar, other.ar), (&mut self.en, other.en)] {
+            for name in theirs {
+                if !mine.contains(&name) {
+                    mine.push(name);
+                }
+            }
+        }
+    }
 }
 
 /// A title a person held, with the dates it held.
@@ -90,7 +102,13 @@ pub struct Fact {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PersonEntry {
-    pub id: String,
+    /// A new entity's id; `None` in an entry that `extends` another.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The id of a loaded entity this entry adds to (names, roles, facts…).
+    #[serde(default)]
+    pub extends: Option<String>,
+    #[serde(default)]
     pub names: Names,
     #[serde(default)]
     pub family: Option<Names>,
@@ -108,8 +126,16 @@ pub(crate) struct PersonEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PlaceEntry {
-    pub id: String,
-    pub kind: String,
+    /// A new entity's id; `None` in an entry that `extends` another.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The id of a loaded entity this entry adds to (names, roles, facts…).
+    #[serde(default)]
+    pub extends: Option<String>,
+    /// Required for a new place; an extension cannot change it.
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
     pub names: Names,
     #[serde(default)]
     pub demonyms: Option<Names>,
@@ -127,7 +153,12 @@ pub(crate) struct PlaceEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct OrganizationEntry {
-    pub id: String,
+    /// A new entity's id; `None` in an entry that `extends` another.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The id of a loaded entity this entry adds to (names, roles, facts…).
+    #[serde(default)]
+    pub extends: Option<String>,
     #[serde(default)]
     pub kind: Option<String>,
     pub names: Names,
