@@ -8,6 +8,7 @@
 mod date;
 mod model;
 mod source;
+mod stats;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -17,6 +18,7 @@ pub use date::PartialDate;
 pub use model::{Fact, FactValue, Names, Role};
 use model::{OrganizationEntry, PersonEntry, PlaceEntry};
 use source::{embedded_files, read_dir, SourceFile};
+pub use stats::{EntitySummary, GazetteerStats};
 
 use crate::normalize::fold_str;
 

@@ -1,12 +1,12 @@
 //! The YAML schema of the gazetteer files (DESIGN.md §5). Unknown fields are
 //! errors, so a typo never silently drops a fact.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
 
 /// Names in each language; the first listed is the preferred form.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Names {
     #[serde(default)]
