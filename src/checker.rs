@@ -2,7 +2,7 @@
 //! and thread, running the whole pipeline on one draft at a time.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -86,7 +86,9 @@ impl CheckerBuilder {
     /// Builds a checker around an already loaded gazetteer.
     pub fn build_with(&self, gazetteer: Arc<Gazetteer>) -> Checker {
         let tagger = Arc::new(TaggerBuilder::new().build(&gazetteer));
-        let lexicon = Arc::new(Lexicon::build(&gazetteer));
+        // The rules' title and name indexes are built on the first `check`,
+        // so `tag` never pays for them.
+        let lexicon = Arc::new(OnceLock::new());
         Checker {
             gazetteer,
             tagger,
@@ -104,7 +106,7 @@ impl CheckerBuilder {
 pub struct Checker {
     gazetteer: Arc<Gazetteer>,
     tagger: Arc<Tagger>,
-    lexicon: Arc<Lexicon>,
+    lexicon: Arc<OnceLock<Lexicon>>,
     markers: SectionMarkers,
     levels: BTreeMap<String, RuleLevel>,
     prefer: Prefer,
@@ -170,7 +172,7 @@ impl Checker {
                 gazetteer: &self.gazetteer,
                 date,
                 role_date,
-                lexicon: &self.lexicon,
+                lexicon: self.lexicon.get_or_init(|| Lexicon::build(&self.gazetteer)),
                 words: &words,
                 prefer: &self.prefer,
             };

@@ -96,6 +96,8 @@ pub struct Settings {
     /// `--gazetteer DIR`, added to the config's.
     pub gazetteers: Vec<String>,
     pub no_default_gazetteer: bool,
+    /// Bypass the compiled-gazetteer cache (`--no-cache`).
+    pub no_cache: bool,
     /// `--date`: the draft date when a draft has no front matter date.
     pub date: Option<PartialDate>,
     /// Worker threads; 0 means one per core.
@@ -110,6 +112,7 @@ impl Default for Settings {
             config: ConfigChoice::Discover,
             gazetteers: Vec::new(),
             no_default_gazetteer: false,
+            no_cache: false,
             date: None,
             jobs: 0,
             stdin_name: "<stdin>".to_string(),
@@ -230,7 +233,7 @@ impl<'a> Engine<'a> {
             Some((_, g)) => Arc::clone(g),
             None => {
                 let mut sources = GazetteerSources::default();
-                sources.embedded(embedded);
+                sources.embedded(embedded).cache(!self.settings.no_cache);
                 for dir in &source_key.1 {
                     sources.add_dir(dir);
                 }
