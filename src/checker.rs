@@ -142,13 +142,26 @@ impl Checker {
 
     /// Runs the pipeline on one draft. `path` is only used in the report.
     pub fn run(&self, path: &str, text: &str, format: Format, mode: Mode) -> FileReport {
+        self.run_dated(path, text, format, mode, self.date)
+    }
+
+    /// As [`run`](Self::run), with this draft's own date (an archive
+    /// record's `date`) in place of the checker's; front matter still wins.
+    pub fn run_dated(
+        &self,
+        path: &str,
+        text: &str,
+        format: Format,
+        mode: Mode,
+        date: Option<PartialDate>,
+    ) -> FileReport {
         let folded = fold(text);
         let doc = segment(text, &self.markers, format);
         let date = doc
             .front_matter_date
             .as_deref()
             .and_then(PartialDate::parse)
-            .or(self.date);
+            .or(date);
         let hits = self.tagger.hits(text, &folded);
         let role_date = date.unwrap_or_else(today);
         let mut mentions = resolve(text, folded.text(), hits, &doc, &self.gazetteer, role_date);

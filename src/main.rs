@@ -143,6 +143,9 @@ struct SettingsArgs {
 struct TagArgs {
     /// Drafts and folders to read; `-` or nothing reads standard input.
     paths: Vec<String>,
+    /// What the inputs hold: drafts, or JSONL archive records ({"id","text","date","title"} a line; one JSONL line out per record).
+    #[arg(long, value_enum, default_value_t = InputArg::Drafts)]
+    input: InputArg,
     #[command(flatten)]
     settings: SettingsArgs,
     /// Output format.
@@ -232,6 +235,12 @@ enum FormatArg {
     Html,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputArg {
+    Drafts,
+    Jsonl,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum DiffFormatArg {
     Human,
@@ -296,7 +305,11 @@ fn execute(cli: Cli) -> io::Result<u8> {
                 baseline: args.baseline,
                 write_baseline: args.write_baseline,
             };
-            tadqiq::run(&settings, Mode::Check, &opts, &mut out, &mut err)?
+            if args.tag.input == InputArg::Jsonl {
+                tadqiq::run_jsonl(&settings, Mode::Check, &opts, &mut out, &mut err)?
+            } else {
+                tadqiq::run(&settings, Mode::Check, &opts, &mut out, &mut err)?
+            }
         }
         Command::Tag(args) => {
             let Some(settings) = settings(&args.settings, &mut err)? else {
@@ -312,7 +325,11 @@ fn execute(cli: Cli) -> io::Result<u8> {
                 baseline: None,
                 write_baseline: None,
             };
-            tadqiq::run(&settings, Mode::Tag, &opts, &mut out, &mut err)?
+            if args.input == InputArg::Jsonl {
+                tadqiq::run_jsonl(&settings, Mode::Tag, &opts, &mut out, &mut err)?
+            } else {
+                tadqiq::run(&settings, Mode::Tag, &opts, &mut out, &mut err)?
+            }
         }
         Command::Snapshot(args) => {
             let Some(settings) = settings(&args.settings, &mut err)? else {
