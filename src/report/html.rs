@@ -67,30 +67,94 @@ fn escape_mixed(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 32);
     let mut i = 0;
     while i < chars.len() {
-        if !is_rtl(chars[i]) {
-            let start = i;
-            while i < chars.len() && !is_rtl(chars[i]) {
-                i += 1;
+        let Some(first) = (i..chars.len()).find(|&k| is_rtl(chars[k])) else {
+            out.push_str(&escape_markup(&chars[i..].iter().collect::<String>()));
+            break;
+        };
+        // The run ends at its last right-to-left letter before a Latin one
+        // (`limit`), and takes in the brackets its text opens or closes.
+        let mut end = first;
+        let mut limit = first;
+        while limit < chars.len() && !is_ltr(chars[limit]) {
+            if is_rtl(chars[limit]) {
+                end = limit + 1;
             }
-            out.push_str(&escape_markup(&chars[start..i].iter().collect::<String>()));
-            continue;
+            limit += 1;
         }
-        // The run ends at its last right-to-left letter before a Latin one.
-        let mut end = i;
-        let mut j = i;
-        while j < chars.len() && !is_ltr(chars[j]) {
-            if is_rtl(chars[j]) {
-                end = j + 1;
-            }
-            j += 1;
-        }
-        let run: String = chars[i..end].iter().collect();
+        let (start, end) = take_in_brackets(&chars, i, first, end, limit);
+        out.push_str(&escape_markup(&chars[i..start].iter().collect::<String>()));
         out.push_str("<bdi>");
-        out.push_str(&escape_markup(&run));
+        out.push_str(&escape_markup(
+            &chars[start..end].iter().collect::<String>(),
+        ));
         out.push_str("</bdi>");
         i = end;
     }
     out
+}
+
+/// The opening bracket of a closing one, and the other way round.
+fn bracket_pair(c: char) -> Option<(char, bool)> {
+    match c {
+        '(' => Some((')', true)),
+        '[' => Some((']', true)),
+        '{' => Some(('}', true)),
+        ')' => Some(('(', false)),
+        ']' => Some(('[', false)),
+        '}' => Some(('{', false)),
+        _ => None,
+    }
+}
+
+/// Widens the run `start..end` to the brackets that its own brackets pair
+/// with, looking back no further than `floor` and ahead no further than
+/// `limit` (neither crosses a Latin letter): in "[-لن ننسحب-] {+سننسحب+}"
+/// the run starts at "[", so the pair is isolated together and not split
+/// across directions.
+fn take_in_brackets(
+    chars: &[char],
+    floor: usize,
+    mut start: usize,
+    mut end: usize,
+    limit: usize,
+) -> (usize, usize) {
+    let mut open: Vec<char> = Vec::new();
+    let mut need_open: Vec<char> = Vec::new();
+    for &c in &chars[start..end] {
+        match bracket_pair(c) {
+            Some((_, true)) => open.push(c),
+            Some((opener, false)) => {
+                if open.last() == Some(&opener) {
+                    open.pop();
+                } else {
+                    need_open.push(opener);
+                }
+            }
+            None => {}
+        }
+    }
+    let mut k = start;
+    while !need_open.is_empty() && k > floor {
+        k -= 1;
+        if is_ltr(chars[k]) {
+            break;
+        }
+        if let Some(pos) = need_open.iter().rposition(|&o| o == chars[k]) {
+            need_open.remove(pos);
+            start = k;
+        }
+    }
+    let mut k = end;
+    while !open.is_empty() && k < limit {
+        if let Some((opener, false)) = bracket_pair(chars[k]) {
+            if let Some(pos) = open.iter().rposition(|&o| o == opener) {
+                open.remove(pos);
+                end = k + 1;
+            }
+        }
+        k += 1;
+    }
+    (start, end)
 }
 
 fn quote_block(file: &FileReport, start: usize, end: usize) -> String {
@@ -231,6 +295,23 @@ mod tests {
             escape_mixed("\"اعتقال 34 شخصاً\" (body) vs \"اعتقال 43 شخصاً\""),
             "&quot;<bdi>اعتقال 34 شخصاً</bdi>&quot; (body) vs &quot;<bdi>اعتقال 43 شخصاً</bdi>&quot;"
         );
+    }
+
+    #[test]
+    fn a_run_takes_in_the_brackets_its_text_pairs_with() {
+        assert_eq!(
+            escape_mixed("word diff: [-لن ننسحب-] {+سننسحب+} من سوريا …"),
+            "word diff: <bdi>[-لن ننسحب-] {+سننسحب+} من سوريا</bdi> …"
+        );
+        assert_eq!(
+            escape_mixed("\"الدولة الإسلامية (داعش)\" in (x)"),
+            "&quot;<bdi>الدولة الإسلامية (داعش)</bdi>&quot; in (x)"
+        );
+        // Brackets beyond a Latin word stay out.
+        assert_eq!(escape_mixed("(see أحمد) and"), "(see <bdi>أحمد</bdi>) and");
+        assert_eq!(escape_mixed("[x] أحمد] y"), "[x] <bdi>أحمد</bdi>] y");
+        assert_eq!(escape_mixed("(x أحمد) ب"), "(x <bdi>أحمد) ب</bdi>");
+        assert_eq!(escape_mixed("[x أحمد (ب] y"), "[x <bdi>أحمد (ب</bdi>] y");
     }
 
     #[test]
