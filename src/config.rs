@@ -838,6 +838,41 @@ mod tests {
                 want: Err("1:12: exclude: invalid glob `archive/[`"),
             },
             Case {
+                name: "an empty rule id (flow style) is placed, not searched forever",
+                yaml: "rules: {\"\": off}",
+                want: Err("1:9: rules: empty rule id"),
+            },
+            Case {
+                name: "an empty explicit key",
+                yaml: "rules:\n  ? \n  : off",
+                want: Err("2:3: rules: empty rule id"),
+            },
+            Case {
+                name: "a number is not a glob",
+                yaml: "include: [\"**/*.md\", 5]\n",
+                want: Err("1:22: include[1]: invalid type: integer `5`"),
+            },
+            Case {
+                name: "an empty section marker",
+                yaml: "sections:\n  appended: [Read more, \"\"]\n",
+                want: Err("2:25: sections.appended[1]: expected a non-empty string"),
+            },
+            Case {
+                name: "a duplicate key is placed at its second occurrence",
+                yaml: "include: [a]\nfail-on: error\nexclude: [b]\nfail-on: info\n",
+                want: Err("4:1: duplicate entry with key \"fail-on\""),
+            },
+            Case {
+                name: "a size with a unit",
+                yaml: "max-draft-size: 64 MiB\n",
+                want: Ok(()),
+            },
+            Case {
+                name: "a size with an unknown unit",
+                yaml: "max-draft-size: 64 parsecs\n",
+                want: Err("1:17: max-draft-size: expected a size in bytes"),
+            },
+            Case {
                 name: "a word pair must be a pair",
                 yaml: "prefer:\n  words: [[a, b, c]]\n",
                 want: Err("2:11: prefer.words[0]: invalid length 3"),
@@ -857,6 +892,42 @@ mod tests {
                 }
                 _ => panic!("{}: got {got:?}, want {:?}", case.name, case.want),
             }
+        }
+    }
+
+    #[test]
+    fn locate_ends_and_falls_back_to_the_section() {
+        // Every needle, even one that is nowhere, gives an answer.
+        assert_eq!(locate("rules: {a: off}\n", "rules", "", true), Some((1, 1)));
+        assert_eq!(
+            locate("x: 1\nrules:\n  a: off\n", "rules", "zz", true),
+            Some((2, 1))
+        );
+        assert_eq!(
+            locate("rules:\n  ? \n  : off\n", "rules", "", true),
+            Some((2, 3))
+        );
+        assert_eq!(locate("a: ''\n", "b", "", false), Some((1, 4)));
+        assert_eq!(offset_of("ab\nدمشق: x\n", 2, 5), "ab\nدمشق".len());
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(ByteSize::parse("32MiB"), Some(ByteSize(32 << 20)));
+        assert_eq!(ByteSize::parse(" 32 mib "), Some(ByteSize(32 << 20)));
+        assert_eq!(ByteSize::parse("50MB"), Some(ByteSize(50_000_000)));
+        assert_eq!(ByteSize::parse("1000"), Some(ByteSize(1000)));
+        assert_eq!(ByteSize::parse("2k"), Some(ByteSize(2048)));
+        for bad in [
+            "",
+            "0",
+            "MiB",
+            "-1",
+            "1.5MiB",
+            "99999999999999999999",
+            "16777216TiB",
+        ] {
+            assert_eq!(ByteSize::parse(bad), None, "{bad}");
         }
     }
 

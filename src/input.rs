@@ -193,7 +193,7 @@ fn decode_utf16(body: &[u8], little: bool) -> Result<String, String> {
 }
 
 /// Replaces every `\r` not followed by `\n` with `\n` (same length).
-fn lone_cr_to_lf(text: String) -> String {
+pub(crate) fn lone_cr_to_lf(text: String) -> String {
     if !text.contains('\r') {
         return text;
     }

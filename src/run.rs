@@ -377,10 +377,14 @@ fn check_parallel(
 ) -> Vec<Result<FileReport, InputError>> {
     let panic_on = test_panic_target();
     let work = |job: &Job| -> Result<FileReport, InputError> {
+        let read;
         let (draft, key) = match job {
             Job::Failed(e) => return Err(e.clone()),
-            Job::Read(draft, key) => (draft.clone(), key),
-            Job::File(path, key, limit) => (read_draft_limited(path, stdin_name, *limit)?, key),
+            Job::Read(draft, key) => (draft, key),
+            Job::File(path, key, limit) => {
+                read = read_draft_limited(path, stdin_name, *limit)?;
+                (&read, key)
+            }
         };
         let checker = checkers.get(key).ok_or_else(|| InputError {
             path: draft.path.clone(),

@@ -223,6 +223,25 @@ fn utf16_boms_and_cr_only_line_endings_report_like_plain_utf8() {
     }
 }
 
+/// The library counts lone carriage returns as line ends too.
+#[test]
+fn the_library_counts_lone_crs_as_line_ends() {
+    let checker = tadqiq::CheckerBuilder::new().build().unwrap();
+    let lf = "First line.\n\nزار أحمد الشرع دمشق.\n";
+    let cr = lf.replace('\n', "\r");
+    let mentions = |text: &str| {
+        let report = checker.run("a.txt", text, tadqiq::Format::Plain, tadqiq::Mode::Tag);
+        report
+            .mentions
+            .iter()
+            .map(|m| (m.start, m.line, m.column))
+            .collect::<Vec<_>>()
+    };
+    let want = mentions(lf);
+    assert_eq!(want.first().map(|m| m.1), Some(3), "{want:?}");
+    assert_eq!(mentions(&cr), want);
+}
+
 #[test]
 fn a_utf8_bom_does_not_shift_line_one_columns_in_human_output() {
     let dir = tempfile::tempdir().unwrap();
