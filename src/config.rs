@@ -574,6 +574,9 @@ impl Config {
                 .flatten()
                 .map(|g| g.0.clone())
                 .collect(),
+            max_draft_size: self
+                .max_draft_size()
+                .unwrap_or(crate::input::DEFAULT_MAX_DRAFT_BYTES),
         };
         let source = match &self.path {
             Some(p) => format!("# effective configuration, from {}\n", p.display()),
@@ -597,6 +600,8 @@ struct Effective {
     sections: SectionsSetting,
     include: Vec<String>,
     exclude: Vec<String>,
+    /// In bytes.
+    max_draft_size: u64,
 }
 
 fn build_set(globs: &[String]) -> GlobSet {
@@ -957,5 +962,6 @@ mod tests {
         assert!(dump.contains("fail-on: error"), "{dump}");
         assert!(dump.contains("- t/g"), "{dump}");
         assert!(dump.contains("Read more"), "{dump}");
+        assert!(dump.contains("max-draft-size: 33554432"), "{dump}");
     }
 }
