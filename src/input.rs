@@ -43,9 +43,9 @@ pub fn format_of(path: &str) -> Format {
     }
 }
 
-/// The largest draft read by default: 32 MiB. Checking takes about 26 times
+/// The largest draft read by default: 32 MiB. Checking takes 27 to 31 times
 /// a draft's size in memory (docs/benchmarks.md), so this bounds one draft at
-/// well under a gigabyte. `--max-draft-size` or `max-draft-size:` changes it.
+/// about a gigabyte. `--max-draft-size` or `max-draft-size:` changes it.
 pub const DEFAULT_MAX_DRAFT_BYTES: u64 = 32 * 1024 * 1024;
 
 /// `n` bytes for a message: `33554432 bytes (32.0 MiB)`, `900 bytes`.
