@@ -72,7 +72,11 @@ impl std::error::Error for ConfigError {}
 
 /// The config file as written. `None` means "not set".
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(
+    deny_unknown_fields,
+    rename_all = "kebab-case",
+    expecting = "a map of settings (gazetteers:, rules:, prefer:, …)"
+)]
 pub struct ConfigFile {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gazetteers: Option<Vec<String>>,
@@ -349,6 +353,24 @@ impl Config {
         };
         // An empty file (or one with only comments) is a valid, empty config.
         let value: serde_norway::Value = serde_norway::from_str(text).map_err(error)?;
+        // A list where a map belongs would be read field by field, in
+        // order (serde accepts a sequence for a struct); refuse it.
+        for (key, fields) in [
+            ("prefer", "`entities:` and `words:`"),
+            ("sections", "`appended:` and `boilerplate:`"),
+            ("rules", "rule ids and levels"),
+        ] {
+            if value
+                .get(key)
+                .is_some_and(|v| !v.is_mapping() && !v.is_null())
+            {
+                return Err(ConfigError {
+                    path: shown.clone(),
+                    location: locate(text, key, &format!("{key}:"), false),
+                    message: format!("{key}: expected a map of {fields}"),
+                });
+            }
+        }
         let file: ConfigFile = if value.is_null() {
             ConfigFile::default()
         } else {
@@ -876,6 +898,16 @@ mod tests {
                 name: "a size with an unknown unit",
                 yaml: "max-draft-size: 64 parsecs\n",
                 want: Err("1:17: max-draft-size: expected a size in bytes"),
+            },
+            Case {
+                name: "a list for the whole file",
+                yaml: "- rules\n",
+                want: Err("1:1: invalid type: sequence, expected a map of settings"),
+            },
+            Case {
+                name: "a list where a map belongs",
+                yaml: "fail-on: error\nsections: [\"\"]\n",
+                want: Err("2:1: sections: expected a map of `appended:` and `boilerplate:`"),
             },
             Case {
                 name: "a word pair must be a pair",

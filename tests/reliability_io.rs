@@ -459,6 +459,10 @@ fn config_value_errors_name_their_line_and_column() {
             "tadqiq.yaml:4:7: sections.boilerplate[1]: expected a non-empty string",
         ),
         (
+            "sections: [\"\"]\n",
+            "tadqiq.yaml:1:1: sections: expected a map of `appended:` and `boilerplate:`",
+        ),
+        (
             "sections:\n  appended:\n    -\n",
             "tadqiq.yaml:3:6: sections.appended[0]: invalid type: unit value",
         ),
