@@ -82,6 +82,9 @@ pub struct ConfigFile {
     pub gazetteers: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_gazetteer: Option<bool>,
+    /// Ids of shipped (or other loaded) entities to switch off.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disable_entities: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fail_on: Option<FailOnSetting>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -432,6 +435,18 @@ impl Config {
         let Some(unknown) = prefer.entities.keys().find(|id| !exists(id)) else {
             return Ok(());
         };
+        if self.disabled_entities().contains(unknown) {
+            return Err(ConfigError {
+                path: self
+                    .path
+                    .as_deref()
+                    .map_or_else(String::new, |p| p.display().to_string()),
+                location: locate(&self.text, "prefer", unknown, true),
+                message: format!(
+                    "prefer.entities: entity `{unknown}` is switched off by disable-entities"
+                ),
+            });
+        }
         let suggestion = ids
             .map(|id| (strsim::levenshtein(id, unknown), id))
             .filter(|(d, _)| *d <= 3)
@@ -491,6 +506,11 @@ impl Config {
     /// Whether the embedded gazetteer is used (default true).
     pub fn default_gazetteer(&self) -> bool {
         self.file.default_gazetteer.unwrap_or(true)
+    }
+
+    /// Entity ids switched off by `disable-entities:`.
+    pub fn disabled_entities(&self) -> &[String] {
+        self.file.disable_entities.as_deref().unwrap_or_default()
     }
 
     /// The section markers: the configured lists, else the built-in ones.
@@ -578,6 +598,7 @@ impl Config {
                 .map(|p| p.display().to_string())
                 .collect(),
             default_gazetteer: self.default_gazetteer(),
+            disable_entities: self.disabled_entities().to_vec(),
             fail_on: self.file.fail_on.unwrap_or(FailOnSetting::Error).as_str(),
             rules,
             prefer: self.file.prefer.clone().unwrap_or_default(),
@@ -616,6 +637,7 @@ impl Config {
 struct Effective {
     gazetteers: Vec<String>,
     default_gazetteer: bool,
+    disable_entities: Vec<String>,
     fail_on: &'static str,
     rules: BTreeMap<String, String>,
     prefer: PreferSetting,
