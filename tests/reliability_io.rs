@@ -513,6 +513,18 @@ fn an_unknown_preferred_entity_is_an_error_at_its_place() {
     .unwrap();
     let out = tadqiq(&["check", "a.txt"], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // A disabled entity is named as such.
+    std::fs::write(
+        dir.path().join("tadqiq.yaml"),
+        "disable-entities: [ahmed-al-sharaa]\nprefer:\n  entities:\n    ahmed-al-sharaa: الشرع\n",
+    )
+    .unwrap();
+    let out = tadqiq(&["check", "a.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out).trim_end(),
+        "tadqiq.yaml:4:5: prefer.entities: entity `ahmed-al-sharaa` is switched off by disable-entities"
+    );
     // An id only a folder gazetteer has is known once that folder is loaded.
     std::fs::write(
         dir.path().join("tadqiq.yaml"),
