@@ -155,6 +155,15 @@ impl Checker {
         mode: Mode,
         date: Option<PartialDate>,
     ) -> FileReport {
+        // A lone carriage return ends a line as a line feed does; drafts read
+        // from disk had theirs replaced already (same length, same offsets).
+        let owned;
+        let text = if text.contains('\r') {
+            owned = crate::input::lone_cr_to_lf(text.to_string());
+            owned.as_str()
+        } else {
+            text
+        };
         let folded = fold(text);
         let doc = segment(text, &self.markers, format);
         let date = doc

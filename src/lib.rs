@@ -40,7 +40,7 @@ pub use baseline::{Baseline, BaselineEntry, BaselineOutcome};
 pub use checker::{Checker, CheckerBuilder, FileReport, Mode, RuleLevel};
 pub use claims::Claims;
 pub use finding::{Finding, Severity, Span};
-pub use input::{read_draft, Draft, InputError};
+pub use input::{read_draft, read_draft_limited, Draft, InputError, DEFAULT_MAX_DRAFT_BYTES};
 pub use report::{OutputFormat, Report, Summary};
 pub use resolve::Mention;
 pub use rules::{catalog, lookup, Prefer, RuleInfo};

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use tadqiq::config::ByteSize;
 use tadqiq::gazetteer::{GazetteerSources, PartialDate};
 use tadqiq::{
     ConfigChoice, FailOn, Mode, OutputFormat, RunOptions, Settings, Severity, SnapshotMode,
@@ -137,6 +138,9 @@ struct SettingsArgs {
     /// The name reported for standard input (`-`); its extension picks the format.
     #[arg(long, default_value = "<stdin>")]
     stdin_name: String,
+    /// Skip (exit 2) drafts larger than SIZE, e.g. 64MiB (default: the config's `max-draft-size`, else 32MiB).
+    #[arg(long, value_name = "SIZE")]
+    max_draft_size: Option<String>,
 }
 
 #[derive(Args)]
@@ -529,7 +533,21 @@ fn settings(args: &SettingsArgs, err: &mut dyn Write) -> io::Result<Option<Setti
             }
         },
     };
+    let max_draft_bytes = match &args.max_draft_size {
+        None => None,
+        Some(text) => match ByteSize::parse(text) {
+            Some(size) => Some(size.0),
+            None => {
+                writeln!(
+                    err,
+                    "tadqiq: error: --max-draft-size `{text}` is not a size (bytes, or a number with KiB, MiB, GiB, KB, MB or GB)"
+                )?;
+                return Ok(None);
+            }
+        },
+    };
     Ok(Some(Settings {
+        max_draft_bytes,
         config: config_choice(args.config.clone(), args.isolated),
         gazetteers: args.gazetteers.clone(),
         no_default_gazetteer: args.no_default_gazetteer,

@@ -18,7 +18,7 @@ use crate::checker::{Checker, CheckerBuilder, FileReport, Mode};
 use crate::config::{self, Config, FailOnSetting};
 use crate::finding::Severity;
 use crate::gazetteer::{Gazetteer, GazetteerSources, PartialDate};
-use crate::input::{read_draft, Draft, InputError};
+use crate::input::{read_draft_limited, Draft, InputError, DEFAULT_MAX_DRAFT_BYTES};
 use crate::report::{render, visible, DraftDiff, HumanOptions, OutputFormat, Report};
 use crate::snapshot_dir::{self, Existing};
 use crate::walk::{self, Input};
@@ -105,6 +105,10 @@ pub struct Settings {
     pub jobs: usize,
     /// The name reported for standard input.
     pub stdin_name: String,
+    /// `--max-draft-size`: the largest draft checked, in bytes; `None`
+    /// takes the config's `max-draft-size`, else
+    /// [`DEFAULT_MAX_DRAFT_BYTES`].
+    pub max_draft_bytes: Option<u64>,
 }
 
 impl Default for Settings {
@@ -117,6 +121,7 @@ impl Default for Settings {
             date: None,
             jobs: 0,
             stdin_name: "<stdin>".to_string(),
+            max_draft_bytes: None,
         }
     }
 }
@@ -250,12 +255,27 @@ impl<'a> Engine<'a> {
                 g
             }
         };
+        // Entity ids in `prefer.entities` can only be checked now.
+        config
+            .check_entities(
+                |id| gazetteer.get(id).is_some(),
+                gazetteer.entities().iter().map(|e| e.id.as_str()),
+            )
+            .map_err(|e| e.to_string())?;
         let mut builder = CheckerBuilder::new();
         config.apply(&mut builder);
         builder.date(self.settings.date);
         self.checkers
             .insert(key.clone(), builder.build_with(gazetteer));
         Ok(())
+    }
+
+    /// The draft size limit for drafts under config `key`.
+    fn max_bytes(&self, key: &ConfigKey) -> u64 {
+        self.settings
+            .max_draft_bytes
+            .or_else(|| self.config(key).max_draft_size())
+            .unwrap_or(DEFAULT_MAX_DRAFT_BYTES)
     }
 
     fn fail_on(&self, key: &ConfigKey, cli: Option<FailOn>) -> FailOn {
@@ -276,8 +296,8 @@ impl<'a> Engine<'a> {
 
 /// One draft to check, before checking.
 enum Job {
-    /// Read and check this file.
-    File(String, ConfigKey),
+    /// Read (at most this many bytes) and check this file.
+    File(String, ConfigKey, u64),
     /// Already read (standard input).
     Read(Draft, ConfigKey),
     /// Could not even be listed.
@@ -314,17 +334,19 @@ fn check_paths<'a>(engine: &mut Engine<'a>, mode: Mode, paths: &[String]) -> Res
             Err(e) => Job::Failed(e),
             Ok(Input::Stdin) => {
                 let key = engine.config_key(Path::new(""))?;
-                match read_draft("-", &engine.settings.stdin_name) {
+                let limit = engine.max_bytes(&key);
+                match read_draft_limited("-", &engine.settings.stdin_name, limit) {
                     Ok(draft) => Job::Read(draft, key),
                     Err(e) => Job::Failed(e),
                 }
             }
             Ok(Input::File(path)) => {
                 let key = engine.config_for_file(&path)?;
-                Job::File(path, key)
+                let limit = engine.max_bytes(&key);
+                Job::File(path, key, limit)
             }
         };
-        if let Job::File(_, key) | Job::Read(_, key) = &job {
+        if let Job::File(_, key, _) | Job::Read(_, key) = &job {
             engine.prepare(key)?;
         }
         jobs.push(job);
@@ -343,7 +365,7 @@ fn check_paths<'a>(engine: &mut Engine<'a>, mode: Mode, paths: &[String]) -> Res
     };
     for (job, result) in jobs.into_iter().zip(results) {
         match (job, result) {
-            (Job::File(_, key) | Job::Read(_, key), Ok(report)) => {
+            (Job::File(_, key, _) | Job::Read(_, key), Ok(report)) => {
                 batch.files.push(Checked { report, key })
             }
             (_, Err(e)) => batch.failures.push(e),
@@ -354,7 +376,10 @@ fn check_paths<'a>(engine: &mut Engine<'a>, mode: Mode, paths: &[String]) -> Res
 }
 
 /// Checks every job on `threads` threads; results come back in job order
-/// whatever order the threads finish in.
+/// whatever order the threads finish in. A draft whose check panics (a bug)
+/// is reported as an internal error for that draft alone; the thread goes
+/// on with the next job, so no other result is lost and which drafts are
+/// reported does not depend on scheduling.
 fn check_parallel(
     jobs: &[Job],
     checkers: &BTreeMap<ConfigKey, Checker>,
@@ -362,17 +387,32 @@ fn check_parallel(
     stdin_name: &str,
     threads: usize,
 ) -> Vec<Result<FileReport, InputError>> {
+    let panic_on = test_panic_target();
     let work = |job: &Job| -> Result<FileReport, InputError> {
+        let read;
         let (draft, key) = match job {
             Job::Failed(e) => return Err(e.clone()),
-            Job::Read(draft, key) => (draft.clone(), key),
-            Job::File(path, key) => (read_draft(path, stdin_name)?, key),
+            Job::Read(draft, key) => (draft, key),
+            Job::File(path, key, limit) => {
+                read = read_draft_limited(path, stdin_name, *limit)?;
+                (&read, key)
+            }
         };
         let checker = checkers.get(key).ok_or_else(|| InputError {
             path: draft.path.clone(),
             message: "internal error: no checker for this draft's config".to_string(),
         })?;
+        if panic_on
+            .as_deref()
+            .is_some_and(|target| draft.path.ends_with(target))
+        {
+            panic!("deliberate panic for a test (TADQIQ_TEST_PANIC_ON)");
+        }
         Ok(checker.run(&draft.path, &draft.text, draft.format, mode))
+    };
+    let guarded = |job: &Job| -> Result<FileReport, InputError> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(job)))
+            .unwrap_or_else(|payload| Err(internal_error(job, Some(payload.as_ref()))))
     };
     let next = AtomicUsize::new(0);
     let mut results: Vec<Option<Result<FileReport, InputError>>> =
@@ -385,14 +425,15 @@ fn check_parallel(
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(job) = jobs.get(i) else { break };
-                        done.push((i, work(job)));
+                        done.push((i, guarded(job)));
                     }
                     done
                 })
             })
             .collect();
         for handle in handles {
-            // A panicking thread loses its results; they are reported below.
+            // Panics are caught per draft; a thread that still dies (a
+            // panic while panicking) loses its results, reported below.
             if let Ok(done) = handle.join() {
                 for (i, result) in done {
                     results[i] = Some(result);
@@ -403,37 +444,73 @@ fn check_parallel(
     results
         .into_iter()
         .zip(jobs)
-        .map(|(result, job)| {
-            result.unwrap_or_else(|| {
-                let path = match job {
-                    Job::File(path, _) => path.clone(),
-                    Job::Read(draft, _) => draft.path.clone(),
-                    Job::Failed(e) => e.path.clone(),
-                };
-                Err(InputError {
-                    path,
-                    message: "internal error while checking (a bug in tadqiq; please report it)"
-                        .to_string(),
-                })
-            })
-        })
+        .map(|(result, job)| result.unwrap_or_else(|| Err(internal_error(job, None))))
         .collect()
 }
 
+/// The path a job reports under.
+fn job_path(job: &Job) -> String {
+    match job {
+        Job::File(path, _, _) => path.clone(),
+        Job::Read(draft, _) => draft.path.clone(),
+        Job::Failed(e) => e.path.clone(),
+    }
+}
+
+/// The error reported for a draft whose check panicked.
+fn internal_error(job: &Job, payload: Option<&(dyn std::any::Any + Send)>) -> InputError {
+    let detail = payload
+        .and_then(|p| {
+            p.downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+        })
+        .map_or_else(String::new, |m| format!(": {m}"));
+    InputError {
+        path: job_path(job),
+        message: format!(
+            "internal error while checking (a bug in tadqiq; please report it){detail}"
+        ),
+    }
+}
+
+/// Test hook, in debug builds only: the env var `TADQIQ_TEST_PANIC_ON`
+/// names a path suffix; checking a draft whose path ends with it panics,
+/// so tests can show that one panicking draft loses no other result.
+fn test_panic_target() -> Option<String> {
+    if cfg!(debug_assertions) {
+        std::env::var("TADQIQ_TEST_PANIC_ON")
+            .ok()
+            .filter(|s| !s.is_empty())
+    } else {
+        None
+    }
+}
+
 fn report_failures(batch: &Batch, err: &mut dyn Write) -> io::Result<()> {
-    for failure in &batch.failures {
+    let empty: Vec<&str> = batch
+        .files
+        .iter()
+        .filter(|file| file.report.text.trim().is_empty())
+        .map(|file| file.report.path.as_str())
+        .collect();
+    report_problems(&batch.failures, &empty, err)
+}
+
+/// One line per draft that could not be checked, then one note per empty
+/// draft.
+fn report_problems(failures: &[InputError], empty: &[&str], err: &mut dyn Write) -> io::Result<()> {
+    for failure in failures {
         writeln!(err, "tadqiq: error: {}", visible(&failure.to_string()))?;
     }
     // An empty draft is no error (its report is empty), but it is worth a
     // line: it is often a wrong path or a failed export.
-    for file in &batch.files {
-        if file.report.text.trim().is_empty() {
-            writeln!(
-                err,
-                "tadqiq: note: {}: the draft is empty; nothing to check",
-                visible(&file.report.path)
-            )?;
-        }
+    for path in empty {
+        writeln!(
+            err,
+            "tadqiq: note: {}: the draft is empty; nothing to check",
+            visible(path)
+        )?;
     }
     Ok(())
 }
@@ -558,8 +635,18 @@ pub fn run(
     };
     let mut failed = false;
     let mut report = Report::default();
-    for checked in &batch.files {
-        let mut file = checked.report.clone();
+    // The reports move into `report` (a large draft's report is not copied).
+    let empty: Vec<String> = batch
+        .files
+        .iter()
+        .filter(|file| file.report.text.trim().is_empty())
+        .map(|file| file.report.path.clone())
+        .collect();
+    let empty: Vec<&str> = empty.iter().map(String::as_str).collect();
+    let Batch { files, failures } = batch;
+    let keys: Vec<ConfigKey> = files.iter().map(|checked| checked.key.clone()).collect();
+    for checked in files {
+        let mut file = checked.report;
         if mode == Mode::Check && !opts.mentions {
             file.mentions.clear();
         }
@@ -586,8 +673,8 @@ pub fn run(
             report.files.len(),
             path.display()
         )?;
-        report_failures(&batch, err)?;
-        return Ok(if batch.failures.is_empty() {
+        report_problems(&failures, &empty, err)?;
+        return Ok(if failures.is_empty() {
             Outcome::Clean
         } else {
             Outcome::Error
@@ -620,13 +707,13 @@ pub fn run(
     };
     render(&report, opts.format, &human, out)?;
     out.flush()?;
-    report_failures(&batch, err)?;
-    if !batch.failures.is_empty() {
+    report_problems(&failures, &empty, err)?;
+    if !failures.is_empty() {
         return Ok(Outcome::Error);
     }
     if mode == Mode::Check {
-        for (file, checked) in report.files.iter().zip(&batch.files) {
-            let fail_on = engine.fail_on(&checked.key, opts.fail_on);
+        for (file, key) in report.files.iter().zip(&keys) {
+            let fail_on = engine.fail_on(key, opts.fail_on);
             if file.findings.iter().any(|f| fail_on.fails(f.severity)) {
                 failed = true;
             }
@@ -851,8 +938,9 @@ pub fn diff(
         }
     };
     let mut drafts = Vec::new();
+    let limit = engine.max_bytes(&key);
     for path in [old, new] {
-        match read_draft(path, &settings.stdin_name) {
+        match read_draft_limited(path, &settings.stdin_name, limit) {
             Ok(d) => drafts.push(d),
             Err(e) => writeln!(err, "tadqiq: error: {e}")?,
         }
