@@ -5,6 +5,9 @@
     /tmp/venv/bin/python scripts/gen_countries.py           # writes the two files
     /tmp/venv/bin/python scripts/gen_countries.py --check   # exit 1 if they are stale
 
+Exit status: 0 done (or up to date), 1 stale (--check), 2 bad data or
+packages (each problem printed, naming the data file and ISO code).
+
 Reads
   * CLDR's localized territory names (babel: `Locale('ar').territories`,
     `Locale('en').territories`), Unicode License v3;
@@ -102,10 +105,12 @@ def check_versions(any_version):
         if found != version:
             bad.append(f"{package}=={version} (found {found or 'none'})")
     if bad and not any_version:
-        sys.exit(
+        print(
             "gen_countries.py: needs " + ", ".join(bad) + "; install the pinned versions "
-            "(see the docstring) or pass --any-version and update PINNED"
+            "(see the docstring) or pass --any-version and update PINNED",
+            file=sys.stderr,
         )
+        sys.exit(2)
 
 
 def existing_ids():
