@@ -60,7 +60,9 @@ e("manbij", "city", "syria", ["منبج"], ["Manbij"], 167357)
 e("kobani", "city", "syria", ["عين العرب", "كوباني"], ["Kobani", "Kobane", "Ayn al-Arab", "Ain al-Arab"], 172256)
 e("afrin", "city", "syria", ["عفرين"], ["Afrin"], 174186)
 e("azaz", "city", "syria", ["أعزاز"], ["Azaz", "A'zaz", "Aazaz"], 172082)
-e("al-bab", "city", "syria", ["الباب", "مدينة الباب"], ["al-Bab"], 174018, amb_ar=["الباب"])
+# English "al-Bab" is left out: the near-miss rule reports the family name
+# "al-Baba" as one edit away from it (docs/gazetteer-places.md).
+e("al-bab", "city", "syria", ["الباب", "مدينة الباب"], [], 174018, amb_ar=["الباب"])
 e("jableh", "city", "syria", ["جبلة"], ["Jableh", "Jabla", "Jablah"], 169304)
 e("baniyas", "city", "syria", ["بانياس"], ["Baniyas", "Banias"], 171830)
 e("palmyra", "city", "syria", ["تدمر", "مدينة تدمر"], ["Palmyra", "Tadmur", "Tadmor"], 163808, amb_ar=["تدمر"])
@@ -575,7 +577,8 @@ def main():
             out.append(f"  # {x['note']}")
         out.append("  names:")
         out.append(f"    ar: {flow(x['ar'])}")
-        out.append(f"    en: {flow(x['en'])}")
+        if x["en"]:
+            out.append(f"    en: {flow(x['en'])}")
         if x["amb_ar"] or x["amb_en"]:
             parts = []
             if x["amb_ar"]:
