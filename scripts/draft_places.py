@@ -28,7 +28,7 @@ JO_GOV = "https://wiki.kidzsearch.com/wiki/Governorates_of_Jordan"
 PS_GOV = "https://ecfr.eu/special/mapping_palestinian_politics/governorates/"
 GAZA_CAMPS = "https://www.jewishvirtuallibrary.org/gaza-strip-refugee-camp-profiles"
 WB_CAMPS = "http://www.jewishvirtuallibrary.org/west-bank-refugee-camp-profiles"
-DARFUR = "http://darfurwar.com/about/"
+DARFUR = "http://theinfolist.com/html/ALL/s/D/Darfur_Border_Guards.html"
 
 ENTRIES = []
 
@@ -73,7 +73,7 @@ e("douma", "city", "rif-dimashq", ["دوما", "مدينة دوما"], ["Douma",
 e("daraya", "city", "rif-dimashq", ["داريا"], ["Daraya", "Darayya"], 170892)
 e("jaramana", "city", "rif-dimashq", ["جرمانا"], ["Jaramana"], 169174)
 e("eastern-ghouta", "region", "rif-dimashq", ["الغوطة الشرقية"], ["Eastern Ghouta", "East Ghouta"],
-  "https://en.wikipedia.org/wiki/Governorates_of_Syria")
+  "https://syriadirect.org/tag/east-ghouta/")
 e("salamiyah", "city", "syria", ["السلمية", "سلمية"], ["Salamiyah", "Salamiyeh", "Salamieh"], 164947)
 e("qusayr", "city", "syria", ["مدينة القصير", "القصير"], ["Qusayr", "al-Qusayr", "Qusair"], 173322, amb_ar=["القصير"])
 e("khan-shaykhun", "city", "syria", ["خان شيخون"], ["Khan Shaykhun", "Khan Sheikhoun"], 168325)
@@ -206,8 +206,8 @@ e("ramtha", "city", "jordan", ["الرمثا"], ["Ramtha", "al-Ramtha"], 250336)
 e("russeifa", "city", "jordan", ["الرصيفة"], ["Russeifa", "Rusayfa"], 7838895)
 e("zaatari-camp", "site", "jordan", ["مخيم الزعتري"], ["Zaatari camp", "Zaatari refugee camp", "Za'atari camp"],
   "https://www.refugeesinternational.org/locations/middle-east-and-north-africa/jordan/")
-e("rukban-camp", "site", "syria", ["مخيم الركبان"], ["Rukban camp", "Rukban"], 11428685,
-  note="GeoNames files it under Jordan; the camp lies on the Syrian side of the border berm")
+e("rukban-camp", "site", "syria", ["مخيم الركبان"], ["Rukban camp", "Rukban"], "https://theworld.org/stories/2019-03-11/blame-game-over-aid-leaves-syrian-refugees-stranded-desert-death-camp",
+  note="on the Syrian side of the border with Jordan (GeoNames 11428685 files it under Jordan)")
 e("balqa", "region", "jordan", ["البلقاء", "محافظة البلقاء"], ["Balqa", "Balqa Governorate", "al-Balqa"], JO_GOV)
 for _id, _ar, _en in [("irbid", "إربد", "Irbid"), ("zarqa", "الزرقاء", "Zarqa"), ("madaba", "مادبا", "Madaba"),
                       ("karak", "الكرك", "Karak"), ("tafilah", "الطفيلة", "Tafilah"), ("maan", "معان", "Ma'an"),
@@ -224,9 +224,9 @@ e("east-jerusalem", "region", None, ["القدس الشرقية", "القدس ا
   note="contested: no `in`")
 e("jerusalem-old-city", "site", "east-jerusalem", ["البلدة القديمة في القدس", "القدس القديمة"], ["Old City of Jerusalem", "Jerusalem's Old City"], 6945291)
 e("al-aqsa-mosque", "site", "jerusalem-old-city", ["المسجد الأقصى", "الأقصى", "الحرم القدسي", "الحرم القدسي الشريف"],
-  ["Al-Aqsa Mosque", "al-Aqsa", "Al-Aqsa compound", "Haram al-Sharif"], "https://simple.wikipedia.org/wiki/East_Jerusalem",
+  ["Al-Aqsa Mosque", "al-Aqsa", "Al-Aqsa compound", "Haram al-Sharif"], "https://www.know.cf/enciclopedia/en/East_Jerusalem",
   amb_ar=["الأقصى"])
-e("sheikh-jarrah", "site", "east-jerusalem", ["الشيخ جراح", "حي الشيخ جراح"], ["Sheikh Jarrah"], "https://www.jerusalemstory.com/en/lexicon/east-jerusalem")
+e("sheikh-jarrah", "site", "east-jerusalem", ["الشيخ جراح", "حي الشيخ جراح"], ["Sheikh Jarrah"], "https://meridian-magazine.com/sheikh-jarrah-a-neighbourhood-at-the-heart-of-the-israel-palestine-crisis/")
 e("ramallah", "city", "west-bank", ["رام الله"], ["Ramallah"], 282239)
 e("al-bireh", "city", "west-bank", ["البيرة", "مدينة البيرة"], ["al-Bireh", "El-Bireh"], 285108, amb_ar=["البيرة"])
 e("nablus", "city", "west-bank", ["نابلس"], ["Nablus"], 282615)
@@ -263,9 +263,9 @@ e("beach-camp", "site", "gaza-city", ["مخيم الشاطئ"], ["Beach camp", "
 e("bani-suheila", "city", "gaza", ["بني سهيلا"], ["Bani Suheila", "Bani Suhaila"], 281148)
 e("zawayda", "city", "gaza", ["الزوايدة"], ["Zawayda", "al-Zawayda", "Al-Zawaida"], 6967990)
 e("mawasi", "region", "gaza", ["المواصي", "منطقة المواصي"], ["al-Mawasi", "Mawasi"],
-  "https://menafn.com/1107672683/UNRWA-Hundreds-Of-Thousands-Of-Displaced-Gazans-Live-In-The-Open")
+  "https://www.timeslive.co.za/news/world/2025-09-06-israeli-military-announces-humanitarian-area-in-gazas-khan-younis/")
 e("shejaiya", "site", "gaza-city", ["الشجاعية", "حي الشجاعية"], ["Shejaiya", "Shujaiya", "Shujaiyya", "Shejaia"],
-  "https://pledgetimes.com/the-war-in-gaza-refugee-camps-under-violent-israeli-bombardment/")
+  "https://en.wikipedia.org/wiki/Shuja%27iyya")
 e("philadelphi-corridor", "site", "gaza", ["محور فيلادلفيا", "محور صلاح الدين"], ["Philadelphi Corridor", "Philadelphi Route"],
   "https://trtworld.com/magazine/what-are-the-philadelphi-netzarim-corridors-israel-wants-full-control-of-18198327")
 e("netzarim-corridor", "site", "gaza", ["محور نتساريم", "محور نتزاريم"], ["Netzarim Corridor"],
@@ -296,7 +296,7 @@ e("zabid", "city", "yemen", ["زبيد", "مدينة زبيد"], ["Zabid"], 6950
 e("al-ghaydah", "city", "yemen", ["الغيضة"], ["al-Ghaydah", "Al Ghaydah", "Ghaydah"], YE_GOV)
 e("al-mahwit", "city", "yemen", ["المحويت", "مدينة المحويت"], ["al-Mahwit", "Al Mahwit"], YE_GOV)
 e("dhale", "city", "yemen", ["الضالع", "مدينة الضالع"], ["Dhale", "al-Dhale", "Ad Dali'"], YE_GOV, amb_ar=["الضالع"])
-e("hadibu", "city", "socotra", ["حديبو"], ["Hadibu", "Hadiboh"], YE_GOV)
+e("hadibu", "city", "socotra", ["حديبو"], ["Hadibu", "Hadiboh"], "http://www.worldlibrary.in/articles/eng/Governorates_of_Yemen")
 for _id, _ar, _en in [("aden", "عدن", "Aden"), ("taiz", "تعز", "Taiz"), ("ibb", "إب", "Ibb"), ("hodeidah", "الحديدة", "Hodeidah"),
                       ("dhamar", "ذمار", "Dhamar"), ("amran", "عمران", "Amran"), ("saada", "صعدة", "Saada"),
                       ("hajjah", "حجة", "Hajjah"), ("bayda", "البيضاء", "Al Bayda"), ("lahij", "لحج", "Lahij"),
