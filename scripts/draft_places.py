@@ -49,11 +49,11 @@ def gov(id, within, ar, en, src, extra_ar=(), extra_en=(), amb_ar=(), amb_en=())
 
 # ---------------------------------------------------------------- Syria
 e("daraa", "city", "syria", ["درعا"], ["Daraa", "Dara'a", "Deraa", "Dar'a"], 170905)
-e("suwayda", "city", "syria", ["السويداء"], ["Suwayda", "Sweida", "As-Suwayda", "al-Suwayda", "Sweida city"], 172408)
+e("suwayda", "city", "syria", ["السويداء"], ["Suwayda", "Sweida", "As-Suwayda", "al-Suwayda"], 172408)
 e("quneitra-syria", "city", "syria", ["القنيطرة"], ["Quneitra", "al-Quneitra", "Qunaitra"], 173334,
   dis="the city in Syria's Golan (Quneitra); Kenitra in Morocco is kenitra-morocco")
 e("latakia", "city", "syria", ["اللاذقية"], ["Latakia", "Lattakia", "Latakiya"], 173576)
-e("tartus", "city", "syria", ["طرطوس"], ["Tartus", "Tartous", "Tartous city"], 163345)
+e("tartus", "city", "syria", ["طرطوس"], ["Tartus", "Tartous"], 163345)
 e("hasakah", "city", "syria", ["الحسكة"], ["Hasakah", "al-Hasakah", "Hasaka", "Al Hasakah"], 173811)
 e("qamishli", "city", "syria", ["القامشلي", "قامشلو"], ["Qamishli", "Qamishlo", "al-Qamishli"], 173377)
 e("manbij", "city", "syria", ["منبج"], ["Manbij"], 167357)
@@ -232,7 +232,7 @@ e("al-bireh", "city", "west-bank", ["البيرة", "مدينة البيرة"], 
 e("nablus", "city", "west-bank", ["نابلس"], ["Nablus"], 282615)
 e("jenin", "city", "west-bank", ["جنين", "مدينة جنين"], ["Jenin"], 283506)
 e("hebron", "city", "west-bank", ["الخليل", "مدينة الخليل"], ["Hebron", "al-Khalil"], 285066)
-e("tulkarm", "city", "west-bank", ["طولكرم"], ["Tulkarm", "Tulkarem", "Tulkarem city"], 281577)
+e("tulkarm", "city", "west-bank", ["طولكرم"], ["Tulkarm", "Tulkarem"], 281577)
 e("bethlehem", "city", "west-bank", ["بيت لحم"], ["Bethlehem"], 284315)
 e("jericho", "city", "west-bank", ["أريحا"], ["Jericho", "Ariha"], 284899)
 e("qalqilya", "city", "west-bank", ["قلقيلية"], ["Qalqilya", "Qalqiliya", "Qalqilyah"], 282457)
@@ -353,9 +353,9 @@ e("south-sinai", "region", "sinai", ["جنوب سيناء", "محافظة جنو
 
 # ---------------------------------------------------------------- Sudan
 e("omdurman", "city", "sudan", ["أم درمان"], ["Omdurman"], 365137)
-e("khartoum-north", "city", "sudan", ["الخرطوم بحري", "مدينة بحري"], ["Khartoum North", "Bahri", "Khartoum Bahri"], 379251)
+e("khartoum-north", "city", "sudan", ["الخرطوم بحري", "مدينة بحري"], ["Khartoum North", "Bahri", "Khartoum Bahri"], 379251, amb_en=["Bahri"])
 e("port-sudan", "city", "sudan", ["بورتسودان", "بور سودان"], ["Port Sudan"], 377039)
-e("wad-madani", "city", "sudan", ["ود مدني", "مدني"], ["Wad Madani", "Wad Medani", "Madani"], 364103, amb_ar=["مدني"])
+e("wad-madani", "city", "sudan", ["ود مدني", "مدني"], ["Wad Madani", "Wad Medani", "Madani"], 364103, amb_ar=["مدني"], amb_en=["Madani"])
 e("el-obeid", "city", "sudan", ["الأبيض", "مدينة الأبيض"], ["El Obeid", "al-Ubayyid", "Al-Obeid"], 379003, amb_ar=["الأبيض"])
 e("el-fasher", "city", "north-darfur", ["الفاشر"], ["El Fasher", "al-Fashir", "Al Fasher", "El-Fasher"], 379555)
 e("nyala", "city", "south-darfur", ["نيالا"], ["Nyala"], 369004)
