@@ -127,7 +127,10 @@ impl NameIndex {
                     for variant in deletions(word) {
                         let list = index.postings.entry(variant).or_default();
                         let posting = (id, position);
-                        if !list.contains(&posting) {
+                        // Postings arrive in (id, position) order, so a
+                        // repeat (a doubled letter deleted either way) can
+                        // only be the last one: no scan of a long list.
+                        if list.last() != Some(&posting) {
                             list.push(posting);
                         }
                     }
