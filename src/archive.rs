@@ -337,6 +337,6 @@ fn write_result(
             }
         }
     };
-    serde_json::to_writer(&mut *out, &line)?;
-    writeln!(out)
+    // Through the reports' JSON writer: bidi and C1 controls as \u escapes.
+    crate::report::write_json_line(out, &line)
 }

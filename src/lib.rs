@@ -30,6 +30,7 @@ mod resolve;
 mod rules;
 mod run;
 mod segment;
+mod snapshot_dir;
 mod suppress;
 mod tag;
 mod walk;

@@ -19,7 +19,8 @@ use crate::config::{self, Config, FailOnSetting};
 use crate::finding::Severity;
 use crate::gazetteer::{Gazetteer, GazetteerSources, PartialDate};
 use crate::input::{read_draft, Draft, InputError};
-use crate::report::{render, DraftDiff, HumanOptions, OutputFormat, Report};
+use crate::report::{render, visible, DraftDiff, HumanOptions, OutputFormat, Report};
+use crate::snapshot_dir::{self, Existing};
 use crate::walk::{self, Input};
 
 /// The findings level at which a run fails (`--fail-on`).
@@ -421,7 +422,7 @@ fn check_parallel(
 
 fn report_failures(batch: &Batch, err: &mut dyn Write) -> io::Result<()> {
     for failure in &batch.failures {
-        writeln!(err, "tadqiq: error: {failure}")?;
+        writeln!(err, "tadqiq: error: {}", visible(&failure.to_string()))?;
     }
     // An empty draft is no error (its report is empty), but it is worth a
     // line: it is often a wrong path or a failed export.
@@ -430,7 +431,7 @@ fn report_failures(batch: &Batch, err: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 err,
                 "tadqiq: note: {}: the draft is empty; nothing to check",
-                file.report.path
+                visible(&file.report.path)
             )?;
         }
     }
@@ -647,13 +648,11 @@ pub enum SnapshotMode {
     Check,
 }
 
-/// The file extension of snapshot files.
-const SNAPSHOT_EXT: &str = ".tadqiq";
-
-/// The stable text report of one draft: the human format without colour
-/// or mentions, ending in its summary line.
-fn snapshot_text(file: &FileReport) -> String {
+/// The stable text report of one draft, named `name`: the human format
+/// without colour or mentions, ending in its summary line.
+fn snapshot_text(file: &FileReport, name: &str) -> String {
     let mut file = file.clone();
+    file.path = name.to_string();
     file.mentions.clear();
     file.claims = None;
     let report = Report { files: vec![file] };
@@ -669,55 +668,15 @@ fn snapshot_text(file: &FileReport) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Where the snapshot of `draft` lives under `dir`, or why it cannot.
-fn snapshot_path(dir: &Path, cwd: &Path, draft: &str) -> Result<PathBuf, String> {
-    let path = Path::new(draft);
-    let relative = if path.is_absolute() {
-        path.strip_prefix(cwd)
-            .map_err(|_| {
-                "is outside the current folder; snapshots name drafts by relative path".to_string()
-            })?
-            .to_path_buf()
-    } else {
-        PathBuf::from(normal_path(draft))
-    };
-    if relative
-        .components()
-        .any(|c| !matches!(c, std::path::Component::Normal(_)))
-    {
-        return Err("has `..` in its path; run from a folder above it".to_string());
-    }
-    let mut name = relative.into_os_string();
-    name.push(SNAPSHOT_EXT);
-    Ok(dir.join(name))
-}
-
-/// Every snapshot file under `dir`, sorted.
-fn snapshot_files(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.to_string_lossy().ends_with(SNAPSHOT_EXT) {
-                found.push(p);
-            }
-        }
-    }
-    found.sort();
-    found
-}
-
+/// A path in the snapshot listing: `./` dropped, made safe to print.
 fn shown(path: &Path) -> String {
-    normal_path(&path.to_string_lossy())
+    visible(&normal_path(&path.to_string_lossy())).into_owned()
 }
 
-/// `tadqiq snapshot --dir DIR --update|--check PATHS...`.
+/// `tadqiq snapshot --dir DIR --update|--check PATHS...`. Files are read,
+/// written and removed under `DIR` only, never through a symbolic link;
+/// drafts are named by their path from the folder that holds `DIR`
+/// (see [`crate::snapshot_dir`]).
 ///
 /// # Errors
 /// Only I/O errors writing `out` or `err`.
@@ -731,6 +690,7 @@ pub fn snapshot(
 ) -> io::Result<Outcome> {
     let mut engine = Engine::new(settings);
     let cwd = engine.cwd.clone();
+    let base = snapshot_dir::base(&cwd, dir);
     let mut batch = match check_paths(&mut engine, Mode::Check, paths) {
         Ok(batch) => batch,
         Err(message) => {
@@ -741,8 +701,8 @@ pub fn snapshot(
     let (mut changed, mut created, mut same, mut gone) = (0usize, 0usize, 0usize, 0usize);
     for checked in &batch.files {
         let file = &checked.report;
-        let target = match snapshot_path(dir, &cwd, &file.path) {
-            Ok(t) => t,
+        let name = match snapshot_dir::draft_name(&base, &cwd, &file.path) {
+            Ok(name) => name,
             Err(message) => {
                 batch.failures.push(InputError {
                     path: file.path.clone(),
@@ -751,22 +711,29 @@ pub fn snapshot(
                 continue;
             }
         };
-        let now = snapshot_text(file);
-        let before = std::fs::read_to_string(&target).ok();
+        let target = snapshot_dir::snapshot_file(dir, &name);
+        let before = match snapshot_dir::read(dir, &target) {
+            Ok(Existing::Text(text)) => Some(text),
+            Ok(Existing::None) => None,
+            Err(message) => {
+                batch.failures.push(InputError {
+                    path: file.path.clone(),
+                    message,
+                });
+                continue;
+            }
+        };
+        let now = snapshot_text(file, &name);
         if before.as_deref() == Some(now.as_str()) {
             same += 1;
             continue;
         }
         match mode {
             SnapshotMode::Update => {
-                let written = target
-                    .parent()
-                    .map_or(Ok(()), std::fs::create_dir_all)
-                    .and_then(|()| std::fs::write(&target, &now));
-                if let Err(e) = written {
+                if let Err(message) = snapshot_dir::write(dir, &target, &now) {
                     batch.failures.push(InputError {
-                        path: shown(&target),
-                        message: format!("cannot write snapshot: {e}"),
+                        path: file.path.clone(),
+                        message,
                     });
                     continue;
                 }
@@ -782,7 +749,7 @@ pub fn snapshot(
                     out,
                     "{}: no snapshot of {} yet (run `tadqiq snapshot --update`)",
                     shown(&target),
-                    file.path
+                    visible(&name)
                 )?,
                 Some(old) => {
                     let diff = similar::TextDiff::from_lines(old.as_str(), now.as_str());
@@ -804,23 +771,27 @@ pub fn snapshot(
             created += 1;
         }
     }
-    // Snapshots whose draft no longer exists.
-    for snap in snapshot_files(dir) {
-        let Ok(relative) = snap.strip_prefix(dir) else {
-            continue;
-        };
-        let name = relative.to_string_lossy();
-        let draft = name.strip_suffix(SNAPSHOT_EXT).unwrap_or(&name).to_string();
-        if cwd.join(&draft).exists() {
+    // Snapshots whose draft no longer exists (judged from the base, not
+    // from the current folder).
+    let (snapshots, problems) = snapshot_dir::list(dir);
+    for message in problems {
+        batch.failures.push(InputError {
+            path: shown(dir),
+            message,
+        });
+    }
+    for (snap, draft) in snapshots {
+        if !snapshot_dir::draft_gone(&base, &draft) {
             continue;
         }
         gone += 1;
+        let draft = visible(&draft);
         match mode {
-            SnapshotMode::Update => match std::fs::remove_file(&snap) {
+            SnapshotMode::Update => match snapshot_dir::remove(&snap) {
                 Ok(()) => writeln!(out, "removed {} (draft {draft} is gone)", shown(&snap))?,
-                Err(e) => batch.failures.push(InputError {
+                Err(message) => batch.failures.push(InputError {
                     path: shown(&snap),
-                    message: format!("cannot remove stale snapshot: {e}"),
+                    message,
                 }),
             },
             SnapshotMode::Check => writeln!(
