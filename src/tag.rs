@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use serde::Serialize;
 
 use crate::clitics::is_arabic_letter;
@@ -91,9 +91,6 @@ pub struct Tagger {
     patterns: Vec<Vec<Target>>,
     keys: HashMap<String, usize>,
 }
-
-/// Up to this many keys the automaton is built as a full DFA.
-const DFA_MAX_KEYS: usize = 500;
 
 const ARTICLE_PREFIXES: [&str; 12] = [
     "ال", "وال", "فال", "بال", "كال", "لل", "وبال", "فبال", "وكال", "فكال", "ولل", "فلل",
@@ -268,12 +265,11 @@ impl TaggerBuilder {
                 }
             }
         }
-        // A full DFA searches fastest but its size grows with the patterns;
-        // past a newsroom-sized gazetteer let the crate choose.
-        let kind = (key_list.len() <= DFA_MAX_KEYS).then_some(AhoCorasickKind::DFA);
+        // The crate's own choice (a DFA only for a few dozen keys, else its
+        // contiguous NFA): a full DFA over the shipped gazetteer took 70% of
+        // a whole check's instructions to build (docs/benchmarks.md).
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(kind)
             .build(&key_list)
             .expect("gazetteer keys are plain strings; the automaton is within size limits");
         Tagger {
