@@ -46,11 +46,54 @@ enum Command {
 
 #[derive(Subcommand)]
 enum GazetteerCommand {
-    /// Validate a gazetteer folder (default: the embedded gazetteer).
-    Check {
-        /// Folder with people.yaml, places.yaml, organizations.yaml.
-        dir: Option<String>,
+    /// Validate gazetteer folders together with the embedded gazetteer (alone with --no-default-gazetteer).
+    Check(GazetteerArgs),
+    /// Count entities, aliases, roles and facts per kind and language.
+    Stats {
+        #[command(flatten)]
+        sources: GazetteerArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormatArg::Human)]
+        format: DiffFormatArg,
     },
+    /// List every entity (id, kind, preferred names, origin), one per line or as JSON.
+    List {
+        #[command(flatten)]
+        sources: GazetteerArgs,
+        /// Output format: `human` is tab-separated.
+        #[arg(long, value_enum, default_value_t = DiffFormatArg::Human)]
+        format: DiffFormatArg,
+    },
+}
+
+#[derive(Args)]
+struct GazetteerArgs {
+    /// Folders of people*.yaml, places*.yaml and organizations*.yaml files.
+    dirs: Vec<String>,
+    /// Leave out the gazetteer embedded in the binary.
+    #[arg(long)]
+    no_default_gazetteer: bool,
+}
+
+impl GazetteerArgs {
+    fn sources(&self) -> GazetteerSources {
+        let mut sources = GazetteerSources::default();
+        sources.embedded(!self.no_default_gazetteer || self.dirs.is_empty());
+        for dir in &self.dirs {
+            sources.add_dir(dir);
+        }
+        sources
+    }
+
+    /// What was loaded, for messages.
+    fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.no_default_gazetteer || self.dirs.is_empty() {
+            parts.push("embedded gazetteer".to_string());
+        }
+        parts.extend(self.dirs.iter().cloned());
+        parts.join(" + ")
+    }
 }
 
 /// Options of every command that checks drafts.
@@ -288,34 +331,69 @@ fn execute(cli: Cli) -> io::Result<u8> {
             };
             tadqiq::show_config(&settings, args.dump, &mut out, &mut err)?
         }
-        Command::Gazetteer {
-            command: GazetteerCommand::Check { dir },
-        } => {
-            let mut sources = GazetteerSources::default();
-            if let Some(dir) = &dir {
-                sources.embedded(false).add_dir(dir);
-            }
-            return match sources.load() {
-                Ok(g) => {
-                    writeln!(
-                        out,
-                        "{}: {} entities, no problems",
-                        dir.as_deref().unwrap_or("embedded gazetteer"),
-                        g.len()
-                    )?;
-                    Ok(0)
-                }
-                Err(errors) => {
-                    writeln!(err, "{errors}")?;
-                    writeln!(err, "tadqiq: {} gazetteer problem(s)", errors.0.len())?;
-                    Ok(2)
-                }
-            };
-        }
+        Command::Gazetteer { command } => return gazetteer(command, &mut out, &mut err),
         Command::Explain { rule } => return explain(rule, &mut out, &mut err),
     };
     out.flush()?;
     Ok(outcome.exit_code())
+}
+
+fn gazetteer(
+    command: GazetteerCommand,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let (args, format) = match &command {
+        GazetteerCommand::Check(args) => (args, DiffFormatArg::Human),
+        GazetteerCommand::Stats { sources, format }
+        | GazetteerCommand::List { sources, format } => (sources, *format),
+    };
+    let g = match args.sources().load() {
+        Ok(g) => g,
+        Err(errors) => {
+            writeln!(err, "{errors}")?;
+            writeln!(err, "tadqiq: {} gazetteer problem(s)", errors.0.len())?;
+            return Ok(2);
+        }
+    };
+    match (&command, format) {
+        (GazetteerCommand::Check(_), _) => {
+            writeln!(
+                out,
+                "{}: {} entities, no problems",
+                args.describe(),
+                g.len()
+            )?;
+        }
+        (GazetteerCommand::Stats { .. }, DiffFormatArg::Human) => {
+            write!(out, "{}", g.stats().render())?;
+        }
+        (GazetteerCommand::Stats { .. }, DiffFormatArg::Json) => {
+            serde_json::to_writer_pretty(&mut *out, &g.stats())?;
+            writeln!(out)?;
+        }
+        (GazetteerCommand::List { .. }, DiffFormatArg::Human) => {
+            for e in g.summaries() {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    e.id,
+                    e.kind.as_str(),
+                    e.class.unwrap_or(""),
+                    e.names.ar.first().map_or("", String::as_str),
+                    e.names.en.first().map_or("", String::as_str),
+                    e.origin
+                )?;
+            }
+        }
+        (GazetteerCommand::List { .. }, DiffFormatArg::Json) => {
+            let all: Vec<_> = g.summaries().collect();
+            serde_json::to_writer_pretty(&mut *out, &all)?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(0)
 }
 
 /// Every rule, with the `suppression` pseudo-rule, in id order.

@@ -139,8 +139,8 @@ pub struct RunOptions {
 /// Config key: the config file's path, `None` for the built-in defaults.
 type ConfigKey = Option<PathBuf>;
 
-/// Gazetteer sources: the embedded one or not, and folders on disk.
-type SourceKey = (bool, Vec<PathBuf>);
+/// What a loaded gazetteer was built from: embedded or not, folders, disabled ids.
+type SourceKey = (bool, Vec<PathBuf>, Vec<String>);
 
 /// Finds configs, loads gazetteers and builds checkers, each once.
 struct Engine<'a> {
@@ -224,7 +224,8 @@ impl<'a> Engine<'a> {
         let embedded = config.default_gazetteer() && !self.settings.no_default_gazetteer;
         let mut dirs = config.gazetteer_dirs();
         dirs.extend(self.settings.gazetteers.iter().map(PathBuf::from));
-        let source_key = (embedded, dirs);
+        let disabled = config.disabled_entities().to_vec();
+        let source_key = (embedded, dirs, disabled);
         let gazetteer = match self.gazetteers.iter().find(|(k, _)| *k == source_key) {
             Some((_, g)) => Arc::clone(g),
             None => {
@@ -233,7 +234,14 @@ impl<'a> Engine<'a> {
                 for dir in &source_key.1 {
                     sources.add_dir(dir);
                 }
-                let g = Arc::new(sources.load().map_err(|e| e.to_string())?);
+                sources.disable(source_key.2.iter().cloned());
+                let g = Arc::new(sources.load().map_err(|e| match &config.path {
+                    // An unknown id in disable-entities is the config's problem.
+                    Some(path) if e.0.iter().all(|e| e.path == "disable-entities") => {
+                        format!("{}: {e}", path.display())
+                    }
+                    _ => e.to_string(),
+                })?);
                 self.gazetteers.push((source_key, Arc::clone(&g)));
                 g
             }

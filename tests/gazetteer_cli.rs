@@ -1,0 +1,165 @@
+//! A newsroom's own gazetteer on the built binary: folders of any number of
+//! files, `extends:` of shipped entities, `disable-entities:`, and the
+//! maintainers' `gazetteer check|stats|list`.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn tadqiq(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tadqiq"))
+        .args(args)
+        .current_dir(cwd)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+/// Entity ids of the mentions `tag --format json` finds in `a.txt`.
+fn tagged(dir: &Path, extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["tag", "--format", "json"];
+    args.extend_from_slice(extra);
+    args.push("a.txt");
+    let out = tadqiq(&args, dir);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    json["files"][0]["mentions"]
+        .as_array()
+        .expect("mentions")
+        .iter()
+        .map(|m| m["entity"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+fn write(path: &Path, content: &str) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("create folder");
+    }
+    std::fs::write(path, content).expect("write file");
+}
+
+#[test]
+fn a_newsroom_folder_extends_a_shipped_entity_and_adds_its_own_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    // A spelling the shipped entry lacks, added without copying the entry,
+    // in a file under a subfolder with a descriptive name.
+    write(
+        &root.join("g/house/people-house-style.yaml"),
+        "- extends: ahmed-al-sharaa\n  names: {ar: [أحمد الشراع]}\n  source: house style guide\n",
+    );
+    write(
+        &root.join("g/people-local.yaml"),
+        "- id: samer-al-khatib\n  names: {ar: [سامر الخطيب]}\n  source: newsroom records\n",
+    );
+    write(
+        &root.join("a.txt"),
+        "التقى سامر الخطيب بأحمد الشراع في دمشق.\n",
+    );
+
+    assert_eq!(
+        tagged(root, &["--gazetteer", "g"]),
+        ["samer-al-khatib", "ahmed-al-sharaa", "damascus"]
+    );
+    // Without the folder the variant is unknown.
+    assert_eq!(tagged(root, &[]), ["damascus"]);
+
+    // `gazetteer check` sees the shipped ids the folder refers to...
+    let out = tadqiq(&["gazetteer", "check", "g"], root);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("embedded gazetteer + g: "));
+    // ...and alone, the extension points at nothing.
+    let out = tadqiq(&["gazetteer", "check", "--no-default-gazetteer", "g"], root);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("g/house/people-house-style.yaml:1:12: `extends: ahmed-al-sharaa`: no entity `ahmed-al-sharaa`"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn every_problem_of_every_file_in_one_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write(
+        &root.join("g/people.yaml"),
+        "- id: a-b\n  names: {ar: [أحمد\n- id: c-d\n  names: {ar: [سامر]}\n  born: 1970\n  source: s\n- id: e-f\n  names: {ar: [فاروق]}\n  source: s\n",
+    );
+    write(
+        &root.join("g/places-extra.yaml"),
+        "- id: x-y\n  names: {ar: [مكان]}\n  source: s\n",
+    );
+    write(&root.join("g/notes.yaml"), "- just: notes\n");
+    let out = tadqiq(&["gazetteer", "check", "g"], root);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    for want in [
+        "g/notes.yaml: cannot tell which entities this file holds",
+        "g/people.yaml:3:1: did not find expected ',' or ']'",
+        "g/people.yaml:5:3: unknown field `born`",
+        "g/places-extra.yaml:1:7: place `x-y` has no `kind`",
+        "tadqiq: 4 gazetteer problem(s)",
+    ] {
+        assert!(err.contains(want), "missing {want:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn disable_entities_in_the_config_switches_a_shipped_entity_off() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write(&root.join("a.txt"), "وصل توم باراك إلى دمشق.\n");
+    assert_eq!(tagged(root, &[]), ["tom-barrack", "damascus"]);
+    write(
+        &root.join("tadqiq.yaml"),
+        "disable-entities: [tom-barrack]\n",
+    );
+    assert_eq!(tagged(root, &[]), ["damascus"]);
+
+    write(&root.join("tadqiq.yaml"), "disable-entities: [tom-barak]\n");
+    let out = tadqiq(&["tag", "a.txt"], root);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("tadqiq.yaml: disable-entities: no entity `tom-barak`"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn stats_and_list_describe_the_gazetteer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = tadqiq(&["gazetteer", "stats", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let entities = stats["entities"].as_u64().expect("entities");
+    let by_kind: u64 = ["person", "place", "organization"]
+        .iter()
+        .map(|k| stats["by_kind"][k].as_u64().expect("kind count"))
+        .sum();
+    assert_eq!(by_kind, entities);
+    assert!(stats["roles"].as_u64() >= stats["dated_roles"].as_u64());
+
+    let out = tadqiq(&["gazetteer", "list", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let list = list.as_array().expect("a list");
+    assert_eq!(list.len() as u64, entities);
+    let farouk = list
+        .iter()
+        .find(|e| e["id"] == "farouk-al-sharaa")
+        .expect("a shipped person");
+    assert_eq!(farouk["kind"], "person");
+    assert_eq!(farouk["names"]["ar"][0], "فاروق الشرع");
+
+    let out = tadqiq(&["gazetteer", "list"], dir.path());
+    let lines = text(&out.stdout);
+    assert!(lines
+        .lines()
+        .any(|l| l
+            .starts_with("farouk-al-sharaa\tperson\t\tفاروق الشرع\tFarouk al-Sharaa\tgazetteer/")));
+}
