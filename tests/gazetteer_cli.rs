@@ -163,3 +163,145 @@ fn stats_and_list_describe_the_gazetteer() {
         .any(|l| l
             .starts_with("farouk-al-sharaa\tperson\t\tفاروق الشرع\tFarouk al-Sharaa\tgazetteer/")));
 }
+
+/// The binary with its compiled-gazetteer cache in `cache`.
+fn tadqiq_cached(args: &[&str], cwd: &Path, cache: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tadqiq"))
+        .args(args)
+        .current_dir(cwd)
+        .env("TADQIQ_CACHE_DIR", cache)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+fn cache_files(cache: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(cache)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_compiled_gazetteer_is_cached_keyed_by_the_sources() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let cache = root.join("cache");
+    write(
+        &root.join("g/people.yaml"),
+        "- id: samer-al-khatib\n  names: {ar: [سامر الخطيب]}\n  source: newsroom records\n",
+    );
+    write(&root.join("a.txt"), "التقى سامر الخطيب وفادي الخطيب.\n");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["tag", "--format", "json", "--gazetteer", "g"];
+        args.extend_from_slice(extra);
+        args.push("a.txt");
+        let out = tadqiq_cached(&args, root, &cache);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        json["files"][0]["mentions"]
+            .as_array()
+            .expect("mentions")
+            .iter()
+            .map(|m| m["text"].as_str().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(run(&[]), ["سامر الخطيب"]);
+    let files = cache_files(&cache);
+    assert_eq!(files.len(), 1, "one compiled gazetteer: {files:?}");
+
+    // The next run reads the compiled form, not the YAML: a name edited in
+    // the cache file (as no user would) shows up.
+    let compiled = std::fs::read_to_string(&files[0]).expect("cache file");
+    std::fs::write(&files[0], compiled.replace("سامر الخطيب", "فادي الخطيب")).expect("edit");
+    assert_eq!(run(&[]), ["وفادي الخطيب"]);
+    // --no-cache reads the YAML.
+    assert_eq!(run(&["--no-cache"]), ["سامر الخطيب"]);
+
+    // Editing the YAML changes the key: the stale entry is not used.
+    write(
+        &root.join("g/people.yaml"),
+        "- id: samer-al-khatib\n  names: {ar: [سامر الخطيب, سامر خطيب]}\n  source: newsroom records\n",
+    );
+    assert_eq!(run(&[]), ["سامر الخطيب"]);
+    assert_eq!(cache_files(&cache).len(), 2);
+}
+
+#[test]
+fn two_processes_filling_the_cache_at_once_both_succeed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let cache = root.join("cache");
+    write(&root.join("a.txt"), "زار الرئيس السوري أحمد الشرع دمشق.\n");
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_tadqiq"))
+            .args(["tag", "--format", "json", "a.txt"])
+            .current_dir(root)
+            .env("TADQIQ_CACHE_DIR", &cache)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("spawn")
+    };
+    let children: Vec<_> = (0..4).map(|_| spawn()).collect();
+    let outputs: Vec<Output> = children
+        .into_iter()
+        .map(|c| c.wait_with_output().expect("wait"))
+        .collect();
+    for out in &outputs {
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(
+            out.stdout, outputs[0].stdout,
+            "same report from every process"
+        );
+    }
+    let files = cache_files(&cache);
+    assert_eq!(files.len(), 1, "no temporary file left behind: {files:?}");
+    // And the file they left is whole: a cached run gives the same report.
+    let again = tadqiq_cached(&["tag", "--format", "json", "a.txt"], root, &cache);
+    assert_eq!(again.stdout, outputs[0].stdout);
+}
+
+#[test]
+fn a_compiled_file_is_a_whole_gazetteer_for_ci_images() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write(
+        &root.join("g/people.yaml"),
+        "- id: samer-al-khatib\n  names: {ar: [سامر الخطيب]}\n  source: newsroom records\n",
+    );
+    write(&root.join("a.txt"), "التقى سامر الخطيب في دمشق.\n");
+    let out = tadqiq(&["gazetteer", "compile", "g", "-o", "newsroom.tqg"], root);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("entities compiled into newsroom.tqg"));
+    assert_eq!(
+        tagged(root, &["--no-cache", "--gazetteer", "newsroom.tqg"]),
+        ["samer-al-khatib", "damascus"]
+    );
+    let out = tadqiq(
+        &[
+            "tag",
+            "--gazetteer",
+            "newsroom.tqg",
+            "--gazetteer",
+            "g",
+            "a.txt",
+        ],
+        root,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("newsroom.tqg: a compiled gazetteer is a whole gazetteer"));
+
+    // A damaged file is refused with its path, never a panic.
+    let mut bytes = std::fs::read(root.join("newsroom.tqg")).expect("read");
+    bytes.truncate(bytes.len() / 2);
+    std::fs::write(root.join("newsroom.tqg"), bytes).expect("write");
+    let out = tadqiq(&["tag", "--gazetteer", "newsroom.tqg", "a.txt"], root);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("newsroom.tqg: damaged compiled gazetteer"),
+        "{}",
+        text(&out.stderr)
+    );
+}

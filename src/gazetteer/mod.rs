@@ -5,6 +5,7 @@
 //! with [`GazetteerSources::add_dir`]. Every problem is reported as
 //! `path:line:col: message`, all of them at once, never only the first.
 
+mod compiled;
 mod date;
 mod model;
 mod source;
@@ -12,7 +13,7 @@ mod stats;
 
 use std::collections::HashMap;
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use date::PartialDate;
 pub use model::{Fact, FactValue, Names, Role};
@@ -23,7 +24,9 @@ pub use stats::{EntitySummary, GazetteerStats};
 use crate::normalize::fold_str;
 
 /// The three kinds of entity the gazetteer holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
@@ -51,7 +54,7 @@ impl EntityKind {
 }
 
 /// Where an entity was defined: `path:line:col` of its `id:`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Origin {
     pub path: String,
     pub line: usize,
@@ -65,7 +68,7 @@ impl fmt::Display for Origin {
 }
 
 /// One person, place or organization.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     pub id: String,
     pub kind: EntityKind,
@@ -173,6 +176,7 @@ pub struct GazetteerSources {
     embedded: bool,
     dirs: Vec<PathBuf>,
     disabled: Vec<String>,
+    cache: bool,
 }
 
 impl Default for GazetteerSources {
@@ -181,6 +185,7 @@ impl Default for GazetteerSources {
             embedded: true,
             dirs: Vec::new(),
             disabled: Vec::new(),
+            cache: false,
         }
     }
 }
@@ -212,20 +217,32 @@ impl GazetteerSources {
         self
     }
 
-    /// Reads and validates every source.
+    /// Use (on) or bypass (off, the default) the compiled-gazetteer cache in
+    /// the platform cache folder: sources compiled once are then loaded with
+    /// no YAML parsing. The command line turns it on unless `--no-cache`.
+    pub fn cache(&mut self, yes: bool) -> &mut Self {
+        self.cache = yes;
+        self
+    }
+
+    /// Reads and validates every source (or their compiled form from the
+    /// cache, or a compiled file given as the only folder).
     ///
     /// # Errors
     /// Every YAML, schema and consistency problem, each with `path:line:col`.
     pub fn load(&self) -> Result<Gazetteer, GazetteerErrors> {
-        let mut files = Vec::new();
-        let mut errors = Vec::new();
-        if self.embedded {
-            files = embedded_files();
-        }
-        for dir in &self.dirs {
-            read_dir(dir, &mut files, &mut errors);
-        }
-        let mut gazetteer = compile(&files, errors)?;
+        let mut gazetteer = match self.compiled_file()? {
+            Some(path) => {
+                let entities = compiled::read(path, None).map_err(|message| {
+                    GazetteerErrors(vec![GazetteerError::file(
+                        path.display().to_string(),
+                        message,
+                    )])
+                })?;
+                Gazetteer::new(entities)
+            }
+            None => self.load_sources()?,
+        };
         let unknown: Vec<GazetteerError> = self
             .disabled
             .iter()
@@ -242,6 +259,92 @@ impl GazetteerSources {
         }
         if !self.disabled.is_empty() {
             gazetteer.remove(&self.disabled);
+        }
+        Ok(gazetteer)
+    }
+
+    /// Validates the sources (never from the cache) and writes their
+    /// compiled form to `path`; returns the number of entities.
+    ///
+    /// # Errors
+    /// The sources' problems, or the file that could not be written.
+    pub fn compile_to(&self, path: &Path) -> Result<usize, GazetteerErrors> {
+        let (files, errors) = self.read_sources();
+        let gazetteer = compile(&files, errors)?;
+        compiled::write(path, &compiled::fingerprint(&files), gazetteer.entities()).map_err(
+            |e| {
+                GazetteerErrors(vec![GazetteerError::file(
+                    path.display().to_string(),
+                    format!("cannot write the compiled gazetteer: {e}"),
+                )])
+            },
+        )?;
+        Ok(gazetteer.len())
+    }
+
+    /// Where the cache for these sources lives, when there is a cache folder.
+    pub fn cache_path(&self) -> Option<PathBuf> {
+        let (files, errors) = self.read_sources();
+        if !errors.is_empty() {
+            return None;
+        }
+        compiled::cache_dir().map(|dir| compiled::cache_path(&dir, &compiled::fingerprint(&files)))
+    }
+
+    /// A compiled file given in place of a folder. It holds a whole
+    /// gazetteer, so it cannot be combined with folders.
+    fn compiled_file(&self) -> Result<Option<&Path>, GazetteerErrors> {
+        let Some(path) = self
+            .dirs
+            .iter()
+            .find(|d| d.is_file() && compiled::is_compiled(d))
+        else {
+            return Ok(None);
+        };
+        if self.dirs.len() > 1 {
+            return Err(GazetteerErrors(vec![GazetteerError::file(
+                path.display().to_string(),
+                "a compiled gazetteer is a whole gazetteer: give it as the only --gazetteer (compile the folders into it)",
+            )]));
+        }
+        Ok(Some(path))
+    }
+
+    fn read_sources(&self) -> (Vec<SourceFile>, Vec<GazetteerError>) {
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        if self.embedded {
+            files = embedded_files();
+        }
+        for dir in &self.dirs {
+            read_dir(dir, &mut files, &mut errors);
+        }
+        (files, errors)
+    }
+
+    /// The YAML sources, through the cache when it is on.
+    fn load_sources(&self) -> Result<Gazetteer, GazetteerErrors> {
+        let (files, errors) = self.read_sources();
+        let cached = (self.cache && errors.is_empty())
+            .then(compiled::cache_dir)
+            .flatten()
+            .map(|dir| {
+                let fingerprint = compiled::fingerprint(&files);
+                (compiled::cache_path(&dir, &fingerprint), fingerprint)
+            });
+        if let Some((path, fingerprint)) = &cached {
+            if let Ok(entities) = compiled::read(path, Some(fingerprint)) {
+                return Ok(Gazetteer::new(entities));
+            }
+        }
+        let gazetteer = compile(&files, errors)?;
+        if let Some((path, fingerprint)) = &cached {
+            // A cache that cannot be written only costs the next run time.
+            if compiled::write(path, fingerprint, gazetteer.entities()).is_ok() {
+                if let Some(dir) = path.parent() {
+                    compiled::prune(dir);
+                }
+            }
         }
         Ok(gazetteer)
     }

@@ -39,7 +39,7 @@ impl Names {
 }
 
 /// A title a person held, with the dates it held.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     pub title: Names,
@@ -65,7 +65,7 @@ impl Role {
 }
 
 /// The value of a numeric fact: exact, or an interval.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(untagged)]
 pub enum FactValue {
     Exact(f64),
@@ -78,7 +78,7 @@ pub enum FactValue {
 }
 
 /// A checked fact about an organization (membership count, founding date).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     pub key: String,
