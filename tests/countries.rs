@@ -295,7 +295,7 @@ fn everyday_words_left_out_of_the_layer_stay_untagged() {
         // ديلي: "Daily"; Dili has its English name only.
         "نشرت صحيفة ديلي تلغراف التقرير.",
         // عمّان is Amman here, never Oman (docs/gazetteer.md, "Oman and Amman").
-        "وصل الملك إلى عمّان قادماً من العقبة.",
+        "وصل الملك إلى عمّان قادماً من المطار.",
         // Georgetown University, not Guyana's capital.
         "تحدث أستاذ في جامعة جورج تاون.",
         // English everyday words and places of other countries.
