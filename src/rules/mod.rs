@@ -93,6 +93,102 @@ impl Context<'_> {
     }
 }
 
+/// Distinct values of one slot compared with each other, pair by pair.
+/// A slot with more (only adversarial drafts have them) is reported on its
+/// first `MAX_COMPARED` distinct values, with a note saying so, so that one
+/// slot costs at most `MAX_COMPARED²/2` comparisons whatever the draft.
+pub(crate) const MAX_COMPARED: usize = 256;
+
+/// Spans listed by one grouped finding (the pair it names first, then the
+/// first occurrence of each other value), and notes listing values.
+pub(crate) const MAX_LISTED: usize = 10;
+
+/// Findings kept per draft. Beyond it the least severe are dropped (then the
+/// latest in the draft) and one `findings-limit` info says how many, so no
+/// draft can make a report exhaust memory or disk.
+pub(crate) const MAX_FINDINGS: usize = 1_000;
+
+/// The rule id of the note that says findings were dropped.
+pub(crate) const LIMIT_RULE: &str = "findings-limit";
+
+/// The distinct values of `items` under `key`, in order of first
+/// appearance, each with its first item and how often it occurs. Linear:
+/// one hash lookup per item.
+pub(crate) fn distinct<T, K, F>(items: impl IntoIterator<Item = T>, key: F) -> Vec<(T, usize)>
+where
+    K: std::hash::Hash + Eq,
+    F: Fn(&T) -> K,
+{
+    let mut seen: std::collections::HashMap<K, usize> = std::collections::HashMap::new();
+    let mut out: Vec<(T, usize)> = Vec::new();
+    for item in items {
+        let k = key(&item);
+        match seen.get(&k) {
+            Some(&i) => out[i].1 += 1,
+            None => {
+                seen.insert(k, out.len());
+                out.push((item, 1));
+            }
+        }
+    }
+    out
+}
+
+/// `"89"` or `"89" (3 times)`: a value with how often the draft gives it.
+pub(crate) fn times(text: &str, count: usize) -> String {
+    if count > 1 {
+        format!("\"{text}\" ({count} times)")
+    } else {
+        format!("\"{text}\"")
+    }
+}
+
+/// Keeps at most [`MAX_FINDINGS`] of a draft's sorted findings: the most
+/// severe first, then the earliest. The dropped ones are counted in one
+/// last info finding whose span is where the first dropped finding was.
+pub(crate) fn limit(findings: &mut Vec<Finding>) {
+    if findings.len() <= MAX_FINDINGS {
+        return;
+    }
+    // Positions in report order; a stable sort by severity keeps that order
+    // among equals, so the kept set is deterministic.
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(findings[i].severity));
+    let mut keep = vec![false; findings.len()];
+    for &i in &order[..MAX_FINDINGS] {
+        keep[i] = true;
+    }
+    let mut dropped = [0usize; 3];
+    let mut first_dropped: Option<Span> = None;
+    let mut i = 0;
+    findings.retain(|f| {
+        let kept = keep[i];
+        i += 1;
+        if !kept {
+            dropped[f.severity as usize] += 1;
+            if first_dropped.is_none() {
+                first_dropped = f.primary().cloned();
+            }
+        }
+        kept
+    });
+    let total: usize = dropped.iter().sum();
+    let [infos, warnings, errors] = dropped;
+    let spans: Vec<Span> = first_dropped.into_iter().collect();
+    findings.push(Finding {
+        rule: LIMIT_RULE,
+        severity: Severity::Info,
+        message: format!(
+            "{total} more findings were dropped: a draft reports at most {MAX_FINDINGS}, the most severe first"
+        ),
+        fingerprint: fingerprint(LIMIT_RULE, &[]),
+        spans,
+        notes: vec![format!(
+            "dropped: {errors} errors, {warnings} warnings, {infos} infos; the span is where the first dropped finding was"
+        )],
+    });
+}
+
 /// What every rule declares about itself.
 #[derive(Debug, Clone, Copy)]
 pub struct RuleInfo {
