@@ -77,6 +77,9 @@ pub struct ConfigFile {
     pub gazetteers: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_gazetteer: Option<bool>,
+    /// Ids of shipped (or other loaded) entities to switch off.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disable_entities: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fail_on: Option<FailOnSetting>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -273,6 +276,11 @@ impl Config {
         self.file.default_gazetteer.unwrap_or(true)
     }
 
+    /// Entity ids switched off by `disable-entities:`.
+    pub fn disabled_entities(&self) -> &[String] {
+        self.file.disable_entities.as_deref().unwrap_or_default()
+    }
+
     /// The section markers: the configured lists, else the built-in ones.
     pub fn markers(&self) -> SectionMarkers {
         let mut markers = SectionMarkers::default();
@@ -358,6 +366,7 @@ impl Config {
                 .map(|p| p.display().to_string())
                 .collect(),
             default_gazetteer: self.default_gazetteer(),
+            disable_entities: self.disabled_entities().to_vec(),
             fail_on: self.file.fail_on.unwrap_or(FailOnSetting::Error).as_str(),
             rules,
             prefer: self.file.prefer.clone().unwrap_or_default(),
@@ -393,6 +402,7 @@ impl Config {
 struct Effective {
     gazetteers: Vec<String>,
     default_gazetteer: bool,
+    disable_entities: Vec<String>,
     fail_on: &'static str,
     rules: BTreeMap<String, String>,
     prefer: PreferSetting,

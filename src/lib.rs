@@ -15,6 +15,7 @@
 //! assert!(report.mentions.iter().any(|m| m.entity_id.as_deref() == Some("ahmed-al-sharaa")));
 //! ```
 
+mod archive;
 mod baseline;
 mod checker;
 mod claims;
@@ -33,6 +34,7 @@ mod suppress;
 mod tag;
 mod walk;
 
+pub use archive::StreamOutcome;
 pub use baseline::{Baseline, BaselineEntry, BaselineOutcome};
 pub use checker::{Checker, CheckerBuilder, FileReport, Mode, RuleLevel};
 pub use claims::Claims;
@@ -42,8 +44,8 @@ pub use report::{OutputFormat, Report, Summary};
 pub use resolve::Mention;
 pub use rules::{catalog, lookup, Prefer, RuleInfo};
 pub use run::{
-    diff, run, show_config, snapshot, ConfigChoice, FailOn, Outcome, RunOptions, Settings,
-    SnapshotMode,
+    diff, run, run_jsonl, show_config, snapshot, ConfigChoice, FailOn, Outcome, RunOptions,
+    Settings, SnapshotMode,
 };
 pub use segment::{Format, SectionKind, SectionMarkers};
 pub use suppress::{INFO as SUPPRESSION_INFO, RULE as SUPPRESSION_RULE};

@@ -96,6 +96,8 @@ pub struct Settings {
     /// `--gazetteer DIR`, added to the config's.
     pub gazetteers: Vec<String>,
     pub no_default_gazetteer: bool,
+    /// Bypass the compiled-gazetteer cache (`--no-cache`).
+    pub no_cache: bool,
     /// `--date`: the draft date when a draft has no front matter date.
     pub date: Option<PartialDate>,
     /// Worker threads; 0 means one per core.
@@ -110,6 +112,7 @@ impl Default for Settings {
             config: ConfigChoice::Discover,
             gazetteers: Vec::new(),
             no_default_gazetteer: false,
+            no_cache: false,
             date: None,
             jobs: 0,
             stdin_name: "<stdin>".to_string(),
@@ -139,8 +142,8 @@ pub struct RunOptions {
 /// Config key: the config file's path, `None` for the built-in defaults.
 type ConfigKey = Option<PathBuf>;
 
-/// Gazetteer sources: the embedded one or not, and folders on disk.
-type SourceKey = (bool, Vec<PathBuf>);
+/// What a loaded gazetteer was built from: embedded or not, folders, disabled ids.
+type SourceKey = (bool, Vec<PathBuf>, Vec<String>);
 
 /// Finds configs, loads gazetteers and builds checkers, each once.
 struct Engine<'a> {
@@ -224,16 +227,24 @@ impl<'a> Engine<'a> {
         let embedded = config.default_gazetteer() && !self.settings.no_default_gazetteer;
         let mut dirs = config.gazetteer_dirs();
         dirs.extend(self.settings.gazetteers.iter().map(PathBuf::from));
-        let source_key = (embedded, dirs);
+        let disabled = config.disabled_entities().to_vec();
+        let source_key = (embedded, dirs, disabled);
         let gazetteer = match self.gazetteers.iter().find(|(k, _)| *k == source_key) {
             Some((_, g)) => Arc::clone(g),
             None => {
                 let mut sources = GazetteerSources::default();
-                sources.embedded(embedded);
+                sources.embedded(embedded).cache(!self.settings.no_cache);
                 for dir in &source_key.1 {
                     sources.add_dir(dir);
                 }
-                let g = Arc::new(sources.load().map_err(|e| e.to_string())?);
+                sources.disable(source_key.2.iter().cloned());
+                let g = Arc::new(sources.load().map_err(|e| match &config.path {
+                    // An unknown id in disable-entities is the config's problem.
+                    Some(path) if e.0.iter().all(|e| e.path == "disable-entities") => {
+                        format!("{}: {e}", path.display())
+                    }
+                    _ => e.to_string(),
+                })?);
                 self.gazetteers.push((source_key, Arc::clone(&g)));
                 g
             }
@@ -424,6 +435,102 @@ fn report_failures(batch: &Batch, err: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Runs `check` or `tag` over JSONL archive records (`--input jsonl`, DESIGN
+/// §11): each path (`-` for standard input) holds one JSON record a line,
+/// and `out` gets one JSONL line per record in input order. The config is
+/// the one that applies in the current folder. Bad records get an `error`
+/// line and make the outcome [`Outcome::Error`]; the stream goes on.
+///
+/// # Errors
+/// Only I/O errors writing `out` or `err`.
+pub fn run_jsonl(
+    settings: &Settings,
+    mode: Mode,
+    opts: &RunOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let mut engine = Engine::new(settings);
+    let key = match engine.config_key(Path::new("")).and_then(|key| {
+        engine.prepare(&key)?;
+        Ok(key)
+    }) {
+        Ok(key) => key,
+        Err(message) => {
+            writeln!(err, "{message}")?;
+            return Ok(Outcome::Error);
+        }
+    };
+    let fail_on = engine.fail_on(&key, opts.fail_on);
+    let threads = engine.threads(usize::MAX);
+    let Some(checker) = engine.checkers.get(&key) else {
+        writeln!(
+            err,
+            "tadqiq: internal error: no checker for the current folder"
+        )?;
+        return Ok(Outcome::Error);
+    };
+    let paths = if opts.paths.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        opts.paths.clone()
+    };
+    let mut outcome = crate::archive::StreamOutcome::default();
+    let mut unreadable = false;
+    for path in &paths {
+        let result = if path == "-" {
+            let stdin = io::stdin();
+            let mut input = stdin.lock();
+            crate::archive::run_stream(checker, mode, opts.mentions, threads, &mut input, out)
+        } else {
+            match std::fs::File::open(path) {
+                Ok(file) => {
+                    let mut input = io::BufReader::new(file);
+                    crate::archive::run_stream(
+                        checker,
+                        mode,
+                        opts.mentions,
+                        threads,
+                        &mut input,
+                        out,
+                    )
+                }
+                Err(e) => {
+                    writeln!(err, "tadqiq: error: {path}: {e}")?;
+                    unreadable = true;
+                    continue;
+                }
+            }
+        };
+        match result {
+            Ok(o) => {
+                outcome.records += o.records;
+                outcome.bad_records += o.bad_records;
+                outcome.worst = outcome.worst.max(o.worst);
+            }
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Err(e),
+            Err(e) => {
+                writeln!(err, "tadqiq: error: {path}: {e}")?;
+                unreadable = true;
+            }
+        }
+    }
+    if outcome.bad_records > 0 {
+        writeln!(
+            err,
+            "tadqiq: {} of {} record(s) could not be checked (see their `error` lines)",
+            outcome.bad_records, outcome.records
+        )?;
+    }
+    Ok(if unreadable || outcome.bad_records > 0 {
+        Outcome::Error
+    } else if outcome.worst.is_some_and(|w| fail_on.fails(w)) {
+        Outcome::Failed
+    } else {
+        Outcome::Clean
+    })
 }
 
 /// Runs `check` or `tag` on every path, writing the report to `out` and one

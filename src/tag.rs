@@ -93,7 +93,7 @@ pub struct Tagger {
 }
 
 /// Up to this many keys the automaton is built as a full DFA.
-const DFA_MAX_KEYS: usize = 20_000;
+const DFA_MAX_KEYS: usize = 500;
 
 const ARTICLE_PREFIXES: [&str; 12] = [
     "ال", "وال", "فال", "بال", "كال", "لل", "وبال", "فبال", "وكال", "فكال", "ولل", "فلل",

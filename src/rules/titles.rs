@@ -534,11 +534,11 @@ mod tests {
   family: {ar: [الشرع], en: [al-Sharaa]}
   roles:
     - title: {ar: [وزير الخارجية], en: [Foreign Minister]}
-      from: 1984-03-01
-      to: 2006-02-21
+      from: 1984-03
+      to: 2006-02-11
     - title: {ar: [نائب الرئيس السوري, نائب الرئيس], en: [Syrian Vice President, Vice President]}
-      from: 2006-02-21
-      to: 2014-07-19
+      from: 2006-02-11
+      to: 2014-07
   source: test
 ";
 
