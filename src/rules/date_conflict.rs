@@ -55,6 +55,11 @@ Events that happen once (formation, fall, death) are compared whatever
 their dates; recurring ones (visits, meetings, operations, signings, accessions) only when the
 two dates share their day or their month, so two different visits are not a conflict.
 
+Dates in conflict are one finding per event (for a recurring event, one per disputed
+occurrence): named after the first conflicting pair, with every other date of the group
+listed with how often it is given (spans and notes capped at 10; only the first 256
+distinct dates of an event are compared).
+
 Example (English): \"the coalition, formed in 2014\" and \"the coalition, formed in 2015\"
 is an error; \"founded in September 2014\" and \"formed in 2014\" is not.",
         }

@@ -235,6 +235,98 @@ pub fn lookup(id: &str) -> Option<RuleInfo> {
     catalog().into_iter().find(|r| r.id == id)
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::SectionKind;
+
+    fn finding(severity: Severity, start: usize) -> Finding {
+        Finding {
+            rule: "number-conflict",
+            severity,
+            message: format!("at {start}"),
+            spans: vec![Span {
+                start,
+                end: start + 1,
+                line: 1,
+                column: start + 1,
+                text: "x".into(),
+                entity: None,
+                section: SectionKind::Body,
+            }],
+            notes: Vec::new(),
+            fingerprint: String::new(),
+        }
+    }
+
+    struct Case {
+        /// (infos, then errors) in draft order: `infos` at 0.., errors after.
+        infos: usize,
+        errors: usize,
+        /// Findings kept, and whether a `findings-limit` note follows.
+        kept: usize,
+        note: bool,
+    }
+
+    #[test]
+    fn limit_keeps_the_most_severe() {
+        let cases = [
+            // Under the limit: untouched.
+            Case {
+                infos: 10,
+                errors: 10,
+                kept: 20,
+                note: false,
+            },
+            Case {
+                infos: MAX_FINDINGS,
+                errors: 0,
+                kept: MAX_FINDINGS,
+                note: false,
+            },
+            // Over it: every error survives, the latest infos go first.
+            Case {
+                infos: 900,
+                errors: 200,
+                kept: MAX_FINDINGS,
+                note: true,
+            },
+            Case {
+                infos: 0,
+                errors: 5_000,
+                kept: MAX_FINDINGS,
+                note: true,
+            },
+        ];
+        for c in cases {
+            let mut findings: Vec<Finding> = (0..c.infos)
+                .map(|i| finding(Severity::Info, i))
+                .chain((0..c.errors).map(|i| finding(Severity::Error, c.infos + i)))
+                .collect();
+            limit(&mut findings);
+            let note = findings.last().filter(|f| f.rule == LIMIT_RULE).cloned();
+            assert_eq!(note.is_some(), c.note, "{} + {}", c.infos, c.errors);
+            let kept = findings.len() - usize::from(note.is_some());
+            assert_eq!(kept, c.kept);
+            let errors = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            assert_eq!(errors, c.errors.min(MAX_FINDINGS));
+            if let Some(note) = note {
+                let dropped = c.infos + c.errors - c.kept;
+                assert!(note
+                    .message
+                    .starts_with(&format!("{dropped} more findings")));
+                // Kept findings stay in draft order.
+                let starts: Vec<usize> =
+                    findings[..kept].iter().map(|f| f.spans[0].start).collect();
+                assert!(starts.windows(2).all(|w| w[0] < w[1]));
+            }
+        }
+    }
+}
+
 /// Helpers for the rules' table-driven tests.
 #[cfg(test)]
 pub(crate) mod testing {

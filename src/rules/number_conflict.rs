@@ -35,6 +35,12 @@ slot are compared; a number that cannot be bound is never compared.
   overlapping, neither inside         info     \"نحو 80 دولة\" … \"أكثر من 80 دولة\"
   equal                               nothing  \"89 دولة\" … \"تسعة وثمانين دولة\"
 
+One slot is one finding, however many values it holds: it is named after its most
+serious pair (the first in the draft among equals) and, with three values or more, lists
+every distinct value with how often it is given (spans and notes capped at 10; only the
+first 256 distinct values are compared), so an editor sees the whole disagreement at once
+and a draft with a thousand values for one count gets one finding, not half a million.
+
 Example (English): \"the coalition includes 89 countries\" and later \"the coalition
 includes more than 80 countries\" is a warning: 89 lies inside (80, ∞), so the first
 is the more precise; \"more than 90 countries\" would be an error.",
