@@ -11,6 +11,8 @@ Kinds (N = the size):
   dates       N different dates of one event (the coalition's formation)
   quotes      N rewordings of one statement by one speaker (a number changes)
   statements  N different statements by one speaker that share their first words
+  vocab16     N quotes by one speaker, each twelve words drawn from sixteen (every
+              pair of quotes shares words and word pairs: the worst case for pruning)
 
 Each draft is checked with `BINARY check --isolated --format json --fail-on never
 DRAFT`; the script records wall time (best of --runs), peak RSS of the child
@@ -64,6 +66,12 @@ def draft(kind, n):
         for i in range(n):
             words = [WORDS[next(rng) % len(WORDS)] for _ in range(8)]
             paras.append(f"وقال دونالد ترامب: «نحن نريد أن نرى {' '.join(words)} في كل مكان».")
+    elif kind == "vocab16":
+        rng = xorshift(0x2545F4914F6CDD1D)
+        vocab = WORDS[:16]
+        for i in range(n):
+            words = [vocab[next(rng) % 16] for _ in range(12)]
+            paras.append(f"وقال دونالد ترامب: «{' '.join(words)}».")
     else:
         raise SystemExit(f"unknown kind {kind}")
     return "\n\n".join(paras) + "\n"
@@ -112,7 +120,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--mem-gb", type=float, default=6)
-    ap.add_argument("--kinds", default="numbers,dates,quotes,statements")
+    ap.add_argument("--kinds", default="numbers,dates,quotes,statements,vocab16")
     a = ap.parse_args()
     sizes = [int(s) for s in a.sizes.split(",")]
     print(f"binary: {a.binary}; command: check --isolated --format json --fail-on never DRAFT; "
