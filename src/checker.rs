@@ -249,6 +249,8 @@ impl Checker {
                 .then_with(|| a.message.cmp(&b.message))
         });
         findings.dedup();
+        // No draft may make the report unbounded (see `rules::MAX_FINDINGS`).
+        rules::limit(&mut findings);
         FileReport {
             path: path.to_string(),
             findings,

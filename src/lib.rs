@@ -22,6 +22,7 @@ mod claims;
 mod clitics;
 pub mod config;
 mod finding;
+pub mod fuzzing;
 pub mod gazetteer;
 mod input;
 mod normalize;
