@@ -103,9 +103,24 @@ fn main() {
         shipped("places.yaml"),
         shipped("organizations.yaml"),
     );
+    // The countries and capitals the hand-made files refer to.
+    let (countries, capitals) = (
+        shipped("generated/places-countries.yaml"),
+        shipped("generated/places-capitals.yaml"),
+    );
     let synthetic = Gazetteer::from_yaml(&[
         (EntityKind::Person, "gazetteer/people.yaml", &people),
         (EntityKind::Place, "gazetteer/places.yaml", &places),
+        (
+            EntityKind::Place,
+            "gazetteer/generated/places-countries.yaml",
+            &countries,
+        ),
+        (
+            EntityKind::Place,
+            "gazetteer/generated/places-capitals.yaml",
+            &capitals,
+        ),
         (
             EntityKind::Organization,
             "gazetteer/organizations.yaml",

@@ -40,12 +40,17 @@ pub struct BaselineEntry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BaselineError {
     pub path: String,
+    /// 1-based line and column (in characters), for invalid JSON.
+    pub location: Option<(usize, usize)>,
     pub message: String,
 }
 
 impl fmt::Display for BaselineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        match self.location {
+            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.path, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
     }
 }
 
@@ -100,6 +105,7 @@ impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
         let error = |message: String| BaselineError {
             path: path.display().to_string(),
+            location: None,
             message,
         };
         let text = std::fs::read_to_string(path).map_err(|e| {
@@ -108,12 +114,9 @@ impl Baseline {
                 _ => format!("cannot read baseline: {e}"),
             })
         })?;
-        let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
-            error(format!(
-                "{}:{}: not a tadqiq baseline: {e}",
-                e.line(),
-                e.column()
-            ))
+        let baseline: Baseline = serde_json::from_str(&text).map_err(|e| BaselineError {
+            location: Some(json_place(&text, e.line(), e.column())),
+            ..error(format!("not a tadqiq baseline: {}", json_message(&e)))
         })?;
         if baseline.version != VERSION {
             return Err(error(format!(
@@ -164,6 +167,26 @@ impl Baseline {
     }
 }
 
+/// serde_json's message without its trailing " at line L column C".
+fn json_message(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(" column ") => message[..i].to_string(),
+        _ => message,
+    }
+}
+
+/// serde_json counts a column as the bytes read on the line (0 before the
+/// first); this is the 1-based column, in characters, of the last of them.
+fn json_place(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let line_text = text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
+    let mut end = column.min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end += 1;
+    }
+    (line.max(1), line_text[..end].chars().count().max(1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +212,17 @@ mod tests {
             claims: None,
             text: String::new(),
         }
+    }
+
+    #[test]
+    fn json_places_are_one_based_characters() {
+        // Empty file: serde_json says column 0.
+        assert_eq!(json_place("", 1, 0), (1, 1));
+        // `x` at the first column.
+        assert_eq!(json_place("x", 1, 1), (1, 1));
+        // A two-byte character before the bad value counts once.
+        assert_eq!(json_place("{\"é\": x}", 1, 8), (1, 7));
+        assert_eq!(json_place("{\n  \"b\" 2}", 2, 7), (2, 7));
     }
 
     #[test]

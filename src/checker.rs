@@ -2,7 +2,7 @@
 //! and thread, running the whole pipeline on one draft at a time.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -86,7 +86,9 @@ impl CheckerBuilder {
     /// Builds a checker around an already loaded gazetteer.
     pub fn build_with(&self, gazetteer: Arc<Gazetteer>) -> Checker {
         let tagger = Arc::new(TaggerBuilder::new().build(&gazetteer));
-        let lexicon = Arc::new(Lexicon::build(&gazetteer));
+        // The rules' title and name indexes are built on the first `check`,
+        // so `tag` never pays for them.
+        let lexicon = Arc::new(OnceLock::new());
         Checker {
             gazetteer,
             tagger,
@@ -104,7 +106,7 @@ impl CheckerBuilder {
 pub struct Checker {
     gazetteer: Arc<Gazetteer>,
     tagger: Arc<Tagger>,
-    lexicon: Arc<Lexicon>,
+    lexicon: Arc<OnceLock<Lexicon>>,
     markers: SectionMarkers,
     levels: BTreeMap<String, RuleLevel>,
     prefer: Prefer,
@@ -140,13 +142,35 @@ impl Checker {
 
     /// Runs the pipeline on one draft. `path` is only used in the report.
     pub fn run(&self, path: &str, text: &str, format: Format, mode: Mode) -> FileReport {
+        self.run_dated(path, text, format, mode, self.date)
+    }
+
+    /// As [`run`](Self::run), with this draft's own date (an archive
+    /// record's `date`) in place of the checker's; front matter still wins.
+    pub fn run_dated(
+        &self,
+        path: &str,
+        text: &str,
+        format: Format,
+        mode: Mode,
+        date: Option<PartialDate>,
+    ) -> FileReport {
+        // A lone carriage return ends a line as a line feed does; drafts read
+        // from disk had theirs replaced already (same length, same offsets).
+        let owned;
+        let text = if text.contains('\r') {
+            owned = crate::input::lone_cr_to_lf(text.to_string());
+            owned.as_str()
+        } else {
+            text
+        };
         let folded = fold(text);
         let doc = segment(text, &self.markers, format);
         let date = doc
             .front_matter_date
             .as_deref()
             .and_then(PartialDate::parse)
-            .or(self.date);
+            .or(date);
         let hits = self.tagger.hits(text, &folded);
         let role_date = date.unwrap_or_else(today);
         let mut mentions = resolve(text, folded.text(), hits, &doc, &self.gazetteer, role_date);
@@ -170,7 +194,7 @@ impl Checker {
                 gazetteer: &self.gazetteer,
                 date,
                 role_date,
-                lexicon: &self.lexicon,
+                lexicon: self.lexicon.get_or_init(|| Lexicon::build(&self.gazetteer)),
                 words: &words,
                 prefer: &self.prefer,
             };
@@ -225,6 +249,8 @@ impl Checker {
                 .then_with(|| a.message.cmp(&b.message))
         });
         findings.dedup();
+        // No draft may make the report unbounded (see `rules::MAX_FINDINGS`).
+        rules::limit(&mut findings);
         FileReport {
             path: path.to_string(),
             findings,

@@ -11,7 +11,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
-use serde::{Deserialize, Serialize};
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::checker::{CheckerBuilder, RuleLevel};
 use crate::finding::Severity;
@@ -71,12 +72,19 @@ impl std::error::Error for ConfigError {}
 
 /// The config file as written. `None` means "not set".
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(
+    deny_unknown_fields,
+    rename_all = "kebab-case",
+    expecting = "a map of settings (gazetteers:, rules:, prefer:, …)"
+)]
 pub struct ConfigFile {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gazetteers: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_gazetteer: Option<bool>,
+    /// Ids of shipped (or other loaded) entities to switch off.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disable_entities: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fail_on: Option<FailOnSetting>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -89,6 +97,9 @@ pub struct ConfigFile {
     pub include: Option<Vec<GlobText>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<GlobText>>,
+    /// The largest draft checked, in bytes (`--max-draft-size` overrides).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_draft_size: Option<ByteSize>,
 }
 
 /// `fail-on:` in a config.
@@ -142,9 +153,127 @@ pub struct RuleId(pub String);
 
 /// An include/exclude glob, compiled once the file is read to report bad
 /// ones with their place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Only a written string is a glob: `include: [5]` or `include: [~]` is an
+/// error at the item, not the glob `5`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct GlobText(pub String);
+
+impl<'de> Deserialize<'de> for GlobText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<GlobText, D::Error> {
+        d.deserialize_any(TextVisitor("a glob (a string such as \"**/*.md\")"))
+            .map(GlobText)
+    }
+}
+
+/// Accepts a string that is not blank, and nothing else. YAML hands a plain
+/// `5` or `true` to `deserialize_str` as text, so `deserialize_any` is used
+/// to tell a written string from a number, a boolean or an empty item.
+struct TextVisitor(&'static str);
+
+impl Visitor<'_> for TextVisitor {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        if v.trim().is_empty() {
+            return Err(E::custom(format!(
+                "expected {}, found an empty string",
+                self.0
+            )));
+        }
+        Ok(v.to_string())
+    }
+}
+
+/// A non-blank string, for `deserialize_with` on the fields typed `String`.
+fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    d.deserialize_any(TextVisitor("a non-empty string"))
+}
+
+struct Text(String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        text(d).map(Text)
+    }
+}
+
+/// Section markers: a list of non-blank phrases (an empty marker would
+/// match every paragraph).
+fn markers<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    let list: Option<Vec<Text>> = Option::deserialize(d)?;
+    Ok(list.map(|l| l.into_iter().map(|t| t.0).collect()))
+}
+
+/// `prefer.entities`: entity id → preferred form, both non-blank.
+fn entity_forms<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
+    let map: BTreeMap<String, Text> = BTreeMap::deserialize(d)?;
+    Ok(map.into_iter().map(|(k, v)| (k, v.0)).collect())
+}
+
+/// `prefer.words`: pairs of non-blank spellings.
+fn word_pairs<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, String)>, D::Error> {
+    let pairs: Vec<(Text, Text)> = Vec::deserialize(d)?;
+    Ok(pairs.into_iter().map(|(a, b)| (a.0, b.0)).collect())
+}
+
+/// A size in bytes: a number, or a number with a unit: `KiB`, `MiB`, `GiB`
+/// (or `K`, `M`, `G`), powers of 1024; `KB`, `MB`, `GB`, powers of 1000.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct ByteSize(pub u64);
+
+impl ByteSize {
+    /// Parses `32MiB`, `32 MiB`, `500kb`, `1000000`; `None` for anything
+    /// else, zero, or a size that does not fit.
+    pub fn parse(text: &str) -> Option<ByteSize> {
+        let text = text.trim();
+        let digits = text
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len());
+        let number: u64 = text[..digits].parse().ok()?;
+        let factor: u64 = match text[digits..].trim().to_ascii_lowercase().as_str() {
+            "" | "b" => 1,
+            "k" | "kib" => 1 << 10,
+            "m" | "mib" => 1 << 20,
+            "g" | "gib" => 1 << 30,
+            "kb" => 1_000,
+            "mb" => 1_000_000,
+            "gb" => 1_000_000_000,
+            _ => return None,
+        };
+        number.checked_mul(factor).filter(|&n| n > 0).map(ByteSize)
+    }
+}
+
+impl<'de> Deserialize<'de> for ByteSize {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ByteSize, D::Error> {
+        struct SizeVisitor;
+        const EXPECTED: &str = "a size in bytes such as 33554432, \"32 MiB\" or \"50MB\"";
+        impl Visitor<'_> for SizeVisitor {
+            type Value = ByteSize;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(EXPECTED)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ByteSize, E> {
+                if v == 0 {
+                    return Err(E::custom(format!("expected {EXPECTED}, found 0")));
+                }
+                Ok(ByteSize(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ByteSize, E> {
+                ByteSize::parse(v)
+                    .ok_or_else(|| E::custom(format!("expected {EXPECTED}, found `{v}`")))
+            }
+        }
+        d.deserialize_any(SizeVisitor)
+    }
+}
 
 fn compile_glob(text: &str) -> Result<globset::Glob, String> {
     GlobBuilder::new(text)
@@ -157,11 +286,20 @@ fn compile_glob(text: &str) -> Result<globset::Glob, String> {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct PreferSetting {
-    /// entity id → preferred surface form.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// entity id → preferred surface form. The ids are checked against the
+    /// gazetteer once it is loaded ([`Config::check_entities`]).
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "entity_forms"
+    )]
     pub entities: BTreeMap<String, String>,
     /// Spelling pairs, the preferred one first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "word_pairs"
+    )]
     pub words: Vec<(String, String)>,
 }
 
@@ -169,9 +307,17 @@ pub struct PreferSetting {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SectionsSetting {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "markers"
+    )]
     pub appended: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "markers"
+    )]
     pub boilerplate: Option<Vec<String>>,
 }
 
@@ -181,6 +327,8 @@ pub struct Config {
     /// The file it was read from; `None` for the built-in defaults.
     pub path: Option<PathBuf>,
     pub file: ConfigFile,
+    /// The file's text, to place problems found after parsing.
+    text: String,
 }
 
 impl Config {
@@ -191,13 +339,41 @@ impl Config {
     /// globs, each with its line and column.
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         let shown = path.display().to_string();
-        let error = |e: serde_norway::Error| ConfigError {
-            path: shown.clone(),
-            location: e.location().map(|l| (l.line(), l.column())),
-            message: clean_yaml_message(&e.to_string()),
+        let error = |e: serde_norway::Error| {
+            let message = clean_yaml_message(&e.to_string());
+            let mut location = e.location().map(|l| (l.line(), l.column()));
+            // Duplicate keys are placed at the start of their map; point at
+            // the second occurrence instead.
+            if let Some(key) = duplicate_key(&message) {
+                let from = location.map_or(0, |(line, column)| offset_of(text, line, column));
+                location = locate_key(text, from, &key, 2).or(location);
+            }
+            ConfigError {
+                path: shown.clone(),
+                location,
+                message,
+            }
         };
         // An empty file (or one with only comments) is a valid, empty config.
         let value: serde_norway::Value = serde_norway::from_str(text).map_err(error)?;
+        // A list where a map belongs would be read field by field, in
+        // order (serde accepts a sequence for a struct); refuse it.
+        for (key, fields) in [
+            ("prefer", "`entities:` and `words:`"),
+            ("sections", "`appended:` and `boilerplate:`"),
+            ("rules", "rule ids and levels"),
+        ] {
+            if value
+                .get(key)
+                .is_some_and(|v| !v.is_mapping() && !v.is_null())
+            {
+                return Err(ConfigError {
+                    path: shown.clone(),
+                    location: locate(text, key, &format!("{key}:"), false),
+                    message: format!("{key}: expected a map of {fields}"),
+                });
+            }
+        }
         let file: ConfigFile = if value.is_null() {
             ConfigFile::default()
         } else {
@@ -205,6 +381,13 @@ impl Config {
         };
         let known = known_rules();
         for id in file.rules.iter().flat_map(|r| r.keys()) {
+            if id.0.trim().is_empty() {
+                return Err(ConfigError {
+                    path: shown.clone(),
+                    location: locate(text, "rules", &id.0, true),
+                    message: format!("rules: empty rule id; known rules: {}", known.join(", ")),
+                });
+            }
             if !known.contains(&id.0.as_str()) {
                 return Err(ConfigError {
                     path: shown.clone(),
@@ -231,7 +414,59 @@ impl Config {
         Ok(Config {
             path: Some(path.to_path_buf()),
             file,
+            text: text.to_string(),
         })
+    }
+
+    /// Checks that every entity id under `prefer.entities` is one that
+    /// `exists`, once the gazetteer is loaded; `ids` are all known ids, for
+    /// a suggestion.
+    ///
+    /// # Errors
+    /// The first unknown id, at its line and column.
+    pub fn check_entities<'a>(
+        &self,
+        exists: impl Fn(&str) -> bool,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> Result<(), ConfigError> {
+        let Some(prefer) = &self.file.prefer else {
+            return Ok(());
+        };
+        let Some(unknown) = prefer.entities.keys().find(|id| !exists(id)) else {
+            return Ok(());
+        };
+        if self.disabled_entities().contains(unknown) {
+            return Err(ConfigError {
+                path: self
+                    .path
+                    .as_deref()
+                    .map_or_else(String::new, |p| p.display().to_string()),
+                location: locate(&self.text, "prefer", unknown, true),
+                message: format!(
+                    "prefer.entities: entity `{unknown}` is switched off by disable-entities"
+                ),
+            });
+        }
+        let suggestion = ids
+            .map(|id| (strsim::levenshtein(id, unknown), id))
+            .filter(|(d, _)| *d <= 3)
+            .min()
+            .map_or_else(String::new, |(_, id)| format!(" (did you mean `{id}`?)"));
+        Err(ConfigError {
+            path: self
+                .path
+                .as_deref()
+                .map_or_else(String::new, |p| p.display().to_string()),
+            location: locate(&self.text, "prefer", unknown, true),
+            message: format!(
+                "prefer.entities: unknown entity `{unknown}`: no loaded gazetteer has this id{suggestion}"
+            ),
+        })
+    }
+
+    /// The draft size limit this config sets, if any.
+    pub fn max_draft_size(&self) -> Option<u64> {
+        self.file.max_draft_size.map(|s| s.0)
     }
 
     /// Reads the config at `path`.
@@ -271,6 +506,11 @@ impl Config {
     /// Whether the embedded gazetteer is used (default true).
     pub fn default_gazetteer(&self) -> bool {
         self.file.default_gazetteer.unwrap_or(true)
+    }
+
+    /// Entity ids switched off by `disable-entities:`.
+    pub fn disabled_entities(&self) -> &[String] {
+        self.file.disable_entities.as_deref().unwrap_or_default()
     }
 
     /// The section markers: the configured lists, else the built-in ones.
@@ -358,6 +598,7 @@ impl Config {
                 .map(|p| p.display().to_string())
                 .collect(),
             default_gazetteer: self.default_gazetteer(),
+            disable_entities: self.disabled_entities().to_vec(),
             fail_on: self.file.fail_on.unwrap_or(FailOnSetting::Error).as_str(),
             rules,
             prefer: self.file.prefer.clone().unwrap_or_default(),
@@ -376,6 +617,9 @@ impl Config {
                 .flatten()
                 .map(|g| g.0.clone())
                 .collect(),
+            max_draft_size: self
+                .max_draft_size()
+                .unwrap_or(crate::input::DEFAULT_MAX_DRAFT_BYTES),
         };
         let source = match &self.path {
             Some(p) => format!("# effective configuration, from {}\n", p.display()),
@@ -393,12 +637,15 @@ impl Config {
 struct Effective {
     gazetteers: Vec<String>,
     default_gazetteer: bool,
+    disable_entities: Vec<String>,
     fail_on: &'static str,
     rules: BTreeMap<String, String>,
     prefer: PreferSetting,
     sections: SectionsSetting,
     include: Vec<String>,
     exclude: Vec<String>,
+    /// In bytes.
+    max_draft_size: u64,
 }
 
 fn build_set(globs: &[String]) -> GlobSet {
@@ -416,26 +663,127 @@ fn build_set(globs: &[String]) -> GlobSet {
 /// `section:` key (block or flow style), as a mapping key when `as_key`.
 /// serde_norway places errors in keys and sequence items at the start of
 /// their map or sequence, so these are found in the text instead.
+///
+/// An empty `needle` is looked for as `""`, `''` or (a key) an explicit `?`
+/// key with nothing after it. When the needle is not found, the place of the
+/// `section:` key is given. The search always moves forward, so it ends.
 fn locate(text: &str, section: &str, needle: &str, as_key: bool) -> Option<(usize, usize)> {
     let section_at = text
         .match_indices(&format!("{section}:"))
         .find(|(i, _)| *i == 0 || text[..*i].ends_with('\n'))
-        .map_or(0, |(i, _)| i);
-    let mut from = section_at;
-    while let Some(found) = text[from..].find(needle) {
+        .map(|(i, _)| i);
+    let from = section_at.unwrap_or(0);
+    let found = if needle.is_empty() {
+        let mut forms = vec![("\"\"", false), ("''", false)];
+        if as_key {
+            forms.push(("?", true));
+        }
+        forms
+            .into_iter()
+            .filter_map(|(form, explicit)| {
+                find_token(text, from, form, as_key && !explicit, explicit)
+            })
+            .min()
+    } else {
+        find_token(text, from, needle, as_key, false)
+    };
+    found.or(section_at).map(|at| place(text, at))
+}
+
+/// The first offset at or after `from` where `needle` stands as a token:
+/// after whitespace, a flow bracket, a comma or a quote; followed by `:`
+/// when `as_key`; followed only by blanks up to the line end when
+/// `line_end` (an explicit `? ` key with an empty key).
+fn find_token(
+    text: &str,
+    mut from: usize,
+    needle: &str,
+    as_key: bool,
+    line_end: bool,
+) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    while let Some(found) = text.get(from..)?.find(needle) {
         let at = from + found;
         let before = text[..at].chars().next_back();
-        let after = text[at + needle.len()..].trim_start_matches([' ', '\t', '"', '\'']);
+        let rest = &text[at + needle.len()..];
+        let after = rest.trim_start_matches([' ', '\t', '"', '\'']);
         let starts_ok =
             before.is_none_or(|c| c.is_whitespace() || matches!(c, '{' | '[' | ',' | '"' | '\''));
-        if starts_ok && (!as_key || after.starts_with(':')) {
-            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-            let line = text[..at].matches('\n').count() + 1;
-            return Some((line, text[line_start..at].chars().count() + 1));
+        let ends_ok = if line_end {
+            rest.split('\n').next().is_some_and(|l| l.trim().is_empty())
+        } else {
+            !as_key || after.starts_with(':')
+        };
+        if starts_ok && ends_ok {
+            return Some(at);
         }
+        // `needle` is not empty, so this always moves forward.
         from = at + needle.len();
     }
     None
+}
+
+/// The offset where the `n`th (1-based) occurrence of `key` as a mapping key
+/// starts, at or after `from`.
+fn locate_key(text: &str, from: usize, key: &str, n: usize) -> Option<(usize, usize)> {
+    let mut at = from;
+    let mut seen = 0;
+    loop {
+        let found = if key.is_empty() {
+            ["\"\"", "''"]
+                .iter()
+                .filter_map(|form| find_token(text, at, form, true, false))
+                .min()?
+        } else {
+            find_token(text, at, key, true, false)?
+        };
+        seen += 1;
+        if seen == n {
+            return Some(place(text, found));
+        }
+        at = found + key.len().max(1);
+    }
+}
+
+/// The key named in serde_norway's duplicate-key messages.
+fn duplicate_key(message: &str) -> Option<String> {
+    if let Some(i) = message.find("duplicate entry with key ") {
+        let rest = &message[i + "duplicate entry with key ".len()..];
+        let key = rest.trim_matches(|c| c == '"' || c == '`');
+        // A non-string key is shown unquoted (`duplicate entry with key 5`).
+        return Some(key.to_string());
+    }
+    let i = message.find("duplicate field `")?;
+    let rest = &message[i + "duplicate field `".len()..];
+    rest.find('`').map(|end| rest[..end].to_string())
+}
+
+/// The 1-based line and column (in characters) of byte offset `at`.
+fn place(text: &str, at: usize) -> (usize, usize) {
+    let at = (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[..at].matches('\n').count() + 1;
+    (line, text[line_start..at].chars().count() + 1)
+}
+
+/// The byte offset of a 1-based line and column (in characters).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    text[line_start..]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i)
 }
 
 /// serde_norway appends " at line L column C" to messages that have a place;
@@ -539,6 +887,51 @@ mod tests {
                 want: Err("1:12: exclude: invalid glob `archive/[`"),
             },
             Case {
+                name: "an empty rule id (flow style) is placed, not searched forever",
+                yaml: "rules: {\"\": off}",
+                want: Err("1:9: rules: empty rule id"),
+            },
+            Case {
+                name: "an empty explicit key",
+                yaml: "rules:\n  ? \n  : off",
+                want: Err("2:3: rules: empty rule id"),
+            },
+            Case {
+                name: "a number is not a glob",
+                yaml: "include: [\"**/*.md\", 5]\n",
+                want: Err("1:22: include[1]: invalid type: integer `5`"),
+            },
+            Case {
+                name: "an empty section marker",
+                yaml: "sections:\n  appended: [Read more, \"\"]\n",
+                want: Err("2:25: sections.appended[1]: expected a non-empty string"),
+            },
+            Case {
+                name: "a duplicate key is placed at its second occurrence",
+                yaml: "include: [a]\nfail-on: error\nexclude: [b]\nfail-on: info\n",
+                want: Err("4:1: duplicate entry with key \"fail-on\""),
+            },
+            Case {
+                name: "a size with a unit",
+                yaml: "max-draft-size: 64 MiB\n",
+                want: Ok(()),
+            },
+            Case {
+                name: "a size with an unknown unit",
+                yaml: "max-draft-size: 64 parsecs\n",
+                want: Err("1:17: max-draft-size: expected a size in bytes"),
+            },
+            Case {
+                name: "a list for the whole file",
+                yaml: "- rules\n",
+                want: Err("1:1: invalid type: sequence, expected a map of settings"),
+            },
+            Case {
+                name: "a list where a map belongs",
+                yaml: "fail-on: error\nsections: [\"\"]\n",
+                want: Err("2:1: sections: expected a map of `appended:` and `boilerplate:`"),
+            },
+            Case {
                 name: "a word pair must be a pair",
                 yaml: "prefer:\n  words: [[a, b, c]]\n",
                 want: Err("2:11: prefer.words[0]: invalid length 3"),
@@ -558,6 +951,42 @@ mod tests {
                 }
                 _ => panic!("{}: got {got:?}, want {:?}", case.name, case.want),
             }
+        }
+    }
+
+    #[test]
+    fn locate_ends_and_falls_back_to_the_section() {
+        // Every needle, even one that is nowhere, gives an answer.
+        assert_eq!(locate("rules: {a: off}\n", "rules", "", true), Some((1, 1)));
+        assert_eq!(
+            locate("x: 1\nrules:\n  a: off\n", "rules", "zz", true),
+            Some((2, 1))
+        );
+        assert_eq!(
+            locate("rules:\n  ? \n  : off\n", "rules", "", true),
+            Some((2, 3))
+        );
+        assert_eq!(locate("a: ''\n", "b", "", false), Some((1, 4)));
+        assert_eq!(offset_of("ab\nدمشق: x\n", 2, 5), "ab\nدمشق".len());
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(ByteSize::parse("32MiB"), Some(ByteSize(32 << 20)));
+        assert_eq!(ByteSize::parse(" 32 mib "), Some(ByteSize(32 << 20)));
+        assert_eq!(ByteSize::parse("50MB"), Some(ByteSize(50_000_000)));
+        assert_eq!(ByteSize::parse("1000"), Some(ByteSize(1000)));
+        assert_eq!(ByteSize::parse("2k"), Some(ByteSize(2048)));
+        for bad in [
+            "",
+            "0",
+            "MiB",
+            "-1",
+            "1.5MiB",
+            "99999999999999999999",
+            "16777216TiB",
+        ] {
+            assert_eq!(ByteSize::parse(bad), None, "{bad}");
         }
     }
 
@@ -587,5 +1016,6 @@ mod tests {
         assert!(dump.contains("fail-on: error"), "{dump}");
         assert!(dump.contains("- t/g"), "{dump}");
         assert!(dump.contains("Read more"), "{dump}");
+        assert!(dump.contains("max-draft-size: 33554432"), "{dump}");
     }
 }

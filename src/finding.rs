@@ -45,7 +45,9 @@ impl Severity {
 
 /// A stretch of the original draft that a finding or mention points at.
 ///
-/// `start`/`end` are byte offsets into the original file; `line` and
+/// `start`/`end` are byte offsets into the draft as read: the file's bytes
+/// for UTF-8 (not counting a byte-order mark), the decoded UTF-8 text for a
+/// UTF-16 file (see `input::decode`); `line` and
 /// `column` (1-based, column counted in characters) are filled in once, when
 /// the report is assembled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

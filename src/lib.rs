@@ -15,12 +15,14 @@
 //! assert!(report.mentions.iter().any(|m| m.entity_id.as_deref() == Some("ahmed-al-sharaa")));
 //! ```
 
+mod archive;
 mod baseline;
 mod checker;
 mod claims;
 mod clitics;
 pub mod config;
 mod finding;
+pub mod fuzzing;
 pub mod gazetteer;
 mod input;
 mod normalize;
@@ -29,21 +31,23 @@ mod resolve;
 mod rules;
 mod run;
 mod segment;
+mod snapshot_dir;
 mod suppress;
 mod tag;
 mod walk;
 
+pub use archive::StreamOutcome;
 pub use baseline::{Baseline, BaselineEntry, BaselineOutcome};
 pub use checker::{Checker, CheckerBuilder, FileReport, Mode, RuleLevel};
 pub use claims::Claims;
 pub use finding::{Finding, Severity, Span};
-pub use input::{read_draft, Draft, InputError};
+pub use input::{read_draft, read_draft_limited, Draft, InputError, DEFAULT_MAX_DRAFT_BYTES};
 pub use report::{OutputFormat, Report, Summary};
 pub use resolve::Mention;
 pub use rules::{catalog, lookup, Prefer, RuleInfo};
 pub use run::{
-    diff, run, show_config, snapshot, ConfigChoice, FailOn, Outcome, RunOptions, Settings,
-    SnapshotMode,
+    diff, run, run_jsonl, show_config, snapshot, ConfigChoice, FailOn, Outcome, RunOptions,
+    Settings, SnapshotMode,
 };
 pub use segment::{Format, SectionKind, SectionMarkers};
 pub use suppress::{INFO as SUPPRESSION_INFO, RULE as SUPPRESSION_RULE};

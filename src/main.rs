@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use tadqiq::config::ByteSize;
 use tadqiq::gazetteer::{GazetteerSources, PartialDate};
 use tadqiq::{
     ConfigChoice, FailOn, Mode, OutputFormat, RunOptions, Settings, Severity, SnapshotMode,
@@ -46,15 +47,69 @@ enum Command {
 
 #[derive(Subcommand)]
 enum GazetteerCommand {
-    /// Validate a gazetteer folder (default: the embedded gazetteer).
+    /// Validate gazetteer folders together with the embedded gazetteer (alone with --no-default-gazetteer).
     Check {
-        /// Folder with people.yaml, places.yaml, organizations.yaml.
-        dir: Option<String>,
+        #[command(flatten)]
+        sources: GazetteerArgs,
         /// Warn about aliases that are everyday words, from this file
         /// (written by scripts/word-frequencies.py).
         #[arg(long, value_name = "FILE")]
         word_frequencies: Option<PathBuf>,
     },
+    /// Count entities, aliases, roles and facts per kind and language.
+    Stats {
+        #[command(flatten)]
+        sources: GazetteerArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormatArg::Human)]
+        format: DiffFormatArg,
+    },
+    /// Compile the gazetteer (embedded + folders) once: into FILE (for CI images; use it as the only --gazetteer), or into the cache folder.
+    Compile {
+        #[command(flatten)]
+        sources: GazetteerArgs,
+        /// Write the compiled gazetteer here instead of the cache folder.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// List every entity (id, kind, preferred names, origin), one per line or as JSON.
+    List {
+        #[command(flatten)]
+        sources: GazetteerArgs,
+        /// Output format: `human` is tab-separated.
+        #[arg(long, value_enum, default_value_t = DiffFormatArg::Human)]
+        format: DiffFormatArg,
+    },
+}
+
+#[derive(Args)]
+struct GazetteerArgs {
+    /// Folders of people*.yaml, places*.yaml and organizations*.yaml files.
+    dirs: Vec<String>,
+    /// Leave out the gazetteer embedded in the binary.
+    #[arg(long)]
+    no_default_gazetteer: bool,
+}
+
+impl GazetteerArgs {
+    fn sources(&self) -> GazetteerSources {
+        let mut sources = GazetteerSources::default();
+        sources.embedded(!self.no_default_gazetteer || self.dirs.is_empty());
+        for dir in &self.dirs {
+            sources.add_dir(dir);
+        }
+        sources
+    }
+
+    /// What was loaded, for messages.
+    fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.no_default_gazetteer || self.dirs.is_empty() {
+            parts.push("embedded gazetteer".to_string());
+        }
+        parts.extend(self.dirs.iter().cloned());
+        parts.join(" + ")
+    }
 }
 
 /// Options of every command that checks drafts.
@@ -66,6 +121,9 @@ struct SettingsArgs {
     /// Do not use the gazetteer embedded in the binary.
     #[arg(long)]
     no_default_gazetteer: bool,
+    /// Read the gazetteer's YAML every time instead of its compiled form in the cache folder.
+    #[arg(long)]
+    no_cache: bool,
     /// Use this config for every draft instead of the nearest tadqiq.yaml.
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     config: Option<PathBuf>,
@@ -87,12 +145,18 @@ struct SettingsArgs {
     /// The name reported for standard input (`-`); its extension picks the format.
     #[arg(long, default_value = "<stdin>")]
     stdin_name: String,
+    /// Skip (exit 2) drafts larger than SIZE, e.g. 64MiB (default: the config's `max-draft-size`, else 32MiB).
+    #[arg(long, value_name = "SIZE")]
+    max_draft_size: Option<String>,
 }
 
 #[derive(Args)]
 struct TagArgs {
     /// Drafts and folders to read; `-` or nothing reads standard input.
     paths: Vec<String>,
+    /// What the inputs hold: drafts, or JSONL archive records ({"id","text","date","title"} a line; one JSONL line out per record).
+    #[arg(long, value_enum, default_value_t = InputArg::Drafts)]
+    input: InputArg,
     #[command(flatten)]
     settings: SettingsArgs,
     /// Output format.
@@ -182,6 +246,12 @@ enum FormatArg {
     Html,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputArg {
+    Drafts,
+    Jsonl,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum DiffFormatArg {
     Human,
@@ -246,7 +316,11 @@ fn execute(cli: Cli) -> io::Result<u8> {
                 baseline: args.baseline,
                 write_baseline: args.write_baseline,
             };
-            tadqiq::run(&settings, Mode::Check, &opts, &mut out, &mut err)?
+            if args.tag.input == InputArg::Jsonl {
+                tadqiq::run_jsonl(&settings, Mode::Check, &opts, &mut out, &mut err)?
+            } else {
+                tadqiq::run(&settings, Mode::Check, &opts, &mut out, &mut err)?
+            }
         }
         Command::Tag(args) => {
             let Some(settings) = settings(&args.settings, &mut err)? else {
@@ -262,7 +336,11 @@ fn execute(cli: Cli) -> io::Result<u8> {
                 baseline: None,
                 write_baseline: None,
             };
-            tadqiq::run(&settings, Mode::Tag, &opts, &mut out, &mut err)?
+            if args.input == InputArg::Jsonl {
+                tadqiq::run_jsonl(&settings, Mode::Tag, &opts, &mut out, &mut err)?
+            } else {
+                tadqiq::run(&settings, Mode::Tag, &opts, &mut out, &mut err)?
+            }
         }
         Command::Snapshot(args) => {
             let Some(settings) = settings(&args.settings, &mut err)? else {
@@ -292,43 +370,115 @@ fn execute(cli: Cli) -> io::Result<u8> {
             };
             tadqiq::show_config(&settings, args.dump, &mut out, &mut err)?
         }
-        Command::Gazetteer {
-            command:
-                GazetteerCommand::Check {
-                    dir,
-                    word_frequencies,
-                },
-        } => {
-            let mut sources = GazetteerSources::default();
-            if let Some(dir) = &dir {
-                sources.embedded(false).add_dir(dir);
-            }
-            return match sources.load() {
-                Ok(g) => {
-                    if let Some(path) = &word_frequencies {
-                        if !tadqiq::gazetteer::frequency::check(&g, path, &mut err)? {
-                            return Ok(2);
-                        }
-                    }
-                    writeln!(
-                        out,
-                        "{}: {} entities, no problems",
-                        dir.as_deref().unwrap_or("embedded gazetteer"),
-                        g.len()
-                    )?;
-                    Ok(0)
-                }
-                Err(errors) => {
-                    writeln!(err, "{errors}")?;
-                    writeln!(err, "tadqiq: {} gazetteer problem(s)", errors.0.len())?;
-                    Ok(2)
-                }
-            };
-        }
+        Command::Gazetteer { command } => return gazetteer(command, &mut out, &mut err),
         Command::Explain { rule } => return explain(rule, &mut out, &mut err),
     };
     out.flush()?;
     Ok(outcome.exit_code())
+}
+
+fn gazetteer(
+    command: GazetteerCommand,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let (args, format) = match &command {
+        GazetteerCommand::Check { sources, .. } => (sources, DiffFormatArg::Human),
+        GazetteerCommand::Compile { sources, output } => {
+            return compile_gazetteer(sources, output.as_deref(), out, err);
+        }
+        GazetteerCommand::Stats { sources, format }
+        | GazetteerCommand::List { sources, format } => (sources, *format),
+    };
+    let g = match args.sources().load() {
+        Ok(g) => g,
+        Err(errors) => {
+            writeln!(err, "{errors}")?;
+            writeln!(err, "tadqiq: {} gazetteer problem(s)", errors.0.len())?;
+            return Ok(2);
+        }
+    };
+    match (&command, format) {
+        (GazetteerCommand::Compile { .. }, _) => {}
+        (
+            GazetteerCommand::Check {
+                word_frequencies, ..
+            },
+            _,
+        ) => {
+            if let Some(path) = word_frequencies {
+                if !tadqiq::gazetteer::frequency::check(&g, path, err)? {
+                    return Ok(2);
+                }
+            }
+            writeln!(
+                out,
+                "{}: {} entities, no problems",
+                args.describe(),
+                g.len()
+            )?;
+        }
+        (GazetteerCommand::Stats { .. }, DiffFormatArg::Human) => {
+            write!(out, "{}", g.stats().render())?;
+        }
+        (GazetteerCommand::Stats { .. }, DiffFormatArg::Json) => {
+            serde_json::to_writer_pretty(&mut *out, &g.stats())?;
+            writeln!(out)?;
+        }
+        (GazetteerCommand::List { .. }, DiffFormatArg::Human) => {
+            for e in g.summaries() {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    e.id,
+                    e.kind.as_str(),
+                    e.class.unwrap_or(""),
+                    e.names.ar.first().map_or("", String::as_str),
+                    e.names.en.first().map_or("", String::as_str),
+                    e.origin
+                )?;
+            }
+        }
+        (GazetteerCommand::List { .. }, DiffFormatArg::Json) => {
+            let all: Vec<_> = g.summaries().collect();
+            serde_json::to_writer_pretty(&mut *out, &all)?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+fn compile_gazetteer(
+    args: &GazetteerArgs,
+    output: Option<&std::path::Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let sources = args.sources();
+    let Some(path) = output.map(PathBuf::from).or_else(|| sources.cache_path()) else {
+        writeln!(
+            err,
+            "tadqiq: no cache folder (set TADQIQ_CACHE_DIR or HOME, or give -o FILE)"
+        )?;
+        return Ok(2);
+    };
+    match sources.compile_to(&path) {
+        Ok(n) => {
+            writeln!(
+                out,
+                "{}: {n} entities compiled into {}",
+                args.describe(),
+                path.display()
+            )?;
+            Ok(0)
+        }
+        Err(errors) => {
+            writeln!(err, "{errors}")?;
+            writeln!(err, "tadqiq: {} gazetteer problem(s)", errors.0.len())?;
+            Ok(2)
+        }
+    }
 }
 
 /// Every rule, with the `suppression` pseudo-rule, in id order.
@@ -400,10 +550,25 @@ fn settings(args: &SettingsArgs, err: &mut dyn Write) -> io::Result<Option<Setti
             }
         },
     };
+    let max_draft_bytes = match &args.max_draft_size {
+        None => None,
+        Some(text) => match ByteSize::parse(text) {
+            Some(size) => Some(size.0),
+            None => {
+                writeln!(
+                    err,
+                    "tadqiq: error: --max-draft-size `{text}` is not a size (bytes, or a number with KiB, MiB, GiB, KB, MB or GB)"
+                )?;
+                return Ok(None);
+            }
+        },
+    };
     Ok(Some(Settings {
+        max_draft_bytes,
         config: config_choice(args.config.clone(), args.isolated),
         gazetteers: args.gazetteers.clone(),
         no_default_gazetteer: args.no_default_gazetteer,
+        no_cache: args.no_cache,
         date,
         jobs: args.jobs,
         stdin_name: args.stdin_name.clone(),

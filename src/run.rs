@@ -18,8 +18,9 @@ use crate::checker::{Checker, CheckerBuilder, FileReport, Mode};
 use crate::config::{self, Config, FailOnSetting};
 use crate::finding::Severity;
 use crate::gazetteer::{Gazetteer, GazetteerSources, PartialDate};
-use crate::input::{read_draft, Draft, InputError};
-use crate::report::{render, DraftDiff, HumanOptions, OutputFormat, Report};
+use crate::input::{read_draft_limited, Draft, InputError, DEFAULT_MAX_DRAFT_BYTES};
+use crate::report::{render, visible, DraftDiff, HumanOptions, OutputFormat, Report};
+use crate::snapshot_dir::{self, Existing};
 use crate::walk::{self, Input};
 
 /// The findings level at which a run fails (`--fail-on`).
@@ -96,12 +97,18 @@ pub struct Settings {
     /// `--gazetteer DIR`, added to the config's.
     pub gazetteers: Vec<String>,
     pub no_default_gazetteer: bool,
+    /// Bypass the compiled-gazetteer cache (`--no-cache`).
+    pub no_cache: bool,
     /// `--date`: the draft date when a draft has no front matter date.
     pub date: Option<PartialDate>,
     /// Worker threads; 0 means one per core.
     pub jobs: usize,
     /// The name reported for standard input.
     pub stdin_name: String,
+    /// `--max-draft-size`: the largest draft checked, in bytes; `None`
+    /// takes the config's `max-draft-size`, else
+    /// [`DEFAULT_MAX_DRAFT_BYTES`].
+    pub max_draft_bytes: Option<u64>,
 }
 
 impl Default for Settings {
@@ -110,9 +117,11 @@ impl Default for Settings {
             config: ConfigChoice::Discover,
             gazetteers: Vec::new(),
             no_default_gazetteer: false,
+            no_cache: false,
             date: None,
             jobs: 0,
             stdin_name: "<stdin>".to_string(),
+            max_draft_bytes: None,
         }
     }
 }
@@ -139,8 +148,8 @@ pub struct RunOptions {
 /// Config key: the config file's path, `None` for the built-in defaults.
 type ConfigKey = Option<PathBuf>;
 
-/// Gazetteer sources: the embedded one or not, and folders on disk.
-type SourceKey = (bool, Vec<PathBuf>);
+/// What a loaded gazetteer was built from: embedded or not, folders, disabled ids.
+type SourceKey = (bool, Vec<PathBuf>, Vec<String>);
 
 /// Finds configs, loads gazetteers and builds checkers, each once.
 struct Engine<'a> {
@@ -224,26 +233,49 @@ impl<'a> Engine<'a> {
         let embedded = config.default_gazetteer() && !self.settings.no_default_gazetteer;
         let mut dirs = config.gazetteer_dirs();
         dirs.extend(self.settings.gazetteers.iter().map(PathBuf::from));
-        let source_key = (embedded, dirs);
+        let disabled = config.disabled_entities().to_vec();
+        let source_key = (embedded, dirs, disabled);
         let gazetteer = match self.gazetteers.iter().find(|(k, _)| *k == source_key) {
             Some((_, g)) => Arc::clone(g),
             None => {
                 let mut sources = GazetteerSources::default();
-                sources.embedded(embedded);
+                sources.embedded(embedded).cache(!self.settings.no_cache);
                 for dir in &source_key.1 {
                     sources.add_dir(dir);
                 }
-                let g = Arc::new(sources.load().map_err(|e| e.to_string())?);
+                sources.disable(source_key.2.iter().cloned());
+                let g = Arc::new(sources.load().map_err(|e| match &config.path {
+                    // An unknown id in disable-entities is the config's problem.
+                    Some(path) if e.0.iter().all(|e| e.path == "disable-entities") => {
+                        format!("{}: {e}", path.display())
+                    }
+                    _ => e.to_string(),
+                })?);
                 self.gazetteers.push((source_key, Arc::clone(&g)));
                 g
             }
         };
+        // Entity ids in `prefer.entities` can only be checked now.
+        config
+            .check_entities(
+                |id| gazetteer.get(id).is_some(),
+                gazetteer.entities().iter().map(|e| e.id.as_str()),
+            )
+            .map_err(|e| e.to_string())?;
         let mut builder = CheckerBuilder::new();
         config.apply(&mut builder);
         builder.date(self.settings.date);
         self.checkers
             .insert(key.clone(), builder.build_with(gazetteer));
         Ok(())
+    }
+
+    /// The draft size limit for drafts under config `key`.
+    fn max_bytes(&self, key: &ConfigKey) -> u64 {
+        self.settings
+            .max_draft_bytes
+            .or_else(|| self.config(key).max_draft_size())
+            .unwrap_or(DEFAULT_MAX_DRAFT_BYTES)
     }
 
     fn fail_on(&self, key: &ConfigKey, cli: Option<FailOn>) -> FailOn {
@@ -264,8 +296,8 @@ impl<'a> Engine<'a> {
 
 /// One draft to check, before checking.
 enum Job {
-    /// Read and check this file.
-    File(String, ConfigKey),
+    /// Read (at most this many bytes) and check this file.
+    File(String, ConfigKey, u64),
     /// Already read (standard input).
     Read(Draft, ConfigKey),
     /// Could not even be listed.
@@ -302,17 +334,19 @@ fn check_paths<'a>(engine: &mut Engine<'a>, mode: Mode, paths: &[String]) -> Res
             Err(e) => Job::Failed(e),
             Ok(Input::Stdin) => {
                 let key = engine.config_key(Path::new(""))?;
-                match read_draft("-", &engine.settings.stdin_name) {
+                let limit = engine.max_bytes(&key);
+                match read_draft_limited("-", &engine.settings.stdin_name, limit) {
                     Ok(draft) => Job::Read(draft, key),
                     Err(e) => Job::Failed(e),
                 }
             }
             Ok(Input::File(path)) => {
                 let key = engine.config_for_file(&path)?;
-                Job::File(path, key)
+                let limit = engine.max_bytes(&key);
+                Job::File(path, key, limit)
             }
         };
-        if let Job::File(_, key) | Job::Read(_, key) = &job {
+        if let Job::File(_, key, _) | Job::Read(_, key) = &job {
             engine.prepare(key)?;
         }
         jobs.push(job);
@@ -331,7 +365,7 @@ fn check_paths<'a>(engine: &mut Engine<'a>, mode: Mode, paths: &[String]) -> Res
     };
     for (job, result) in jobs.into_iter().zip(results) {
         match (job, result) {
-            (Job::File(_, key) | Job::Read(_, key), Ok(report)) => {
+            (Job::File(_, key, _) | Job::Read(_, key), Ok(report)) => {
                 batch.files.push(Checked { report, key })
             }
             (_, Err(e)) => batch.failures.push(e),
@@ -342,7 +376,10 @@ fn check_paths<'a>(engine: &mut Engine<'a>, mode: Mode, paths: &[String]) -> Res
 }
 
 /// Checks every job on `threads` threads; results come back in job order
-/// whatever order the threads finish in.
+/// whatever order the threads finish in. A draft whose check panics (a bug)
+/// is reported as an internal error for that draft alone; the thread goes
+/// on with the next job, so no other result is lost and which drafts are
+/// reported does not depend on scheduling.
 fn check_parallel(
     jobs: &[Job],
     checkers: &BTreeMap<ConfigKey, Checker>,
@@ -350,17 +387,32 @@ fn check_parallel(
     stdin_name: &str,
     threads: usize,
 ) -> Vec<Result<FileReport, InputError>> {
+    let panic_on = test_panic_target();
     let work = |job: &Job| -> Result<FileReport, InputError> {
+        let read;
         let (draft, key) = match job {
             Job::Failed(e) => return Err(e.clone()),
-            Job::Read(draft, key) => (draft.clone(), key),
-            Job::File(path, key) => (read_draft(path, stdin_name)?, key),
+            Job::Read(draft, key) => (draft, key),
+            Job::File(path, key, limit) => {
+                read = read_draft_limited(path, stdin_name, *limit)?;
+                (&read, key)
+            }
         };
         let checker = checkers.get(key).ok_or_else(|| InputError {
             path: draft.path.clone(),
             message: "internal error: no checker for this draft's config".to_string(),
         })?;
+        if panic_on
+            .as_deref()
+            .is_some_and(|target| draft.path.ends_with(target))
+        {
+            panic!("deliberate panic for a test (TADQIQ_TEST_PANIC_ON)");
+        }
         Ok(checker.run(&draft.path, &draft.text, draft.format, mode))
+    };
+    let guarded = |job: &Job| -> Result<FileReport, InputError> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(job)))
+            .unwrap_or_else(|payload| Err(internal_error(job, Some(payload.as_ref()))))
     };
     let next = AtomicUsize::new(0);
     let mut results: Vec<Option<Result<FileReport, InputError>>> =
@@ -373,14 +425,15 @@ fn check_parallel(
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(job) = jobs.get(i) else { break };
-                        done.push((i, work(job)));
+                        done.push((i, guarded(job)));
                     }
                     done
                 })
             })
             .collect();
         for handle in handles {
-            // A panicking thread loses its results; they are reported below.
+            // Panics are caught per draft; a thread that still dies (a
+            // panic while panicking) loses its results, reported below.
             if let Ok(done) = handle.join() {
                 for (i, result) in done {
                     results[i] = Some(result);
@@ -391,39 +444,171 @@ fn check_parallel(
     results
         .into_iter()
         .zip(jobs)
-        .map(|(result, job)| {
-            result.unwrap_or_else(|| {
-                let path = match job {
-                    Job::File(path, _) => path.clone(),
-                    Job::Read(draft, _) => draft.path.clone(),
-                    Job::Failed(e) => e.path.clone(),
-                };
-                Err(InputError {
-                    path,
-                    message: "internal error while checking (a bug in tadqiq; please report it)"
-                        .to_string(),
-                })
-            })
-        })
+        .map(|(result, job)| result.unwrap_or_else(|| Err(internal_error(job, None))))
         .collect()
 }
 
+/// The path a job reports under.
+fn job_path(job: &Job) -> String {
+    match job {
+        Job::File(path, _, _) => path.clone(),
+        Job::Read(draft, _) => draft.path.clone(),
+        Job::Failed(e) => e.path.clone(),
+    }
+}
+
+/// The error reported for a draft whose check panicked.
+fn internal_error(job: &Job, payload: Option<&(dyn std::any::Any + Send)>) -> InputError {
+    let detail = payload
+        .and_then(|p| {
+            p.downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+        })
+        .map_or_else(String::new, |m| format!(": {m}"));
+    InputError {
+        path: job_path(job),
+        message: format!(
+            "internal error while checking (a bug in tadqiq; please report it){detail}"
+        ),
+    }
+}
+
+/// Test hook, in debug builds only: the env var `TADQIQ_TEST_PANIC_ON`
+/// names a path suffix; checking a draft whose path ends with it panics,
+/// so tests can show that one panicking draft loses no other result.
+fn test_panic_target() -> Option<String> {
+    if cfg!(debug_assertions) {
+        std::env::var("TADQIQ_TEST_PANIC_ON")
+            .ok()
+            .filter(|s| !s.is_empty())
+    } else {
+        None
+    }
+}
+
 fn report_failures(batch: &Batch, err: &mut dyn Write) -> io::Result<()> {
-    for failure in &batch.failures {
-        writeln!(err, "tadqiq: error: {failure}")?;
+    let empty: Vec<&str> = batch
+        .files
+        .iter()
+        .filter(|file| file.report.text.trim().is_empty())
+        .map(|file| file.report.path.as_str())
+        .collect();
+    report_problems(&batch.failures, &empty, err)
+}
+
+/// One line per draft that could not be checked, then one note per empty
+/// draft.
+fn report_problems(failures: &[InputError], empty: &[&str], err: &mut dyn Write) -> io::Result<()> {
+    for failure in failures {
+        writeln!(err, "tadqiq: error: {}", visible(&failure.to_string()))?;
     }
     // An empty draft is no error (its report is empty), but it is worth a
     // line: it is often a wrong path or a failed export.
-    for file in &batch.files {
-        if file.report.text.trim().is_empty() {
-            writeln!(
-                err,
-                "tadqiq: note: {}: the draft is empty; nothing to check",
-                file.report.path
-            )?;
-        }
+    for path in empty {
+        writeln!(
+            err,
+            "tadqiq: note: {}: the draft is empty; nothing to check",
+            visible(path)
+        )?;
     }
     Ok(())
+}
+
+/// Runs `check` or `tag` over JSONL archive records (`--input jsonl`, DESIGN
+/// §11): each path (`-` for standard input) holds one JSON record a line,
+/// and `out` gets one JSONL line per record in input order. The config is
+/// the one that applies in the current folder. Bad records get an `error`
+/// line and make the outcome [`Outcome::Error`]; the stream goes on.
+///
+/// # Errors
+/// Only I/O errors writing `out` or `err`.
+pub fn run_jsonl(
+    settings: &Settings,
+    mode: Mode,
+    opts: &RunOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let mut engine = Engine::new(settings);
+    let key = match engine.config_key(Path::new("")).and_then(|key| {
+        engine.prepare(&key)?;
+        Ok(key)
+    }) {
+        Ok(key) => key,
+        Err(message) => {
+            writeln!(err, "{message}")?;
+            return Ok(Outcome::Error);
+        }
+    };
+    let fail_on = engine.fail_on(&key, opts.fail_on);
+    let threads = engine.threads(usize::MAX);
+    let Some(checker) = engine.checkers.get(&key) else {
+        writeln!(
+            err,
+            "tadqiq: internal error: no checker for the current folder"
+        )?;
+        return Ok(Outcome::Error);
+    };
+    let paths = if opts.paths.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        opts.paths.clone()
+    };
+    let mut outcome = crate::archive::StreamOutcome::default();
+    let mut unreadable = false;
+    for path in &paths {
+        let result = if path == "-" {
+            let stdin = io::stdin();
+            let mut input = stdin.lock();
+            crate::archive::run_stream(checker, mode, opts.mentions, threads, &mut input, out)
+        } else {
+            match std::fs::File::open(path) {
+                Ok(file) => {
+                    let mut input = io::BufReader::new(file);
+                    crate::archive::run_stream(
+                        checker,
+                        mode,
+                        opts.mentions,
+                        threads,
+                        &mut input,
+                        out,
+                    )
+                }
+                Err(e) => {
+                    writeln!(err, "tadqiq: error: {path}: {e}")?;
+                    unreadable = true;
+                    continue;
+                }
+            }
+        };
+        match result {
+            Ok(o) => {
+                outcome.records += o.records;
+                outcome.bad_records += o.bad_records;
+                outcome.worst = outcome.worst.max(o.worst);
+            }
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Err(e),
+            Err(e) => {
+                writeln!(err, "tadqiq: error: {path}: {e}")?;
+                unreadable = true;
+            }
+        }
+    }
+    if outcome.bad_records > 0 {
+        writeln!(
+            err,
+            "tadqiq: {} of {} record(s) could not be checked (see their `error` lines)",
+            outcome.bad_records, outcome.records
+        )?;
+    }
+    Ok(if unreadable || outcome.bad_records > 0 {
+        Outcome::Error
+    } else if outcome.worst.is_some_and(|w| fail_on.fails(w)) {
+        Outcome::Failed
+    } else {
+        Outcome::Clean
+    })
 }
 
 /// Runs `check` or `tag` on every path, writing the report to `out` and one
@@ -450,8 +635,18 @@ pub fn run(
     };
     let mut failed = false;
     let mut report = Report::default();
-    for checked in &batch.files {
-        let mut file = checked.report.clone();
+    // The reports move into `report` (a large draft's report is not copied).
+    let empty: Vec<String> = batch
+        .files
+        .iter()
+        .filter(|file| file.report.text.trim().is_empty())
+        .map(|file| file.report.path.clone())
+        .collect();
+    let empty: Vec<&str> = empty.iter().map(String::as_str).collect();
+    let Batch { files, failures } = batch;
+    let keys: Vec<ConfigKey> = files.iter().map(|checked| checked.key.clone()).collect();
+    for checked in files {
+        let mut file = checked.report;
         if mode == Mode::Check && !opts.mentions {
             file.mentions.clear();
         }
@@ -478,8 +673,8 @@ pub fn run(
             report.files.len(),
             path.display()
         )?;
-        report_failures(&batch, err)?;
-        return Ok(if batch.failures.is_empty() {
+        report_problems(&failures, &empty, err)?;
+        return Ok(if failures.is_empty() {
             Outcome::Clean
         } else {
             Outcome::Error
@@ -512,13 +707,13 @@ pub fn run(
     };
     render(&report, opts.format, &human, out)?;
     out.flush()?;
-    report_failures(&batch, err)?;
-    if !batch.failures.is_empty() {
+    report_problems(&failures, &empty, err)?;
+    if !failures.is_empty() {
         return Ok(Outcome::Error);
     }
     if mode == Mode::Check {
-        for (file, checked) in report.files.iter().zip(&batch.files) {
-            let fail_on = engine.fail_on(&checked.key, opts.fail_on);
+        for (file, key) in report.files.iter().zip(&keys) {
+            let fail_on = engine.fail_on(key, opts.fail_on);
             if file.findings.iter().any(|f| fail_on.fails(f.severity)) {
                 failed = true;
             }
@@ -540,13 +735,11 @@ pub enum SnapshotMode {
     Check,
 }
 
-/// The file extension of snapshot files.
-const SNAPSHOT_EXT: &str = ".tadqiq";
-
-/// The stable text report of one draft: the human format without colour
-/// or mentions, ending in its summary line.
-fn snapshot_text(file: &FileReport) -> String {
+/// The stable text report of one draft, named `name`: the human format
+/// without colour or mentions, ending in its summary line.
+fn snapshot_text(file: &FileReport, name: &str) -> String {
     let mut file = file.clone();
+    file.path = name.to_string();
     file.mentions.clear();
     file.claims = None;
     let report = Report { files: vec![file] };
@@ -562,55 +755,15 @@ fn snapshot_text(file: &FileReport) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Where the snapshot of `draft` lives under `dir`, or why it cannot.
-fn snapshot_path(dir: &Path, cwd: &Path, draft: &str) -> Result<PathBuf, String> {
-    let path = Path::new(draft);
-    let relative = if path.is_absolute() {
-        path.strip_prefix(cwd)
-            .map_err(|_| {
-                "is outside the current folder; snapshots name drafts by relative path".to_string()
-            })?
-            .to_path_buf()
-    } else {
-        PathBuf::from(normal_path(draft))
-    };
-    if relative
-        .components()
-        .any(|c| !matches!(c, std::path::Component::Normal(_)))
-    {
-        return Err("has `..` in its path; run from a folder above it".to_string());
-    }
-    let mut name = relative.into_os_string();
-    name.push(SNAPSHOT_EXT);
-    Ok(dir.join(name))
-}
-
-/// Every snapshot file under `dir`, sorted.
-fn snapshot_files(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.to_string_lossy().ends_with(SNAPSHOT_EXT) {
-                found.push(p);
-            }
-        }
-    }
-    found.sort();
-    found
-}
-
+/// A path in the snapshot listing: `./` dropped, made safe to print.
 fn shown(path: &Path) -> String {
-    normal_path(&path.to_string_lossy())
+    visible(&normal_path(&path.to_string_lossy())).into_owned()
 }
 
-/// `tadqiq snapshot --dir DIR --update|--check PATHS...`.
+/// `tadqiq snapshot --dir DIR --update|--check PATHS...`. Files are read,
+/// written and removed under `DIR` only, never through a symbolic link;
+/// drafts are named by their path from the folder that holds `DIR`
+/// (see [`crate::snapshot_dir`]).
 ///
 /// # Errors
 /// Only I/O errors writing `out` or `err`.
@@ -624,6 +777,7 @@ pub fn snapshot(
 ) -> io::Result<Outcome> {
     let mut engine = Engine::new(settings);
     let cwd = engine.cwd.clone();
+    let base = snapshot_dir::base(&cwd, dir);
     let mut batch = match check_paths(&mut engine, Mode::Check, paths) {
         Ok(batch) => batch,
         Err(message) => {
@@ -634,8 +788,8 @@ pub fn snapshot(
     let (mut changed, mut created, mut same, mut gone) = (0usize, 0usize, 0usize, 0usize);
     for checked in &batch.files {
         let file = &checked.report;
-        let target = match snapshot_path(dir, &cwd, &file.path) {
-            Ok(t) => t,
+        let name = match snapshot_dir::draft_name(&base, &cwd, &file.path) {
+            Ok(name) => name,
             Err(message) => {
                 batch.failures.push(InputError {
                     path: file.path.clone(),
@@ -644,22 +798,29 @@ pub fn snapshot(
                 continue;
             }
         };
-        let now = snapshot_text(file);
-        let before = std::fs::read_to_string(&target).ok();
+        let target = snapshot_dir::snapshot_file(dir, &name);
+        let before = match snapshot_dir::read(dir, &target) {
+            Ok(Existing::Text(text)) => Some(text),
+            Ok(Existing::None) => None,
+            Err(message) => {
+                batch.failures.push(InputError {
+                    path: file.path.clone(),
+                    message,
+                });
+                continue;
+            }
+        };
+        let now = snapshot_text(file, &name);
         if before.as_deref() == Some(now.as_str()) {
             same += 1;
             continue;
         }
         match mode {
             SnapshotMode::Update => {
-                let written = target
-                    .parent()
-                    .map_or(Ok(()), std::fs::create_dir_all)
-                    .and_then(|()| std::fs::write(&target, &now));
-                if let Err(e) = written {
+                if let Err(message) = snapshot_dir::write(dir, &target, &now) {
                     batch.failures.push(InputError {
-                        path: shown(&target),
-                        message: format!("cannot write snapshot: {e}"),
+                        path: file.path.clone(),
+                        message,
                     });
                     continue;
                 }
@@ -675,7 +836,7 @@ pub fn snapshot(
                     out,
                     "{}: no snapshot of {} yet (run `tadqiq snapshot --update`)",
                     shown(&target),
-                    file.path
+                    visible(&name)
                 )?,
                 Some(old) => {
                     let diff = similar::TextDiff::from_lines(old.as_str(), now.as_str());
@@ -697,23 +858,27 @@ pub fn snapshot(
             created += 1;
         }
     }
-    // Snapshots whose draft no longer exists.
-    for snap in snapshot_files(dir) {
-        let Ok(relative) = snap.strip_prefix(dir) else {
-            continue;
-        };
-        let name = relative.to_string_lossy();
-        let draft = name.strip_suffix(SNAPSHOT_EXT).unwrap_or(&name).to_string();
-        if cwd.join(&draft).exists() {
+    // Snapshots whose draft no longer exists (judged from the base, not
+    // from the current folder).
+    let (snapshots, problems) = snapshot_dir::list(dir);
+    for message in problems {
+        batch.failures.push(InputError {
+            path: shown(dir),
+            message,
+        });
+    }
+    for (snap, draft) in snapshots {
+        if !snapshot_dir::draft_gone(&base, &draft) {
             continue;
         }
         gone += 1;
+        let draft = visible(&draft);
         match mode {
-            SnapshotMode::Update => match std::fs::remove_file(&snap) {
+            SnapshotMode::Update => match snapshot_dir::remove(&snap) {
                 Ok(()) => writeln!(out, "removed {} (draft {draft} is gone)", shown(&snap))?,
-                Err(e) => batch.failures.push(InputError {
+                Err(message) => batch.failures.push(InputError {
                     path: shown(&snap),
-                    message: format!("cannot remove stale snapshot: {e}"),
+                    message,
                 }),
             },
             SnapshotMode::Check => writeln!(
@@ -773,8 +938,9 @@ pub fn diff(
         }
     };
     let mut drafts = Vec::new();
+    let limit = engine.max_bytes(&key);
     for path in [old, new] {
-        match read_draft(path, &settings.stdin_name) {
+        match read_draft_limited(path, &settings.stdin_name, limit) {
             Ok(d) => drafts.push(d),
             Err(e) => writeln!(err, "tadqiq: error: {e}")?,
         }

@@ -25,7 +25,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::clitics::is_arabic_letter;
@@ -112,9 +112,6 @@ pub struct Tagger {
     keys: HashMap<String, usize>,
     words: WordLists,
 }
-
-/// Up to this many keys the automaton is built as a full DFA.
-const DFA_MAX_KEYS: usize = 20_000;
 
 const ARTICLE_PREFIXES: [&str; 12] = [
     "ال", "وال", "فال", "بال", "كال", "لل", "وبال", "فبال", "وكال", "فكال", "ولل", "فلل",
@@ -401,12 +398,11 @@ impl TaggerBuilder {
                 }
             }
         }
-        // A full DFA searches fastest but its size grows with the patterns;
-        // past a newsroom-sized gazetteer let the crate choose.
-        let kind = (key_list.len() <= DFA_MAX_KEYS).then_some(AhoCorasickKind::DFA);
+        // The crate's own choice (a DFA only for a few dozen keys, else its
+        // contiguous NFA): a full DFA over the shipped gazetteer took 70% of
+        // a whole check's instructions to build (docs/benchmarks.md).
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(kind)
             .build(&key_list)
             .expect("gazetteer keys are plain strings; the automaton is within size limits");
         Tagger {

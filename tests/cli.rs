@@ -170,7 +170,7 @@ fn a_folder_is_not_a_draft_for_tag() {
 fn a_bad_file_does_not_stop_the_good_ones() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("good.txt"), DRAFT).unwrap();
-    std::fs::write(dir.path().join("bad.txt"), b"\xff\xfe").unwrap();
+    std::fs::write(dir.path().join("bad.txt"), b"\xc3\x28").unwrap();
     let out = tadqiq(
         &["tag", "--format", "json", "bad.txt", "good.txt"],
         dir.path(),

@@ -399,3 +399,98 @@ fn regression() {
         .unwrap_or_default();
     assert!(message.contains("التحالف الدولي"), "{message}");
 }
+
+/// The findings of `rule` on `text`, with the number of spans of each.
+fn grouped(rule: &str, text: &str) -> Vec<(String, usize, String)> {
+    checker(None)
+        .run("case.txt", text, Format::Plain, Mode::Check)
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| (f.severity.as_str().to_string(), f.spans.len(), f.message))
+        .collect()
+}
+
+/// Many values in one slot are one finding that lists them, not one per
+/// pair: output stays linear in the draft.
+#[test]
+fn one_finding_per_slot() {
+    // Three counts for one slot: one error naming its worst pair, the third
+    // value listed too.
+    let three = "التحالف الدولي يضم 89 دولة. وقال مسؤول إن التحالف الدولي يضم أكثر من 80 دولة. والتحالف الدولي يضم 95 دولة.";
+    let got = grouped("number-conflict", three);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!((got[0].0.as_str(), got[0].1), ("error", 3));
+    assert!(got[0].2.contains("3 different values"), "{}", got[0].2);
+
+    // REGRESSION: 200 counts for one slot gave 19,900 findings (23 MB of JSON).
+    let many: String = (0..200)
+        .map(|i| format!("التحالف الدولي يضم {} دولة.\n\n", 50 + i))
+        .collect();
+    let got = grouped("number-conflict", &many);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1, 10, "spans are capped");
+
+    // Quiet: one count given 200 times in its different spellings.
+    let same: String = (0..200)
+        .map(|i| {
+            let n = ["89", "٨٩", "تسعة وثمانين"][i % 3];
+            format!("التحالف الدولي يضم {n} دولة.\n\n")
+        })
+        .collect();
+    assert_eq!(grouped("number-conflict", &same), Vec::new());
+
+    // Three formation years: one date-conflict listing all three.
+    let years = "التحالف الدولي ضد تنظيم الدولة، الذي تشكّل عام 2014، يضم دولاً كثيرة.\n\nالتحالف الدولي ضد داعش، الذي تشكّل عام 2015، يعمل في العراق.\n\nالتحالف الدولي ضد داعش، الذي تشكّل عام 2016، يعمل في سوريا.";
+    let got = grouped("date-conflict", years);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].1, 3);
+
+    // Two disputed visits of one man are two findings (one per visit); two
+    // undisputed visits stay quiet.
+    let visits = "زار الرئيس أحمد الشرع عمّان في 3 فبراير/شباط. ثم زيارة الرئيس أحمد الشرع إلى عمّان في 4 فبراير/شباط.\n\nزار الرئيس أحمد الشرع الرياض في 5 مايو/أيار. ثم زيارة الرئيس أحمد الشرع إلى الرياض في 6 مايو/أيار.";
+    let got = grouped("date-conflict", visits);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got.iter().all(|g| g.1 == 2));
+
+    // REGRESSION: 100 formation years gave 4,950 findings.
+    let many: String = (0..100)
+        .map(|i| format!("التحالف الدولي، الذي تشكّل عام {}، يعمل.\n\n", 1900 + i))
+        .collect();
+    assert_eq!(grouped("date-conflict", &many).len(), 1);
+}
+
+#[test]
+fn one_finding_per_statement() {
+    // One statement in four wordings, and another in two: two findings, the
+    // first an error (a negation) listing the other wordings.
+    let text = "وقال دونالد ترامب: «سوف نلتقي قريباً في البيت الأبيض لبحث العقوبات والاستثمار».\n\nوقال ترامب: «سوف نلتقي قريباً في البيت الأبيض لبحث العقوبات والإعمار».\n\nوقال ترامب: «سوف نلتقي قريباً في البيت الأبيض لبحث العقوبات والتجارة».\n\nوقال ترامب: «لن نلتقي قريباً في البيت الأبيض لبحث العقوبات والاستثمار».\n\nوقال ترامب: «إنها منطقة صعبة، لكنه رجل قوي وقد انسجمت معه جيداً».\n\nوقال ترامب: «إنها منطقة صعبة، لكنه رجل قوي وقد انسجمت معه بشكل جيد».\n\nوقال ترامب: «نريد أن نرى سوريا ناجحة جداً في المستقبل».";
+    let got = grouped("quote-drift", text);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!((got[0].0.as_str(), got[0].1), ("error", 4));
+    assert!(got[0].2.contains("quoted 4 times"), "{}", got[0].2);
+    assert_eq!((got[1].0.as_str(), got[1].1), ("warning", 2));
+    assert!(got[1].2.contains("quoted twice"), "{}", got[1].2);
+
+    // REGRESSION: 100 rewordings of one statement gave 4,950 findings.
+    let many: String = (0..100)
+        .map(|i| {
+            format!(
+                "وقال دونالد ترامب: «سوف نلتقي قريباً في البيت الأبيض لبحث {} ملفات مهمة».\n\n",
+                i + 3
+            )
+        })
+        .collect();
+    let got = grouped("quote-drift", &many);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].1, 10, "spans are capped");
+
+    // Quiet: one statement quoted 100 times in the same words.
+    let same = "وقال دونالد ترامب: «سوف نلتقي قريباً في البيت الأبيض لبحث العقوبات».\n\n".repeat(100);
+    assert_eq!(grouped("quote-drift", &same), Vec::new());
+
+    // REGRESSION: two statements that only share one word where one ends and
+    // the other starts were called a truncation (info).
+    let overlap = "Donald Trump said: \"we want peace and prosperity for the region\".\n\nTrump said: \"region leaders must decide their own future\".";
+    assert_eq!(grouped("quote-drift", overlap), Vec::new());
+}

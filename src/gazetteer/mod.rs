@@ -5,9 +5,12 @@
 //! with [`GazetteerSources::add_dir`]. Every problem is reported as
 //! `path:line:col: message`, all of them at once, never only the first.
 
+mod compiled;
 mod date;
 pub mod frequency;
 mod model;
+mod source;
+mod stats;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -16,11 +19,15 @@ use std::path::{Path, PathBuf};
 pub use date::PartialDate;
 pub use model::{Fact, FactValue, Names, Role};
 use model::{OrganizationEntry, PersonEntry, PlaceEntry};
+use source::{embedded_files, read_dir, SourceFile};
+pub use stats::{EntitySummary, GazetteerStats};
 
 use crate::normalize::fold_str;
 
 /// The three kinds of entity the gazetteer holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
@@ -37,17 +44,18 @@ impl EntityKind {
         }
     }
 
-    fn file_name(self) -> &'static str {
+    /// The start of the names of the files that hold this kind.
+    fn file_prefix(self) -> &'static str {
         match self {
-            EntityKind::Person => "people.yaml",
-            EntityKind::Place => "places.yaml",
-            EntityKind::Organization => "organizations.yaml",
+            EntityKind::Person => "people",
+            EntityKind::Place => "places",
+            EntityKind::Organization => "organizations",
         }
     }
 }
 
 /// Where an entity was defined: `path:line:col` of its `id:`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Origin {
     pub path: String,
     pub line: usize,
@@ -61,7 +69,7 @@ impl fmt::Display for Origin {
 }
 
 /// One person, place or organization.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     pub id: String,
     pub kind: EntityKind,
@@ -89,6 +97,21 @@ impl Entity {
         self.names.all().next().unwrap_or(&self.id)
     }
 
+    /// Adds what an `extends:` entry lists: names, family names, roles,
+    /// facts, acronyms, demonyms, ambiguous aliases. Nothing is replaced.
+    fn extend_with(&mut self, extension: Entity) {
+        self.names.append_new(extension.names);
+        self.family.append_new(extension.family);
+        self.acronyms.append_new(extension.acronyms);
+        self.demonyms.append_new(extension.demonyms);
+        self.ambiguous.append_new(extension.ambiguous);
+        self.roles.extend(extension.roles);
+        self.facts.extend(extension.facts);
+        if self.disambiguate.is_none() {
+            self.disambiguate = extension.disambiguate;
+        }
+    }
+
     /// The roles held at `date`.
     pub fn roles_at(&self, date: PartialDate) -> impl Iterator<Item = &Role> {
         self.roles.iter().filter(move |r| r.held_at(date))
@@ -104,8 +127,24 @@ pub struct GazetteerError {
     pub message: String,
 }
 
+impl GazetteerError {
+    /// A problem with a whole file or folder, which has no line to point at
+    /// (shown as `path: message`).
+    pub(crate) fn file(path: String, message: impl Into<String>) -> GazetteerError {
+        GazetteerError {
+            path,
+            line: 0,
+            column: 0,
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for GazetteerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            return write!(f, "{}: {}", self.path, self.message);
+        }
         write!(
             f,
             "{}:{}:{}: {}",
@@ -132,29 +171,13 @@ impl fmt::Display for GazetteerErrors {
 
 impl std::error::Error for GazetteerErrors {}
 
-const EMBEDDED: [(EntityKind, &str, &str); 3] = [
-    (
-        EntityKind::Person,
-        "gazetteer/people.yaml",
-        include_str!("../../gazetteer/people.yaml"),
-    ),
-    (
-        EntityKind::Place,
-        "gazetteer/places.yaml",
-        include_str!("../../gazetteer/places.yaml"),
-    ),
-    (
-        EntityKind::Organization,
-        "gazetteer/organizations.yaml",
-        include_str!("../../gazetteer/organizations.yaml"),
-    ),
-];
-
 /// Which gazetteer folders to read: the embedded one and/or folders on disk.
 #[derive(Debug, Clone)]
 pub struct GazetteerSources {
     embedded: bool,
     dirs: Vec<PathBuf>,
+    disabled: Vec<String>,
+    cache: bool,
 }
 
 impl Default for GazetteerSources {
@@ -162,6 +185,8 @@ impl Default for GazetteerSources {
         GazetteerSources {
             embedded: true,
             dirs: Vec::new(),
+            disabled: Vec::new(),
+            cache: false,
         }
     }
 }
@@ -173,33 +198,156 @@ impl GazetteerSources {
         self
     }
 
-    /// Adds a folder holding any of `people.yaml`, `places.yaml`,
-    /// `organizations.yaml`.
+    /// Adds a folder of `people*.yaml`, `places*.yaml` and
+    /// `organizations*.yaml` files (read recursively). Its entries may add
+    /// entities or extend loaded ones with `extends: ID`.
     pub fn add_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
         self.dirs.push(dir.into());
         self
     }
 
-    /// Reads and validates every source.
+    /// Switches entities off by id (the config's `disable-entities:`): they
+    /// are loaded and validated, then left out, so they are never tagged.
+    /// [`load`](Self::load) fails on an id that no source defines.
+    pub fn disable<I, S>(&mut self, ids: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.disabled.extend(ids.into_iter().map(Into::into));
+        self
+    }
+
+    /// Use (on) or bypass (off, the default) the compiled-gazetteer cache in
+    /// the platform cache folder: sources compiled once are then loaded with
+    /// no YAML parsing. The command line turns it on unless `--no-cache`.
+    pub fn cache(&mut self, yes: bool) -> &mut Self {
+        self.cache = yes;
+        self
+    }
+
+    /// Reads and validates every source (or their compiled form from the
+    /// cache, or a compiled file given as the only folder).
     ///
     /// # Errors
     /// Every YAML, schema and consistency problem, each with `path:line:col`.
     pub fn load(&self) -> Result<Gazetteer, GazetteerErrors> {
+        let mut gazetteer = match self.compiled_file()? {
+            Some(path) => {
+                let entities = compiled::read(path, None).map_err(|message| {
+                    GazetteerErrors(vec![GazetteerError::file(
+                        path.display().to_string(),
+                        message,
+                    )])
+                })?;
+                Gazetteer::new(entities)
+            }
+            None => self.load_sources()?,
+        };
+        let unknown: Vec<GazetteerError> = self
+            .disabled
+            .iter()
+            .filter(|id| gazetteer.index_of(id).is_none())
+            .map(|id| {
+                GazetteerError::file(
+                    "disable-entities".to_string(),
+                    format!("no entity `{id}` in the gazetteer to disable"),
+                )
+            })
+            .collect();
+        if !unknown.is_empty() {
+            return Err(GazetteerErrors(unknown));
+        }
+        if !self.disabled.is_empty() {
+            gazetteer.remove(&self.disabled);
+        }
+        Ok(gazetteer)
+    }
+
+    /// Validates the sources (never from the cache) and writes their
+    /// compiled form to `path`; returns the number of entities.
+    ///
+    /// # Errors
+    /// The sources' problems, or the file that could not be written.
+    pub fn compile_to(&self, path: &Path) -> Result<usize, GazetteerErrors> {
+        let (files, errors) = self.read_sources();
+        let gazetteer = compile(&files, errors)?;
+        compiled::write(path, &compiled::fingerprint(&files), gazetteer.entities()).map_err(
+            |e| {
+                GazetteerErrors(vec![GazetteerError::file(
+                    path.display().to_string(),
+                    format!("cannot write the compiled gazetteer: {e}"),
+                )])
+            },
+        )?;
+        Ok(gazetteer.len())
+    }
+
+    /// Where the cache for these sources lives, when there is a cache folder.
+    pub fn cache_path(&self) -> Option<PathBuf> {
+        let (files, errors) = self.read_sources();
+        if !errors.is_empty() {
+            return None;
+        }
+        compiled::cache_dir().map(|dir| compiled::cache_path(&dir, &compiled::fingerprint(&files)))
+    }
+
+    /// A compiled file given in place of a folder. It holds a whole
+    /// gazetteer, so it cannot be combined with folders.
+    fn compiled_file(&self) -> Result<Option<&Path>, GazetteerErrors> {
+        let Some(path) = self
+            .dirs
+            .iter()
+            .find(|d| d.is_file() && compiled::is_compiled(d))
+        else {
+            return Ok(None);
+        };
+        if self.dirs.len() > 1 {
+            return Err(GazetteerErrors(vec![GazetteerError::file(
+                path.display().to_string(),
+                "a compiled gazetteer is a whole gazetteer: give it as the only --gazetteer (compile the folders into it)",
+            )]));
+        }
+        Ok(Some(path))
+    }
+
+    fn read_sources(&self) -> (Vec<SourceFile>, Vec<GazetteerError>) {
         let mut files = Vec::new();
         let mut errors = Vec::new();
         if self.embedded {
-            for (kind, path, text) in EMBEDDED {
-                files.push(SourceFile {
-                    kind,
-                    path: path.to_string(),
-                    text: text.to_string(),
-                });
-            }
+            files = embedded_files();
         }
         for dir in &self.dirs {
             read_dir(dir, &mut files, &mut errors);
         }
-        compile(&files, errors)
+        (files, errors)
+    }
+
+    /// The YAML sources, through the cache when it is on.
+    fn load_sources(&self) -> Result<Gazetteer, GazetteerErrors> {
+        let (files, errors) = self.read_sources();
+        let cached = (self.cache && errors.is_empty())
+            .then(compiled::cache_dir)
+            .flatten()
+            .map(|dir| {
+                let fingerprint = compiled::fingerprint(&files);
+                (compiled::cache_path(&dir, &fingerprint), fingerprint)
+            });
+        if let Some((path, fingerprint)) = &cached {
+            if let Ok(entities) = compiled::read(path, Some(fingerprint)) {
+                return Ok(Gazetteer::new(entities));
+            }
+        }
+        let gazetteer = compile(&files, errors)?;
+        if let Some((path, fingerprint)) = &cached {
+            // A cache that cannot be written only costs the next run time.
+            if compiled::write(path, fingerprint, gazetteer.entities()).is_ok() {
+                if let Some(dir) = path.parent() {
+                    compiled::prune(dir);
+                }
+            }
+        }
+        Ok(gazetteer)
     }
 }
 
@@ -243,6 +391,18 @@ impl Gazetteer {
         &self.entities
     }
 
+    /// Leaves the entities with these ids out. References to them (`of:`,
+    /// `in:`) stay as written; lookups of a removed id find nothing.
+    fn remove(&mut self, ids: &[String]) {
+        let entities = std::mem::take(&mut self.entities);
+        *self = Gazetteer::new(
+            entities
+                .into_iter()
+                .filter(|e| !ids.contains(&e.id))
+                .collect(),
+        );
+    }
+
     pub fn entity(&self, index: EntityIndex) -> &Entity {
         &self.entities[index]
     }
@@ -270,81 +430,29 @@ fn compile(
     files: &[SourceFile],
     mut errors: Vec<GazetteerError>,
 ) -> Result<Gazetteer, GazetteerErrors> {
-    let mut entities = Vec::new();
+    let mut records = Vec::new();
     for file in files {
-        parse_file(file, &mut entities, &mut errors);
+        parse_file(file, &mut records, &mut errors);
     }
-    validate(files, &entities, &mut errors);
-    if errors.is_empty() {
-        Ok(Gazetteer::new(entities))
-    } else {
-        Err(GazetteerErrors(errors))
+    validate(files, &records, &mut errors);
+    if !errors.is_empty() {
+        return Err(GazetteerErrors(errors));
     }
-}
-
-struct SourceFile {
-    kind: EntityKind,
-    path: String,
-    text: String,
-}
-
-fn read_dir(dir: &Path, files: &mut Vec<SourceFile>, errors: &mut Vec<GazetteerError>) {
-    let shown = dir.display().to_string();
-    if !dir.is_dir() {
-        errors.push(GazetteerError {
-            path: shown,
-            line: 1,
-            column: 1,
-            message: "gazetteer folder not found or not a folder".into(),
-        });
-        return;
-    }
-    let mut found = false;
-    for kind in [
-        EntityKind::Person,
-        EntityKind::Place,
-        EntityKind::Organization,
-    ] {
-        let path = dir.join(kind.file_name());
-        if !path.exists() {
-            continue;
-        }
-        found = true;
-        let shown = path.display().to_string();
-        match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => files.push(SourceFile {
-                    kind,
-                    path: shown,
-                    text,
-                }),
-                Err(e) => {
-                    let offset = e.utf8_error().valid_up_to();
-                    let (line, column) = line_col(&String::from_utf8_lossy(e.as_bytes()), offset);
-                    errors.push(GazetteerError {
-                        path: shown,
-                        line,
-                        column,
-                        message: format!("invalid UTF-8 at byte {offset}"),
-                    });
-                }
-            },
-            Err(e) => errors.push(GazetteerError {
-                path: shown,
-                line: 1,
-                column: 1,
-                message: format!("cannot read: {e}"),
-            }),
+    let (extensions, mut entities): (Vec<Record>, Vec<Record>) =
+        records.into_iter().partition(|r| r.extends);
+    let mut entities: Vec<Entity> = entities.drain(..).map(|r| r.entity).collect();
+    let by_id: HashMap<String, usize> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), i))
+        .collect();
+    for extension in extensions {
+        // validate() has checked that the target exists.
+        if let Some(&target) = by_id.get(&extension.entity.id) {
+            entities[target].extend_with(extension.entity);
         }
     }
-    if !found {
-        errors.push(GazetteerError {
-            path: shown,
-            line: 1,
-            column: 1,
-            message: "no people.yaml, places.yaml or organizations.yaml in this folder".into(),
-        });
-    }
+    Ok(Gazetteer::new(entities))
 }
 
 /// 1-based line and character column of a byte offset.
@@ -386,111 +494,291 @@ fn yaml_error(file: &SourceFile, e: &serde_norway::Error) -> GazetteerError {
     }
 }
 
-/// Line and column of each entry's `id:` value, in file order, found in
-/// one pass (entries are "- id: ..." list items).
-fn id_positions(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        let Some(rest) = trimmed.strip_prefix("- ") else {
-            continue;
-        };
-        let rest_trimmed = rest.trim_start();
-        if let Some(value) = rest_trimmed.strip_prefix("id:") {
-            let value_start = line.len() - value.trim_start().len();
-            out.push((index + 1, line[..value_start].chars().count() + 1));
-        }
-    }
-    out
+/// One top-level list item of a gazetteer file: its first line (0-based)
+/// and its text. Parsing item by item lets one bad entry be reported without
+/// hiding the problems of the entries after it.
+struct Chunk<'a> {
+    first_line: usize,
+    text: &'a str,
 }
 
-fn parse_file(file: &SourceFile, entities: &mut Vec<Entity>, errors: &mut Vec<GazetteerError>) {
+/// Splits a gazetteer file into its top-level list items (lines that start
+/// with `-` at column 0). A file of another shape (a document marker, a flow
+/// list, content before the first item) is one chunk, parsed whole.
+fn entry_chunks(text: &str) -> Vec<Chunk<'_>> {
+    let whole = || {
+        vec![Chunk {
+            first_line: 0,
+            text,
+        }]
+    };
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    let mut offset = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.starts_with("---") || content.starts_with("...") {
+            return whole();
+        }
+        if content == "-" || content.starts_with("- ") {
+            starts.push((index, offset));
+        } else if starts.is_empty() {
+            let trimmed = content.trim_start();
+            if !trimmed.is_empty() && !trimmed.starts_with('#') {
+                return whole();
+            }
+        }
+        offset += line.len();
+    }
+    if starts.is_empty() {
+        return whole();
+    }
+    let mut chunks = Vec::with_capacity(starts.len());
+    for (i, &(first_line, start)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(text.len(), |&(_, next)| next);
+        chunks.push(Chunk {
+            first_line,
+            text: &text[start..end],
+        });
+    }
+    chunks
+}
+
+/// Line and column (within `chunk`, 1-based) of the value of the entry's
+/// `id:` or `extends:` key, else of the chunk's start.
+fn key_position(chunk: &str) -> (usize, usize) {
+    for (index, line) in chunk.lines().enumerate() {
+        let trimmed = line.trim_start();
+        let trimmed = trimmed.strip_prefix("- ").unwrap_or(trimmed).trim_start();
+        for key in ["id:", "extends:"] {
+            if let Some(value) = trimmed.strip_prefix(key) {
+                let value_start = line.len() - value.trim_start().len();
+                return (index + 1, line[..value_start].chars().count() + 1);
+            }
+        }
+    }
+    (1, 1)
+}
+
+/// An entity as one entry defines it: a new entity, or an extension
+/// (`extends: ID`) whose names, roles and facts are added to a loaded one.
+struct Record {
+    entity: Entity,
+    extends: bool,
+}
+
+/// The fields common to the three entry shapes, before they become a
+/// [`Record`].
+struct Common {
+    id: Option<String>,
+    extends: Option<String>,
+    names: Names,
+    disambiguate: Option<String>,
+    ambiguous: Option<Names>,
+    source: String,
+}
+
+fn parse_file(file: &SourceFile, records: &mut Vec<Record>, errors: &mut Vec<GazetteerError>) {
     if file.text.trim().is_empty() {
         return;
     }
-    let ids = id_positions(&file.text);
-    let origin = |i: usize| {
-        let (line, column) = ids.get(i).copied().unwrap_or((1, 1));
-        Origin {
+    for chunk in entry_chunks(&file.text) {
+        let located = |line: usize, column: usize| Origin {
+            path: file.path.clone(),
+            line: chunk.first_line + line,
+            column,
+        };
+        let (line, column) = key_position(chunk.text);
+        let origin = located(line, column);
+        let parsed = match file.kind {
+            EntityKind::Person => {
+                serde_norway::from_str::<Vec<PersonEntry>>(chunk.text).map(|entries| {
+                    entries
+                        .into_iter()
+                        .map(|e| {
+                            let common = Common {
+                                id: e.id,
+                                extends: e.extends,
+                                names: e.names,
+                                disambiguate: e.disambiguate,
+                                ambiguous: e.ambiguous,
+                                source: e.source,
+                            };
+                            let mut record = new_record(EntityKind::Person, common, &origin);
+                            record.entity.family = e.family.unwrap_or_default();
+                            record.entity.roles = e.roles;
+                            (record, Vec::new())
+                        })
+                        .collect::<Vec<_>>()
+                })
+            }
+            EntityKind::Place => {
+                serde_norway::from_str::<Vec<PlaceEntry>>(chunk.text).map(|entries| {
+                    entries
+                        .into_iter()
+                        .map(|e| {
+                            let common = Common {
+                                id: e.id,
+                                extends: e.extends,
+                                names: e.names,
+                                disambiguate: e.disambiguate,
+                                ambiguous: e.ambiguous,
+                                source: e.source,
+                            };
+                            let mut record = new_record(EntityKind::Place, common, &origin);
+                            let mut fixed = Vec::new();
+                            if record.extends {
+                                if e.kind.is_some() {
+                                    fixed.push("kind");
+                                }
+                                if e.within.is_some() {
+                                    fixed.push("in");
+                                }
+                            }
+                            record.entity.class = e.kind;
+                            record.entity.demonyms = e.demonyms.unwrap_or_default();
+                            record.entity.parent = e.within;
+                            (record, fixed)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            }
+            EntityKind::Organization => {
+                serde_norway::from_str::<Vec<OrganizationEntry>>(chunk.text).map(|entries| {
+                    entries
+                        .into_iter()
+                        .map(|e| {
+                            let common = Common {
+                                id: e.id,
+                                extends: e.extends,
+                                names: e.names,
+                                disambiguate: e.disambiguate,
+                                ambiguous: e.ambiguous,
+                                source: e.source,
+                            };
+                            let mut record = new_record(EntityKind::Organization, common, &origin);
+                            let mut fixed = Vec::new();
+                            if record.extends {
+                                if e.kind.is_some() {
+                                    fixed.push("kind");
+                                }
+                                if e.of.is_some() {
+                                    fixed.push("of");
+                                }
+                            }
+                            record.entity.class = e.kind;
+                            record.entity.acronyms = e.acronyms.unwrap_or_default();
+                            record.entity.facts = e.facts;
+                            record.entity.parent = e.of;
+                            (record, fixed)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            }
+        };
+        match parsed {
+            Ok(parsed) => {
+                for (record, fixed) in parsed {
+                    check_entry_shape(file, &chunk, &record, &fixed, errors);
+                    records.push(record);
+                }
+            }
+            Err(e) => {
+                let mut error = yaml_error(file, &e);
+                if e.location().is_some() {
+                    error.line += chunk.first_line;
+                } else {
+                    (error.line, error.column) = (origin.line, origin.column);
+                }
+                errors.push(error);
+            }
+        }
+    }
+}
+
+fn new_record(kind: EntityKind, common: Common, origin: &Origin) -> Record {
+    let extends = common.id.is_none() && common.extends.is_some();
+    Record {
+        entity: Entity {
+            id: common.id.or(common.extends).unwrap_or_default(),
+            kind,
+            class: None,
+            names: common.names,
+            family: Names::default(),
+            roles: Vec::new(),
+            demonyms: Names::default(),
+            acronyms: Names::default(),
+            facts: Vec::new(),
+            parent: None,
+            disambiguate: common.disambiguate,
+            ambiguous: common.ambiguous.unwrap_or_default(),
+            source: common.source,
+            origin: origin.clone(),
+        },
+        extends,
+    }
+}
+
+/// Problems of one entry's shape that serde cannot see: `id` and `extends`
+/// together or neither, a new place without `kind`, an extension that tries
+/// to change what it may only add to.
+fn check_entry_shape(
+    file: &SourceFile,
+    chunk: &Chunk<'_>,
+    record: &Record,
+    fixed: &[&str],
+    errors: &mut Vec<GazetteerError>,
+) {
+    let at = |needle: &str| {
+        let (line, column) = match chunk.text.find(needle) {
+            Some(i) => line_col(chunk.text, i),
+            None => (1, 1),
+        };
+        (chunk.first_line + line, column)
+    };
+    let mut push = |(line, column): (usize, usize), message: String| {
+        errors.push(GazetteerError {
             path: file.path.clone(),
             line,
             column,
-        }
+            message,
+        })
     };
-    let result = match file.kind {
-        EntityKind::Person => {
-            serde_norway::from_str::<Vec<PersonEntry>>(&file.text).map(|entries| {
-                entries
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, e)| Entity {
-                        id: e.id,
-                        kind: EntityKind::Person,
-                        class: None,
-                        names: e.names,
-                        family: e.family.unwrap_or_default(),
-                        roles: e.roles,
-                        demonyms: Names::default(),
-                        acronyms: Names::default(),
-                        facts: Vec::new(),
-                        parent: None,
-                        disambiguate: e.disambiguate,
-                        ambiguous: e.ambiguous.unwrap_or_default(),
-                        source: e.source,
-                        origin: origin(i),
-                    })
-                    .collect::<Vec<_>>()
-            })
+    let has_id = chunk.text.contains("id:");
+    let has_extends = chunk.text.contains("extends:");
+    let entity = &record.entity;
+    if entity.id.is_empty() && !has_id && !has_extends {
+        push(
+            (chunk.first_line + 1, 1),
+            "an entry needs `id:` (a new entity) or `extends:` (more about a loaded one)"
+                .to_string(),
+        );
+    } else if has_id && has_extends && !record.extends {
+        push(
+            at("extends:"),
+            format!(
+                "`{}` has both `id` and `extends`: an entry either defines an entity or extends one",
+                entity.id
+            ),
+        );
+    }
+    if record.extends {
+        for field in fixed {
+            push(
+                at(&format!("{field}:")),
+                format!(
+                    "an entry that extends `{}` cannot set `{field}`: it adds names, roles, facts, acronyms and demonyms, and replaces nothing",
+                    entity.id
+                ),
+            );
         }
-        EntityKind::Place => serde_norway::from_str::<Vec<PlaceEntry>>(&file.text).map(|entries| {
-            entries
-                .into_iter()
-                .enumerate()
-                .map(|(i, e)| Entity {
-                    id: e.id,
-                    kind: EntityKind::Place,
-                    class: Some(e.kind),
-                    names: e.names,
-                    family: Names::default(),
-                    roles: Vec::new(),
-                    demonyms: e.demonyms.unwrap_or_default(),
-                    acronyms: Names::default(),
-                    facts: Vec::new(),
-                    parent: e.within,
-                    disambiguate: e.disambiguate,
-                    ambiguous: e.ambiguous.unwrap_or_default(),
-                    source: e.source,
-                    origin: origin(i),
-                })
-                .collect()
-        }),
-        EntityKind::Organization => serde_norway::from_str::<Vec<OrganizationEntry>>(&file.text)
-            .map(|entries| {
-                entries
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, e)| Entity {
-                        id: e.id,
-                        kind: EntityKind::Organization,
-                        class: e.kind,
-                        names: e.names,
-                        family: Names::default(),
-                        roles: Vec::new(),
-                        demonyms: Names::default(),
-                        acronyms: e.acronyms.unwrap_or_default(),
-                        facts: e.facts,
-                        parent: e.of,
-                        disambiguate: e.disambiguate,
-                        ambiguous: e.ambiguous.unwrap_or_default(),
-                        source: e.source,
-                        origin: origin(i),
-                    })
-                    .collect()
-            }),
-    };
-    match result {
-        Ok(mut parsed) => entities.append(&mut parsed),
-        Err(e) => errors.push(yaml_error(file, &e)),
+    } else if entity.kind == EntityKind::Place && entity.class.is_none() && !entity.id.is_empty() {
+        push(
+            (entity.origin.line, entity.origin.column),
+            format!(
+                "place `{}` has no `kind` (country, city, region or site)",
+                entity.id
+            ),
+        );
     }
 }
 
@@ -507,8 +795,20 @@ fn locate(files: &[SourceFile], entity: &Entity, needle: &str) -> (usize, usize)
         .map(str::len)
         .sum::<usize>();
     let block = &text[start..];
-    let end = block[1..].find("\n- ").map_or(block.len(), |i| i + 1);
-    match block[..end].find(needle) {
+    let end = block
+        .find('\n')
+        .and_then(|first| block[first..].find("\n-").map(|i| first + i + 1))
+        .unwrap_or(block.len());
+    let block = &block[..end];
+    // A blank alias cannot be searched for as itself: look for its quotes.
+    let found = if needle.trim().is_empty() {
+        [format!("\"{needle}\""), format!("'{needle}'")]
+            .iter()
+            .find_map(|quoted| block.find(quoted.as_str()))
+    } else {
+        block.find(needle)
+    };
+    match found {
         Some(i) => line_col(text, start + i),
         None => (entity.origin.line, entity.origin.column),
     }
@@ -524,7 +824,7 @@ fn is_kebab(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn validate(files: &[SourceFile], entities: &[Entity], errors: &mut Vec<GazetteerError>) {
+fn validate(files: &[SourceFile], records: &[Record], errors: &mut Vec<GazetteerError>) {
     let err = |entity: &Entity, at: (usize, usize), message: String| GazetteerError {
         path: entity.origin.path.clone(),
         line: at.0,
@@ -532,8 +832,13 @@ fn validate(files: &[SourceFile], entities: &[Entity], errors: &mut Vec<Gazettee
         message,
     };
     let mut first_by_id: HashMap<&str, &Entity> = HashMap::new();
-    for entity in entities {
+    for record in records.iter().filter(|r| !r.extends) {
+        let entity = &record.entity;
         let at = (entity.origin.line, entity.origin.column);
+        if entity.id.is_empty() {
+            // Reported by check_entry_shape.
+            continue;
+        }
         if !is_kebab(&entity.id) {
             errors.push(err(
                 entity,
@@ -559,6 +864,37 @@ fn validate(files: &[SourceFile], entities: &[Entity], errors: &mut Vec<Gazettee
         if entity.names.is_empty() {
             errors.push(err(entity, at, format!("`{}` has no names", entity.id)));
         }
+    }
+    for record in records.iter().filter(|r| r.extends) {
+        let entity = &record.entity;
+        let at = (entity.origin.line, entity.origin.column);
+        match first_by_id.get(entity.id.as_str()) {
+            None => errors.push(err(
+                entity,
+                at,
+                format!(
+                    "`extends: {}`: no entity `{}` in the gazetteer (the shipped one and the folders loaded before this file)",
+                    entity.id, entity.id
+                ),
+            )),
+            Some(target) if target.kind != entity.kind => errors.push(err(
+                entity,
+                at,
+                format!(
+                    "`extends: {}`: `{}` is a {} ({}); extend it from a {}*.yaml file",
+                    entity.id,
+                    entity.id,
+                    target.kind.as_str(),
+                    target.origin,
+                    target.kind.file_prefix()
+                ),
+            )),
+            Some(_) => {}
+        }
+    }
+    for record in records {
+        let entity = &record.entity;
+        let at = (entity.origin.line, entity.origin.column);
         if entity.source.trim().is_empty() {
             errors.push(err(
                 entity,
@@ -579,22 +915,26 @@ fn validate(files: &[SourceFile], entities: &[Entity], errors: &mut Vec<Gazettee
                 .count()
                 < 2
             {
-                errors.push(err(
-                    entity,
-                    locate(files, entity, name),
+                let message = if name.trim().is_empty() {
+                    format!("`{}` has an empty or blank name", entity.id)
+                } else {
                     format!(
                         "name `{name}` of `{}` has fewer than two letters",
                         entity.id
-                    ),
-                ));
+                    )
+                };
+                errors.push(err(entity, locate(files, entity, name), message));
             }
         }
+        // An extension may mark the target's own aliases.
+        let target = record
+            .extends
+            .then(|| first_by_id.get(entity.id.as_str()))
+            .flatten();
         for name in entity.ambiguous.all() {
-            let known = entity
-                .names
-                .all()
-                .chain(entity.family.all())
-                .chain(entity.acronyms.all())
+            let known = std::iter::once(entity)
+                .chain(target.copied())
+                .flat_map(|e| e.names.all().chain(e.family.all()).chain(e.acronyms.all()))
                 .any(|alias| alias == name);
             if !known {
                 errors.push(err(
@@ -642,7 +982,7 @@ fn validate(files: &[SourceFile], entities: &[Entity], errors: &mut Vec<Gazettee
         }
     }
     // References to other entities.
-    for entity in entities {
+    for entity in records.iter().map(|r| &r.entity) {
         let references = entity
             .roles
             .iter()
@@ -672,7 +1012,7 @@ fn validate(files: &[SourceFile], entities: &[Entity], errors: &mut Vec<Gazettee
     }
     // Two entities of one kind answering to the same folded name.
     let mut owner: HashMap<(EntityKind, String), &Entity> = HashMap::new();
-    for entity in entities {
+    for entity in records.iter().map(|r| &r.entity) {
         let mut own_keys: Vec<String> = Vec::new();
         for name in entity.names.all().chain(entity.acronyms.all()) {
             let key = fold_str(name);

@@ -1,12 +1,12 @@
 //! The YAML schema of the gazetteer files (DESIGN.md §5). Unknown fields are
 //! errors, so a typo never silently drops a fact.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
 
 /// Names in each language; the first listed is the preferred form.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Names {
     #[serde(default)]
@@ -24,10 +24,22 @@ impl Names {
     pub fn is_empty(&self) -> bool {
         self.ar.is_empty() && self.en.is_empty()
     }
+
+    /// Appends the names of `other` that are not already listed, keeping
+    /// this list's preferred (first) forms first.
+    pub(crate) fn append_new(&mut self, other: Names) {
+        for (mine, theirs) in [(&mut self.ar, other.ar), (&mut self.en, other.en)] {
+            for name in theirs {
+                if !mine.contains(&name) {
+                    mine.push(name);
+                }
+            }
+        }
+    }
 }
 
 /// A title a person held, with the dates it held.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     pub title: Names,
@@ -53,7 +65,7 @@ impl Role {
 }
 
 /// The value of a numeric fact: exact, or an interval.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(untagged)]
 pub enum FactValue {
     Exact(f64),
@@ -66,7 +78,7 @@ pub enum FactValue {
 }
 
 /// A checked fact about an organization (membership count, founding date).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     pub key: String,
@@ -90,7 +102,13 @@ pub struct Fact {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PersonEntry {
-    pub id: String,
+    /// A new entity's id; `None` in an entry that `extends` another.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The id of a loaded entity this entry adds to (names, roles, facts…).
+    #[serde(default)]
+    pub extends: Option<String>,
+    #[serde(default)]
     pub names: Names,
     #[serde(default)]
     pub family: Option<Names>,
@@ -108,8 +126,16 @@ pub(crate) struct PersonEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PlaceEntry {
-    pub id: String,
-    pub kind: String,
+    /// A new entity's id; `None` in an entry that `extends` another.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The id of a loaded entity this entry adds to (names, roles, facts…).
+    #[serde(default)]
+    pub extends: Option<String>,
+    /// Required for a new place; an extension cannot change it.
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
     pub names: Names,
     #[serde(default)]
     pub demonyms: Option<Names>,
@@ -127,7 +153,12 @@ pub(crate) struct PlaceEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct OrganizationEntry {
-    pub id: String,
+    /// A new entity's id; `None` in an entry that `extends` another.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The id of a loaded entity this entry adds to (names, roles, facts…).
+    #[serde(default)]
+    pub extends: Option<String>,
     #[serde(default)]
     pub kind: Option<String>,
     pub names: Names,

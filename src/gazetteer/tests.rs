@@ -32,7 +32,7 @@ fn validation_errors_are_located() {
             what: "an unknown field, at its own line and column",
             kind: EntityKind::Person,
             yaml: "- id: a-b\n  names: {ar: [أحمد]}\n  nickname: x\n  source: s\n",
-            want: &["p.yaml:3:3: unknown field `nickname`, expected one of `id`, `names`, `family`, `roles`, `disambiguate`, `ambiguous`, `source`"],
+            want: &["p.yaml:3:3: unknown field `nickname`, expected one of `id`, `extends`, `names`, `family`, `roles`, `disambiguate`, `ambiguous`, `source`"],
         },
         Case {
             what: "a date that does not parse",
@@ -62,7 +62,7 @@ fn validation_errors_are_located() {
             what: "an ambiguous alias the entry does not have, at the alias",
             kind: EntityKind::Person,
             yaml: "- id: nawaf-salam\n  names: {ar: [نواف سلام]}\n  ambiguous: {ar: [سلم]}\n  source: s\n",
-            want: &["p.yaml:3:18: ambiguous alias `سلم` of `nawaf-salam` is not one of its names, family names or acronyms"],
+            want: &["p.yaml:3:20: ambiguous alias `سلم` of `nawaf-salam` is not one of its names, family names or acronyms"],
         },
         Case {
             what: "the same, with a disambiguate note: fine",
@@ -92,7 +92,28 @@ fn validation_errors_are_located() {
             what: "a missing required field",
             kind: EntityKind::Place,
             yaml: "- id: syria\n  names: {ar: [سوريا]}\n  source: s\n",
-            want: &["p.yaml:1:3: missing field `kind`"],
+            want: &["p.yaml:1:7: place `syria` has no `kind` (country, city, region or site)"],
+        },
+        Case {
+            what: "a blank alias, at its quotes",
+            kind: EntityKind::Person,
+            yaml: "- id: a-b\n  names: {ar: [أحمد الشرع]}\n  source: s\n- id: c-d\n  names:\n    ar: [فاروق الشرع, \"  \"]\n  source: s\n",
+            want: &["p.yaml:6:23: `c-d` has an empty or blank name"],
+        },
+        Case {
+            what: "REGRESSION: every bad entry of a file is reported, not only the first",
+            kind: EntityKind::Person,
+            yaml: "- id: a-b\n  names: {ar: [أحمد\n- id: c-d\n  names: {ar: [فاروق]}\n  source: s\n- id: e-f\n  nickname: x\n  source: s\n",
+            want: &[
+                "p.yaml:3:1: did not find expected ',' or ']'",
+                "p.yaml:7:3: unknown field `nickname`, expected one of `id`, `extends`, `names`, `family`, `roles`, `disambiguate`, `ambiguous`, `source`",
+            ],
+        },
+        Case {
+            what: "an entry with neither id nor extends",
+            kind: EntityKind::Person,
+            yaml: "- names: {ar: [أحمد]}\n  source: s\n",
+            want: &["p.yaml:1:1: an entry needs `id:` (a new entity) or `extends:` (more about a loaded one)"],
         },
         Case {
             what: "YAML syntax error",
@@ -134,4 +155,125 @@ fn roles_are_held_within_their_dates() {
     assert_eq!(e.roles_at(at("2024-12-01")).count(), 0);
     // A year that overlaps the start counts.
     assert_eq!(e.roles_at(at("2025")).count(), 1);
+}
+
+/// Two files loaded together: the shipped-like base and a newsroom's.
+fn load_two(base: &str, newsroom: &str) -> Result<Gazetteer, Vec<String>> {
+    Gazetteer::from_yaml(&[
+        (EntityKind::Person, "base/people.yaml", base),
+        (EntityKind::Person, "newsroom/people.yaml", newsroom),
+    ])
+    .map_err(|e| e.0.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn extends_adds_and_never_replaces() {
+    let newsroom = "- extends: ahmed-al-sharaa
+  names: {en: [Ahmed al-Shara]}
+  roles:
+    - title: {en: [Transitional President]}
+      from: 2025-01-29
+  source: house style
+";
+    let g = load_two(OK_PERSON, newsroom).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(g.len(), 1, "an extension is not a new entity");
+    let e = g.get("ahmed-al-sharaa").expect("extended entity");
+    assert_eq!(e.names.ar, ["أحمد الشرع"], "Arabic names untouched");
+    assert_eq!(e.names.en, ["Ahmed al-Shara"], "the English name is added");
+    assert_eq!(
+        e.roles.len(),
+        2,
+        "the shipped role is kept and the new one added"
+    );
+    assert_eq!(e.source, "test", "the entity's own source is kept");
+    assert_eq!(e.origin.path, "base/people.yaml");
+}
+
+#[test]
+fn extension_errors_are_located() {
+    let cases: [(&str, &str, &[&str]); 4] = [
+        (
+            "an unknown id",
+            "- extends: ahmed-al-shara\n  names: {en: [X Y]}\n  source: s\n",
+            &["newsroom/people.yaml:1:12: `extends: ahmed-al-shara`: no entity `ahmed-al-shara` in the gazetteer (the shipped one and the folders loaded before this file)"],
+        ),
+        (
+            "both id and extends",
+            "- id: a-b\n  extends: ahmed-al-sharaa\n  names: {ar: [أحمد]}\n  source: s\n",
+            &["newsroom/people.yaml:2:3: `a-b` has both `id` and `extends`: an entry either defines an entity or extends one"],
+        ),
+        (
+            "an ambiguous mark on the target's own alias is fine",
+            "- extends: ahmed-al-sharaa\n  ambiguous: {ar: [أحمد الشرع]}\n  source: s\n",
+            &[],
+        ),
+        (
+            "an extension of a place from a people file",
+            "- extends: syria\n  names: {ar: [الشام]}\n  source: s\n",
+            &["newsroom/people.yaml:1:12: `extends: syria`: `syria` is a place (base/places.yaml:1:7); extend it from a places*.yaml file"],
+        ),
+    ];
+    for (what, newsroom, want) in cases {
+        let got = match Gazetteer::from_yaml(&[
+            (EntityKind::Person, "base/people.yaml", OK_PERSON),
+            (
+                EntityKind::Place,
+                "base/places.yaml",
+                "- id: syria\n  kind: country\n  names: {ar: [سوريا]}\n  source: s\n",
+            ),
+            (EntityKind::Person, "newsroom/people.yaml", newsroom),
+        ]) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.0.iter().map(ToString::to_string).collect(),
+        };
+        assert_eq!(got, want.to_vec(), "{what}");
+    }
+    // A place extension may not move the place.
+    let got = Gazetteer::from_yaml(&[
+        (
+            EntityKind::Place,
+            "base/places.yaml",
+            "- id: syria\n  kind: country\n  names: {ar: [سوريا]}\n  source: s\n",
+        ),
+        (
+            EntityKind::Place,
+            "newsroom/places.yaml",
+            "- extends: syria\n  kind: city\n  source: s\n",
+        ),
+    ])
+    .map_err(|e| e.to_string());
+    assert_eq!(
+        got.err().as_deref(),
+        Some("newsroom/places.yaml:2:3: an entry that extends `syria` cannot set `kind`: it adds names, roles, facts, acronyms and demonyms, and replaces nothing")
+    );
+}
+
+#[test]
+fn disabled_entities_are_left_out_and_unknown_ids_are_errors() {
+    let mut sources = GazetteerSources::default();
+    sources.disable(["maher-al-assad"]);
+    let g = sources.load().unwrap_or_else(|e| panic!("{e}"));
+    assert!(g.get("maher-al-assad").is_none());
+    assert!(g.get("bashar-al-assad").is_some());
+
+    let mut sources = GazetteerSources::default();
+    sources.disable(["no-such-entity"]);
+    let err = sources.load().expect_err("unknown id");
+    assert_eq!(
+        err.to_string(),
+        "disable-entities: no entity `no-such-entity` in the gazetteer to disable"
+    );
+}
+
+#[test]
+fn a_missing_folder_has_no_fake_position() {
+    let mut sources = GazetteerSources::default();
+    sources
+        .embedded(false)
+        .add_dir("/nonexistent/tadqiq-gazetteer");
+    let err = sources.load().expect_err("missing folder");
+    assert_eq!(
+        err.to_string(),
+        "/nonexistent/tadqiq-gazetteer: gazetteer folder not found"
+    );
 }

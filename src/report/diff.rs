@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{excerpt, TOOL_NAME, TOOL_VERSION};
+use super::{excerpt, visible, write_json_pretty, TOOL_NAME, TOOL_VERSION};
 use crate::checker::FileReport;
 use crate::finding::Finding;
 
@@ -104,12 +104,13 @@ impl DraftDiff {
                 let Some(primary) = f.primary() else { continue };
                 writeln!(
                     out,
-                    "{label}: {path}:{}:{}: {}[{}] {}",
+                    "{label}: {}:{}:{}: {}[{}] {}",
+                    visible(path),
                     primary.line,
                     primary.column,
                     f.severity.as_str(),
                     f.rule,
-                    f.message
+                    visible(&f.message)
                 )?;
                 if !text.is_empty() {
                     writeln!(
@@ -155,8 +156,7 @@ impl DraftDiff {
             diff: self,
             summary: self.summary(),
         };
-        serde_json::to_writer_pretty(&mut *out, &doc)?;
-        writeln!(out)
+        write_json_pretty(out, &doc)
     }
 }
 

@@ -2,10 +2,16 @@
 //! (`::error file=…,line=…,col=…::message`), so findings show as
 //! annotations on the lines of a pull request's diff. Info findings become
 //! `::notice`.
+//!
+//! Text from drafts and paths is first made [`visible`] (control and bidi
+//! characters as `<U+001B>`, line breaks as spaces), then escaped the way
+//! the runner unescapes it: `%`, CR and LF in the message; also `:` and `,`
+//! in property values. So every command is one line, and the log shows no
+//! raw escape sequence or bidi control.
 
 use std::io::{self, Write};
 
-use super::{end_position, Report};
+use super::{end_position, visible, visible_lines, Report};
 use crate::finding::Severity;
 
 /// Escapes a command's message (GitHub's `escapeData`).
@@ -30,15 +36,16 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 Severity::Info => "notice",
             };
             let (end_line, end_column) = end_position(primary);
-            let mut message = f.message.clone();
+            let mut message = visible(&f.message).into_owned();
             for note in &f.notes {
                 message.push_str("\nnote: ");
-                message.push_str(note);
+                let lines: Vec<_> = visible_lines(note).collect();
+                message.push_str(&lines.join("\n"));
             }
             writeln!(
                 out,
                 "::{command} file={},line={},col={},endLine={end_line},endColumn={end_column},title={}::{}",
-                escape_property(&file.path),
+                escape_property(&visible(&file.path)),
                 primary.line,
                 primary.column,
                 escape_property(&format!("tadqiq {}", f.rule)),

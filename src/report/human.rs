@@ -1,10 +1,16 @@
 //! `--format human`: one block per finding or mention. Every line starts with
 //! ASCII so a terminal keeps its base direction left-to-right with Arabic in
 //! the excerpt; no carets, since no terminal places them under Arabic.
+//! Everything taken from a draft or a path (excerpts, `also:` spans,
+//! messages, notes, paths, mention texts) goes through [`visible`]: control
+//! and bidi characters shown as `<U+001B>`, line breaks as spaces, so a
+//! draft can neither drive the terminal nor fake or reorder a line. Only a
+//! note written to span lines (a YAML stub to paste) keeps its breaks, its
+//! later lines indented under its text.
 
 use std::io::{self, Write};
 
-use super::{excerpt, Report};
+use super::{excerpt, visible, visible_lines, Report};
 use crate::finding::Severity;
 
 /// How to print human output.
@@ -21,6 +27,9 @@ pub struct HumanOptions {
 }
 
 const EXCERPT_WIDTH: usize = 40;
+
+/// Where the second and later lines of a note start: under its text.
+const NOTE_INDENT: &str = "        ";
 
 fn paint(color: bool, code: &str, text: &str) -> String {
     if color {
@@ -50,12 +59,12 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
                 writeln!(
                     out,
                     "{}:{}:{}: {}[{}] \"{}\" ({}, {})",
-                    file.path,
+                    visible(&file.path),
                     m.line,
                     m.column,
                     m.kind.as_str(),
-                    entity,
-                    m.text,
+                    visible(&entity),
+                    visible(&m.text),
                     m.form.as_str(),
                     m.section.as_str()
                 )?;
@@ -75,12 +84,12 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
                 writeln!(
                     out,
                     "{}:{}:{}: {}[{}] {}",
-                    file.path,
+                    visible(&file.path),
                     primary.line,
                     primary.column,
                     paint(opts.color, severity_code(f.severity), f.severity.as_str()),
                     f.rule,
-                    f.message
+                    visible(&f.message)
                 )?;
                 if let Some(text) = text {
                     writeln!(
@@ -94,15 +103,22 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
                     writeln!(
                         out,
                         "  also: {}:{}:{}: \"{}\" ({})",
-                        file.path,
+                        visible(&file.path),
                         span.line,
                         span.column,
-                        span.text,
+                        visible(&span.text),
                         span.section.as_str()
                     )?;
                 }
                 for note in &f.notes {
-                    writeln!(out, "  note: {note}")?;
+                    // A note may span lines (a YAML stub to paste): its next
+                    // lines are indented under its text, so none can pass
+                    // for a finding or an excerpt.
+                    let mut lines = visible_lines(note);
+                    writeln!(out, "  note: {}", lines.next().unwrap_or_default())?;
+                    for line in lines {
+                        writeln!(out, "{NOTE_INDENT}{line}")?;
+                    }
                 }
             }
         }

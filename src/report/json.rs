@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Report, Summary, TOOL_NAME, TOOL_VERSION};
+use super::{write_json_pretty, Report, Summary, TOOL_NAME, TOOL_VERSION};
 use crate::checker::FileReport;
 
 #[derive(Serialize)]
@@ -29,6 +29,5 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         files: &report.files,
         summary: report.summary(),
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    write_json_pretty(out, &doc)
 }

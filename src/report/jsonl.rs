@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{HumanOptions, Report};
+use super::{write_json_line, HumanOptions, Report};
 
 #[derive(Serialize)]
 struct Line<'a, T: Serialize> {
@@ -23,8 +23,7 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
                     path: &file.path,
                     item: finding,
                 };
-                serde_json::to_writer(&mut *out, &line)?;
-                writeln!(out)?;
+                write_json_line(out, &line)?;
             }
         }
         if opts.mentions {
@@ -33,8 +32,7 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
                     path: &file.path,
                     item: mention,
                 };
-                serde_json::to_writer(&mut *out, &line)?;
-                writeln!(out)?;
+                write_json_line(out, &line)?;
             }
         }
     }

@@ -9,6 +9,7 @@ mod json;
 mod jsonl;
 mod sarif;
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -180,22 +181,152 @@ fn floor_char(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// True for characters that change text direction or are invisible.
+/// True for characters that change text direction or are invisible:
+/// the marks (U+200E/F, U+061C), embeddings and overrides (U+202A–E),
+/// isolates (U+2066–9), zero-width characters (U+200B–D) and U+FEFF.
 pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c,
         '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
-fn push_escaped(out: &mut String, chars: impl Iterator<Item = char>) {
+/// True for characters no report prints as they are: C0 and C1 controls
+/// (ESC among them), DEL, the line and paragraph separators (U+2028/9,
+/// which some viewers break lines at) and [`is_bidi_control`].
+pub(crate) fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || is_bidi_control(c)
+}
+
+/// Appends `chars` as one line of plain text: tabs and line breaks become
+/// spaces (so a span or message can never start a new output line), every
+/// other [`is_unsafe_char`] becomes a visible `<U+001B>`, and the rest is
+/// kept. The one escaping rule of the text formats (human, github, the
+/// `snapshot` and `diff` listings, error lines); HTML and JSON build on it.
+pub(crate) fn push_escaped(out: &mut String, chars: impl Iterator<Item = char>) {
     for c in chars {
-        if c == '\n' || c == '\t' || c == '\r' {
+        if matches!(c, '\n' | '\t' | '\r') {
             out.push(' ');
-        } else if is_bidi_control(c) || c.is_control() {
-            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else if is_unsafe_char(c) {
+            let _ = write!(out, "<U+{:04X}>", c as u32);
         } else {
             out.push(c);
         }
     }
+}
+
+/// `text` made safe to print on one line (see [`push_escaped`]).
+pub(crate) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    push_escaped(&mut out, text.chars());
+    std::borrow::Cow::Owned(out)
+}
+
+/// The lines of a text meant to span lines (a note holding a YAML stub to
+/// paste), each made [`visible`]; a CR before a line break is dropped.
+pub(crate) fn visible_lines(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    text.split('\n')
+        .map(|line| visible(line.strip_suffix('\r').unwrap_or(line)))
+}
+
+/// A writer for JSON documents that also writes DEL, the C1 controls,
+/// U+2028/9 and the bidi controls as `\uXXXX` escapes (serde_json escapes
+/// only U+0000–U+001F). Outside strings JSON is ASCII, so the replacement
+/// is always inside a string and the parsed values stay the same; a
+/// terminal or log viewer showing the raw document is never driven by it.
+pub(crate) struct JsonSafe<W: Write> {
+    inner: W,
+    /// The start of a UTF-8 sequence cut at the end of the last write.
+    pending: Vec<u8>,
+}
+
+impl<W: Write> JsonSafe<W> {
+    pub(crate) fn new(inner: W) -> JsonSafe<W> {
+        JsonSafe {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    fn emit(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut i = 0;
+        let mut clean_from = 0;
+        while i < buf.len() {
+            let b = buf[i];
+            if b < 0x7F {
+                i += 1;
+                continue;
+            }
+            let len = match b {
+                0x7F => 1,
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF7 => 4,
+                _ => 1, // a continuation or invalid byte: pass it through
+            };
+            if i + len > buf.len() {
+                break; // cut sequence: keep it for the next write
+            }
+            let c = std::str::from_utf8(&buf[i..i + len])
+                .ok()
+                .and_then(|s| s.chars().next());
+            match c {
+                Some(c) if is_unsafe_char(c) => {
+                    self.inner.write_all(&buf[clean_from..i])?;
+                    write!(self.inner, "\\u{:04x}", c as u32)?;
+                    i += len;
+                    clean_from = i;
+                }
+                _ => i += len,
+            }
+        }
+        self.inner.write_all(&buf[clean_from..i])?;
+        Ok(i)
+    }
+}
+
+impl<W: Write> Write for JsonSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.pending.is_empty() {
+            let done = self.emit(buf)?;
+            self.pending.extend_from_slice(&buf[done..]);
+        } else {
+            let mut joined = std::mem::take(&mut self.pending);
+            joined.extend_from_slice(buf);
+            let done = self.emit(&joined)?;
+            self.pending = joined.split_off(done);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let rest = std::mem::take(&mut self.pending);
+        self.inner.write_all(&rest)?;
+        self.inner.flush()
+    }
+}
+
+/// Writes `value` as pretty JSON through [`JsonSafe`], then a newline.
+pub(crate) fn write_json_pretty<T: Serialize + ?Sized>(
+    out: &mut dyn Write,
+    value: &T,
+) -> io::Result<()> {
+    let mut safe = JsonSafe::new(&mut *out);
+    serde_json::to_writer_pretty(&mut safe, value)?;
+    safe.flush()?;
+    writeln!(out)
+}
+
+/// Writes `value` as one line of JSON through [`JsonSafe`], then a newline.
+pub(crate) fn write_json_line<T: Serialize + ?Sized>(
+    out: &mut dyn Write,
+    value: &T,
+) -> io::Result<()> {
+    let mut safe = JsonSafe::new(&mut *out);
+    serde_json::to_writer(&mut safe, value)?;
+    safe.flush()?;
+    writeln!(out)
 }
 
 #[cfg(test)]
@@ -211,6 +342,38 @@ mod tests {
             excerpt(text, start, end, 40),
             "قال<U+200F> الرئيس ⟦أحمد الشرع⟧ اليوم"
         );
+    }
+
+    #[test]
+    fn visible_escapes_controls_and_flattens_breaks() {
+        assert_eq!(
+            visible("a\u{1b}]0;t\u{7}b\r\nc\u{202E}d\u{85}e\u{2028}f"),
+            "a<U+001B>]0;t<U+0007>b  c<U+202E>d<U+0085>e<U+2028>f"
+        );
+        assert!(matches!(
+            visible("أحمد الشرع"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn json_safe_escapes_what_serde_leaves_raw_even_across_writes() {
+        let value = "a\u{202E}b\u{7f}c\u{85}d\u{1b}e\u{2066}أ";
+        let mut out = Vec::new();
+        write_json_line(&mut out, &value).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text, "\"a\\u202eb\\u007fc\\u0085d\\u001be\\u2066أ\"\n");
+        assert_eq!(serde_json::from_str::<String>(&text).unwrap(), value);
+        // A character cut between two writes is still seen whole.
+        let mut out = Vec::new();
+        {
+            let mut safe = JsonSafe::new(&mut out);
+            let bytes = "x\u{202E}y".as_bytes();
+            safe.write_all(&bytes[..2]).unwrap();
+            safe.write_all(&bytes[2..]).unwrap();
+            safe.flush().unwrap();
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), "x\\u202ey");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
-use super::{end_position, Report, TOOL_NAME, TOOL_VERSION};
+use super::{end_position, write_json_pretty, Report, TOOL_NAME, TOOL_VERSION};
 use crate::finding::{Severity, Span};
 use crate::rules::RuleInfo;
 
@@ -127,8 +127,7 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             "results": results,
         }],
     });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    write_json_pretty(out, &doc)
 }
 
 #[cfg(test)]

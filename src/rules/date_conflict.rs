@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Context, Rule, RuleInfo};
+use super::{distinct, times, Context, Rule, RuleInfo, MAX_COMPARED, MAX_LISTED};
 use crate::claims::dates::{Calendar, DateClaim, Relative};
 use crate::claims::slots::{display_name, is_unique_event, EventSlot};
 use crate::finding::{Finding, Severity};
@@ -55,6 +55,11 @@ Events that happen once (formation, fall, death) are compared whatever
 their dates; recurring ones (visits, meetings, operations, signings, accessions) only when the
 two dates share their day or their month, so two different visits are not a conflict.
 
+Dates in conflict are one finding per event (for a recurring event, one per disputed
+occurrence): named after the first conflicting pair, with every other date of the group
+listed with how often it is given (spans and notes capped at 10; only the first 256
+distinct dates of an event are compared).
+
 Example (English): \"the coalition, formed in 2014\" and \"the coalition, formed in 2015\"
 is an error; \"founded in September 2014\" and \"formed in 2014\" is not.",
         }
@@ -94,53 +99,135 @@ is an error; \"founded in September 2014\" and \"formed in 2014\" is not.",
             }
         }
         for (slot, dates) in slots {
-            let mut distinct: Vec<(&DateClaim, Resolved)> = Vec::new();
-            for d in dates {
-                let r = resolve(d, cx.date);
-                if !distinct.iter().any(|(_, x)| *x == r) {
-                    distinct.push((d, r));
+            let values = distinct(dates.into_iter().map(|d| (d, resolve(d, cx.date))), |v| v.1);
+            let compared = &values[..values.len().min(MAX_COMPARED)];
+            let unique = is_unique_event(slot.event);
+            // Dates in conflict are joined into groups (one for an event that
+            // happens once; one per disputed visit, meeting … for recurring
+            // ones); each group is one finding.
+            let mut group: Vec<usize> = (0..compared.len()).collect();
+            let mut first_pair: Vec<Option<(usize, usize)>> = vec![None; compared.len()];
+            let mut any = false;
+            for a in 0..compared.len() {
+                for b in a + 1..compared.len() {
+                    if conflict(&compared[a].0 .1, &compared[b].0 .1, unique) {
+                        any = true;
+                        let (ra, rb) = (root(&mut group, a), root(&mut group, b));
+                        let (lo, hi) = (ra.min(rb), ra.max(rb));
+                        group[hi] = lo;
+                        // The first conflicting pair of a group names it.
+                        if first_pair[lo].is_none() && first_pair[hi].is_none() {
+                            first_pair[lo] = Some((a, b));
+                        } else if first_pair[lo].is_none() {
+                            first_pair[lo] = first_pair[hi];
+                        } else if let (Some(x), Some(y)) = (first_pair[lo], first_pair[hi]) {
+                            first_pair[lo] = Some(x.min(y));
+                        }
+                    }
                 }
             }
-            for a in 0..distinct.len() {
-                for b in a + 1..distinct.len() {
-                    let (first, r1) = distinct[a];
-                    let (second, r2) = distinct[b];
-                    if conflict(&r1, &r2, is_unique_event(slot.event)) {
-                        let name = cx
-                            .gazetteer
-                            .get(&slot.entity)
-                            .map_or(slot.entity.as_str(), |e| display_name(e, second.latin));
-                        let entity = Some(slot.entity.as_str());
-                        out.push(cx.finding(
-                            ID,
-                            Severity::Error,
-                            format!(
-                                "\"{}\" and \"{}\" give different dates for the {} of \"{}\": {} vs {}",
-                                second.text, first.text, slot.event, name, r2, r1
-                            ),
-                            vec![
-                                cx.span(second.start, second.end, entity),
-                                cx.span(first.start, first.end, entity),
-                            ],
-                            vec![format!(
-                                "event slot: entity {}, event \"{}\"; {} is in the {}, {} in the {}",
-                                slot.entity,
-                                slot.event,
-                                second.text,
-                                second.section.as_str(),
-                                first.text,
-                                first.section.as_str()
-                            )],
-                        ));
-                    }
+            if !any {
+                continue;
+            }
+            let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            for i in 0..compared.len() {
+                let r = root(&mut group, i);
+                if first_pair[r].is_some() {
+                    members.entry(r).or_default().push(i);
+                }
+            }
+            for (r, list) in members {
+                if let Some((a, b)) = first_pair[r] {
+                    out.push(grouped(cx, slot, compared, &list, a, b, values.len()));
                 }
             }
         }
     }
 }
 
+/// The representative of `i`'s group (with path halving).
+fn root(group: &mut [usize], mut i: usize) -> usize {
+    while group[i] != i {
+        group[i] = group[group[i]];
+        i = group[i];
+    }
+    i
+}
+
+/// One finding for a group of dates in conflict, named after its first
+/// conflicting pair (`a`, `b`); with more dates, the others are listed too.
+fn grouped(
+    cx: &Context<'_>,
+    slot: &EventSlot,
+    values: &[((&DateClaim, Resolved), usize)],
+    members: &[usize],
+    a: usize,
+    b: usize,
+    total: usize,
+) -> Finding {
+    let ((first, r1), _) = values[a];
+    let ((second, r2), _) = values[b];
+    let name = cx
+        .gazetteer
+        .get(&slot.entity)
+        .map_or(slot.entity.as_str(), |e| display_name(e, second.latin));
+    let entity = Some(slot.entity.as_str());
+    let mut message = format!(
+        "\"{}\" and \"{}\" give different dates for the {} of \"{}\": {} vs {}",
+        second.text, first.text, slot.event, name, r2, r1
+    );
+    let mut spans = vec![
+        cx.span(second.start, second.end, entity),
+        cx.span(first.start, first.end, entity),
+    ];
+    let mut notes = vec![format!(
+        "event slot: entity {}, event \"{}\"; {} is in the {}, {} in the {}",
+        slot.entity,
+        slot.event,
+        second.text,
+        second.section.as_str(),
+        first.text,
+        first.section.as_str()
+    )];
+    if members.len() > 2 {
+        message.push_str(&format!(
+            " ({} different dates in conflict in all)",
+            members.len()
+        ));
+        for &i in members {
+            if spans.len() >= MAX_LISTED {
+                break;
+            }
+            if i != a && i != b {
+                let d = values[i].0 .0;
+                spans.push(cx.span(d.start, d.end, entity));
+            }
+        }
+        for &i in members.iter().take(MAX_LISTED) {
+            let ((d, r), count) = values[i];
+            notes.push(format!(
+                "date: {} ({}) reads as {r}",
+                times(&d.text, count),
+                d.section.as_str()
+            ));
+        }
+        if members.len() > MAX_LISTED {
+            notes.push(format!(
+                "and {} more dates in conflict",
+                members.len() - MAX_LISTED
+            ));
+        }
+    }
+    if total > MAX_COMPARED {
+        notes.push(format!(
+            "only the first {MAX_COMPARED} of {total} distinct dates of this event were compared with each other"
+        ));
+    }
+    cx.finding(ID, Severity::Error, message, spans, notes)
+}
+
 /// A date with its relative marker resolved when the draft date allows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct Resolved {
     pub year: Option<i32>,
     pub month: Option<u8>,

@@ -93,6 +93,102 @@ impl Context<'_> {
     }
 }
 
+/// Distinct values of one slot compared with each other, pair by pair.
+/// A slot with more (only adversarial drafts have them) is reported on its
+/// first `MAX_COMPARED` distinct values, with a note saying so, so that one
+/// slot costs at most `MAX_COMPARED²/2` comparisons whatever the draft.
+pub(crate) const MAX_COMPARED: usize = 256;
+
+/// Spans listed by one grouped finding (the pair it names first, then the
+/// first occurrence of each other value), and notes listing values.
+pub(crate) const MAX_LISTED: usize = 10;
+
+/// Findings kept per draft. Beyond it the least severe are dropped (then the
+/// latest in the draft) and one `findings-limit` info says how many, so no
+/// draft can make a report exhaust memory or disk.
+pub(crate) const MAX_FINDINGS: usize = 1_000;
+
+/// The rule id of the note that says findings were dropped.
+pub(crate) const LIMIT_RULE: &str = "findings-limit";
+
+/// The distinct values of `items` under `key`, in order of first
+/// appearance, each with its first item and how often it occurs. Linear:
+/// one hash lookup per item.
+pub(crate) fn distinct<T, K, F>(items: impl IntoIterator<Item = T>, key: F) -> Vec<(T, usize)>
+where
+    K: std::hash::Hash + Eq,
+    F: Fn(&T) -> K,
+{
+    let mut seen: std::collections::HashMap<K, usize> = std::collections::HashMap::new();
+    let mut out: Vec<(T, usize)> = Vec::new();
+    for item in items {
+        let k = key(&item);
+        match seen.get(&k) {
+            Some(&i) => out[i].1 += 1,
+            None => {
+                seen.insert(k, out.len());
+                out.push((item, 1));
+            }
+        }
+    }
+    out
+}
+
+/// `"89"` or `"89" (3 times)`: a value with how often the draft gives it.
+pub(crate) fn times(text: &str, count: usize) -> String {
+    if count > 1 {
+        format!("\"{text}\" ({count} times)")
+    } else {
+        format!("\"{text}\"")
+    }
+}
+
+/// Keeps at most [`MAX_FINDINGS`] of a draft's sorted findings: the most
+/// severe first, then the earliest. The dropped ones are counted in one
+/// last info finding whose span is where the first dropped finding was.
+pub(crate) fn limit(findings: &mut Vec<Finding>) {
+    if findings.len() <= MAX_FINDINGS {
+        return;
+    }
+    // Positions in report order; a stable sort by severity keeps that order
+    // among equals, so the kept set is deterministic.
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(findings[i].severity));
+    let mut keep = vec![false; findings.len()];
+    for &i in &order[..MAX_FINDINGS] {
+        keep[i] = true;
+    }
+    let mut dropped = [0usize; 3];
+    let mut first_dropped: Option<Span> = None;
+    let mut i = 0;
+    findings.retain(|f| {
+        let kept = keep[i];
+        i += 1;
+        if !kept {
+            dropped[f.severity as usize] += 1;
+            if first_dropped.is_none() {
+                first_dropped = f.primary().cloned();
+            }
+        }
+        kept
+    });
+    let total: usize = dropped.iter().sum();
+    let [infos, warnings, errors] = dropped;
+    let spans: Vec<Span> = first_dropped.into_iter().collect();
+    findings.push(Finding {
+        rule: LIMIT_RULE,
+        severity: Severity::Info,
+        message: format!(
+            "{total} more findings were dropped: a draft reports at most {MAX_FINDINGS}, the most severe first"
+        ),
+        fingerprint: fingerprint(LIMIT_RULE, &[]),
+        spans,
+        notes: vec![format!(
+            "dropped: {errors} errors, {warnings} warnings, {infos} infos; the span is where the first dropped finding was"
+        )],
+    });
+}
+
 /// What every rule declares about itself.
 #[derive(Debug, Clone, Copy)]
 pub struct RuleInfo {
@@ -137,6 +233,98 @@ pub fn catalog() -> Vec<RuleInfo> {
 /// The rule with this id.
 pub fn lookup(id: &str) -> Option<RuleInfo> {
     catalog().into_iter().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::SectionKind;
+
+    fn finding(severity: Severity, start: usize) -> Finding {
+        Finding {
+            rule: "number-conflict",
+            severity,
+            message: format!("at {start}"),
+            spans: vec![Span {
+                start,
+                end: start + 1,
+                line: 1,
+                column: start + 1,
+                text: "x".into(),
+                entity: None,
+                section: SectionKind::Body,
+            }],
+            notes: Vec::new(),
+            fingerprint: String::new(),
+        }
+    }
+
+    struct Case {
+        /// (infos, then errors) in draft order: `infos` at 0.., errors after.
+        infos: usize,
+        errors: usize,
+        /// Findings kept, and whether a `findings-limit` note follows.
+        kept: usize,
+        note: bool,
+    }
+
+    #[test]
+    fn limit_keeps_the_most_severe() {
+        let cases = [
+            // Under the limit: untouched.
+            Case {
+                infos: 10,
+                errors: 10,
+                kept: 20,
+                note: false,
+            },
+            Case {
+                infos: MAX_FINDINGS,
+                errors: 0,
+                kept: MAX_FINDINGS,
+                note: false,
+            },
+            // Over it: every error survives, the latest infos go first.
+            Case {
+                infos: 900,
+                errors: 200,
+                kept: MAX_FINDINGS,
+                note: true,
+            },
+            Case {
+                infos: 0,
+                errors: 5_000,
+                kept: MAX_FINDINGS,
+                note: true,
+            },
+        ];
+        for c in cases {
+            let mut findings: Vec<Finding> = (0..c.infos)
+                .map(|i| finding(Severity::Info, i))
+                .chain((0..c.errors).map(|i| finding(Severity::Error, c.infos + i)))
+                .collect();
+            limit(&mut findings);
+            let note = findings.last().filter(|f| f.rule == LIMIT_RULE).cloned();
+            assert_eq!(note.is_some(), c.note, "{} + {}", c.infos, c.errors);
+            let kept = findings.len() - usize::from(note.is_some());
+            assert_eq!(kept, c.kept);
+            let errors = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            assert_eq!(errors, c.errors.min(MAX_FINDINGS));
+            if let Some(note) = note {
+                let dropped = c.infos + c.errors - c.kept;
+                assert!(note
+                    .message
+                    .starts_with(&format!("{dropped} more findings")));
+                // Kept findings stay in draft order.
+                let starts: Vec<usize> =
+                    findings[..kept].iter().map(|f| f.spans[0].start).collect();
+                assert!(starts.windows(2).all(|w| w[0] < w[1]));
+            }
+        }
+    }
 }
 
 /// Helpers for the rules' table-driven tests.

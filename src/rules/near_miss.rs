@@ -44,7 +44,9 @@ struct NameEntry {
 #[derive(Debug, Default)]
 pub(crate) struct NameIndex {
     entries: Vec<NameEntry>,
-    postings: HashMap<String, Vec<(u32, u8)>>,
+    /// Word keys (see [`key_hash`]) to the (name, word position) pairs
+    /// whose word has that key or is one deletion away from it.
+    postings: Postings,
     /// Every folded demonym: their derived forms ("أمريكياً") are words.
     demonyms: HashSet<String>,
 }
@@ -59,24 +61,56 @@ fn allowed_edits(letters: usize) -> usize {
 }
 
 /// The word and every form of it with one letter deleted.
-fn deletions(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    let mut out = vec![word.to_string()];
-    if chars.len() >= 4 {
-        for skip in 0..chars.len() {
-            let variant: String = chars
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| i != skip)
-                .map(|(_, c)| c)
-                .collect();
-            if !out.contains(&variant) {
-                out.push(variant);
+/// FNV-1a over the concatenation of `parts`: the key of a word or of one
+/// of its one-letter deletions, computed without building the string.
+fn key_hash(parts: &[&str]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &byte in part.as_bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+/// The keys of `word` and, for words of four letters or more, of each of its
+/// one-letter deletions; repeats (a doubled letter) once. Two strings that
+/// share a key only add a candidate that [`compare`] then rejects.
+fn deletion_keys(word: &str) -> Vec<u64> {
+    let mut out = vec![key_hash(&[word])];
+    if word.chars().count() >= 4 {
+        for (at, c) in word.char_indices() {
+            let key = key_hash(&[&word[..at], &word[at + c.len_utf8()..]]);
+            if !out.contains(&key) {
+                out.push(key);
             }
         }
     }
     out
 }
+
+/// The keys are already FNV hashes: use them as they are.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
+}
+
+type Postings = HashMap<u64, Vec<(u32, u8)>, std::hash::BuildHasherDefault<KeyHasher>>;
 
 impl NameIndex {
     /// Indexes every full name of at least two words, or of one word of six
@@ -124,10 +158,13 @@ impl NameIndex {
                     if word.chars().count() < 3 {
                         continue;
                     }
-                    for variant in deletions(word) {
+                    for variant in deletion_keys(word) {
                         let list = index.postings.entry(variant).or_default();
                         let posting = (id, position);
-                        if !list.contains(&posting) {
+                        // Postings arrive in (id, position) order, so a
+                        // repeat (a doubled letter deleted either way) can
+                        // only be the last one: no scan of a long list.
+                        if list.last() != Some(&posting) {
                             list.push(posting);
                         }
                     }
@@ -170,22 +207,11 @@ impl NameIndex {
 
     /// Every (name, word position) whose word is within one edit of `word`.
     fn candidates(&self, word: &str, out: &mut Vec<(u32, u8)>) {
-        let mut take = |key: &str| {
-            if let Some(list) = self.postings.get(key) {
+        for key in deletion_keys(word) {
+            if let Some(list) = self.postings.get(&key) {
                 if list.len() <= MAX_POSTINGS {
                     out.extend_from_slice(list);
                 }
-            }
-        };
-        take(word);
-        let chars: Vec<(usize, char)> = word.char_indices().collect();
-        if chars.len() >= 4 {
-            let mut variant = String::with_capacity(word.len());
-            for &(at, c) in &chars {
-                variant.clear();
-                variant.push_str(&word[..at]);
-                variant.push_str(&word[at + c.len_utf8()..]);
-                take(&variant);
             }
         }
     }
@@ -559,9 +585,14 @@ mod tests {
     }
 
     #[test]
-    fn deletion_keys() {
-        assert!(deletions("باراك").contains(&"براك".to_string()));
+    fn deletion_keys_are_the_keys_of_the_deleted_strings() {
+        // باراك less its first alef is براك: the two meet in the index.
+        assert!(super::deletion_keys("باراك").contains(&key_hash(&["براك"])));
+        // The key of split parts is the key of the joined string.
+        assert_eq!(key_hash(&["با", "راك"]), key_hash(&["باراك"]));
         // Short words are indexed as themselves only.
-        assert_eq!(deletions("توم"), ["توم"]);
+        assert_eq!(super::deletion_keys("توم"), [key_hash(&["توم"])]);
+        // A doubled letter deleted either way gives one key.
+        assert_eq!(super::deletion_keys("محمممد").len(), 1 + 4);
     }
 }

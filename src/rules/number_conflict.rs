@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{Context, Rule, RuleInfo};
-use crate::claims::numbers::Quantity;
+use super::{distinct, times, Context, Rule, RuleInfo, MAX_COMPARED, MAX_LISTED};
+use crate::claims::numbers::{Interval, Quantity};
 use crate::claims::slots::{display_name, Slot};
 use crate::finding::{Finding, Severity};
 use crate::segment::SectionKind;
@@ -35,6 +35,12 @@ slot are compared; a number that cannot be bound is never compared.
   overlapping, neither inside         info     \"نحو 80 دولة\" … \"أكثر من 80 دولة\"
   equal                               nothing  \"89 دولة\" … \"تسعة وثمانين دولة\"
 
+One slot is one finding, however many values it holds: it is named after its most
+serious pair (the first in the draft among equals) and, with three values or more, lists
+every distinct value with how often it is given (spans and notes capped at 10; only the
+first 256 distinct values are compared), so an editor sees the whole disagreement at once
+and a draft with a thousand values for one count gets one finding, not half a million.
+
 Example (English): \"the coalition includes 89 countries\" and later \"the coalition
 includes more than 80 countries\" is a warning: 89 lies inside (80, ∞), so the first
 is the more precise; \"more than 90 countries\" would be an error.",
@@ -52,22 +58,101 @@ is the more precise; \"more than 90 countries\" would be an error.",
             }
         }
         for (slot, quantities) in slots {
-            // One representative (the first) per distinct interval.
-            let mut distinct: Vec<&Quantity> = Vec::new();
-            for q in quantities {
-                if !distinct.iter().any(|d| d.interval == q.interval) {
-                    distinct.push(q);
-                }
+            // One representative (the first) per distinct interval, counted.
+            let values = distinct(quantities, |q| interval_key(&q.interval));
+            if values.len() < 2 {
+                continue;
             }
-            for a in 0..distinct.len() {
-                for b in a + 1..distinct.len() {
-                    if let Some(f) = compare(cx, slot, distinct[a], distinct[b]) {
-                        out.push(f);
+            let compared = &values[..values.len().min(MAX_COMPARED)];
+            // The worst pair, the first in draft order among equals: it names
+            // the finding, so two values read exactly as one pair always has.
+            let mut worst: Option<(Severity, usize, usize)> = None;
+            'pairs: for a in 0..compared.len() {
+                for b in a + 1..compared.len() {
+                    let s = relation(&compared[a].0.interval, &compared[b].0.interval);
+                    if worst.is_none_or(|(w, _, _)| s > w) {
+                        worst = Some((s, a, b));
+                        if s == Severity::Error {
+                            break 'pairs;
+                        }
                     }
                 }
             }
+            if let Some((_, a, b)) = worst {
+                out.push(grouped(cx, slot, &values, a, b));
+            }
         }
     }
+}
+
+/// Interval equality as a hashable key (`-0` and `0` are one value).
+fn interval_key(i: &Interval) -> (Option<u64>, bool, Option<u64>, bool) {
+    let bits = |x: Option<f64>| x.map(|v| (v + 0.0).to_bits());
+    (bits(i.min), i.min_open, bits(i.max), i.max_open)
+}
+
+/// How two different intervals of one slot relate, as the severity the
+/// rule reports: disjoint, one inside the other, or overlapping.
+fn relation(a: &Interval, b: &Interval) -> Severity {
+    if a.disjoint(b) {
+        Severity::Error
+    } else if a.contains(b) || b.contains(a) {
+        Severity::Warning
+    } else {
+        Severity::Info
+    }
+}
+
+/// One finding for a slot: named after its worst pair (`values[a]`,
+/// `values[b]`); with more than two values, the others are listed too.
+fn grouped(
+    cx: &Context<'_>,
+    slot: &Slot,
+    values: &[(&Quantity, usize)],
+    a: usize,
+    b: usize,
+) -> Finding {
+    let (first, second) = (values[a].0, values[b].0);
+    let (severity, mut message, primary, other, mut notes) = compare(cx, slot, first, second);
+    let entity = Some(slot.entity.as_str());
+    let mut spans = vec![
+        cx.span(primary.start, primary.end, entity),
+        cx.span(other.start, other.end, entity),
+    ];
+    if values.len() > 2 {
+        message.push_str(&format!(
+            " ({} different values are given for it in all)",
+            values.len()
+        ));
+        for (i, (q, _)) in values.iter().enumerate() {
+            if spans.len() >= MAX_LISTED {
+                break;
+            }
+            if i != a && i != b {
+                spans.push(cx.span(q.start, q.end, entity));
+            }
+        }
+        for (q, count) in values.iter().take(MAX_LISTED) {
+            notes.push(format!(
+                "value: {} ({}) reads as {}",
+                times(&q.text, *count),
+                q.section.as_str(),
+                q.interval
+            ));
+        }
+        if values.len() > MAX_LISTED {
+            notes.push(format!(
+                "and {} more distinct values",
+                values.len() - MAX_LISTED
+            ));
+        }
+        if values.len() > MAX_COMPARED {
+            notes.push(format!(
+                "only the first {MAX_COMPARED} distinct values were compared with each other"
+            ));
+        }
+    }
+    cx.finding(ID, severity, message, spans, notes)
 }
 
 /// What the slot is, in words: `the "members" count (countries) of X`.
@@ -82,7 +167,13 @@ pub(crate) fn describe(cx: &Context<'_>, slot: &Slot, latin: bool) -> String {
     )
 }
 
-fn compare(cx: &Context<'_>, slot: &Slot, first: &Quantity, second: &Quantity) -> Option<Finding> {
+/// The severity, message, (primary, other) quantity and notes of a pair.
+fn compare<'q>(
+    cx: &Context<'_>,
+    slot: &Slot,
+    first: &'q Quantity,
+    second: &'q Quantity,
+) -> (Severity, String, &'q Quantity, &'q Quantity, Vec<String>) {
     let (a, b) = (&first.interval, &second.interval);
     let what = describe(cx, slot, second.latin);
     let reads = |q: &Quantity| {
@@ -137,10 +228,5 @@ fn compare(cx: &Context<'_>, slot: &Slot, first: &Quantity, second: &Quantity) -
             first,
         )
     };
-    let entity = Some(slot.entity.as_str());
-    let spans = vec![
-        cx.span(primary.start, primary.end, entity),
-        cx.span(other.start, other.end, entity),
-    ];
-    Some(cx.finding(ID, severity, message, spans, notes))
+    (severity, message, primary, other, notes)
 }

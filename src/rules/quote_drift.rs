@@ -1,9 +1,9 @@
 //! `quote-drift`: the same speaker quoted twice with near-identical but
 //! different wording.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use super::{Context, Rule, RuleInfo};
+use super::{distinct, times, Context, Rule, RuleInfo, MAX_LISTED};
 use crate::claims::numbers::is_number_word;
 use crate::claims::quotes::{Quote, QuoteWord};
 use crate::claims::slots::display_name;
@@ -57,6 +57,12 @@ still lets an 8-word quote differ by two word edits. The same value serves both
 languages because it counts words, not letters; quotes under 4 words (names, scare
 quotes) are never compared.
 
+A statement quoted more than twice is one finding: named after its most serious
+change, with every other wording and its word diff in the notes (at most 10 listed).
+Wordings are matched through the word pairs they share (every reported drift keeps two
+adjacent words), each against at most 16 earlier wordings, so a speaker with a
+thousand quotes costs a thousand small alignments, not half a million.
+
 Example (Arabic): ترامب: “وقد انسجمت معه جيداً، وتم تحقيق تقدم كبير” and later “وقد انسجمت
 معه بشكل جيد، وتم تحقيق تقدم كبير” is a warning with the note
 `word diff: … انسجمت معه [-جيداً-] {+بشكل جيد+} وتم …`.
@@ -76,25 +82,112 @@ is an error (a negation changed).",
             }
         }
         for (speaker, quotes) in by_speaker {
-            let mut distinct: Vec<&Quote> = Vec::new();
-            for q in quotes {
-                if !distinct.iter().any(|d| same_words(&d.words, &q.words)) {
-                    distinct.push(q);
-                }
-            }
-            for a in 0..distinct.len() {
-                for b in a + 1..distinct.len() {
-                    if let Some(f) = compare(cx, speaker, distinct[a], distinct[b]) {
-                        out.push(f);
-                    }
-                }
+            // Identical wordings (after folding) are one variant, counted.
+            let variants = distinct(quotes, |q| {
+                q.words
+                    .iter()
+                    .map(|w| w.folded.as_str())
+                    .collect::<Vec<_>>()
+            });
+            let links = link(&variants);
+            for statement in statements(&links) {
+                out.extend(grouped(cx, speaker, &variants, &links, &statement));
             }
         }
     }
 }
 
-fn same_words(a: &[QuoteWord], b: &[QuoteWord]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.folded == y.folded)
+/// Earlier variants a variant is aligned with, at most: those sharing the
+/// most word pairs with it. Keeps a speaker with many quotes linear.
+const MAX_CANDIDATES: usize = 16;
+
+/// Variants remembered per word pair for finding candidates; a pair shared
+/// by more is common wording, and the earliest variants having it stand for
+/// the rest.
+const MAX_POSTINGS: usize = 64;
+
+/// How a variant relates to the earlier variant it was matched with.
+struct Link {
+    parent: usize,
+    drift: Drift,
+}
+
+/// The severity a drift is reported at.
+fn severity(d: &Drift) -> Severity {
+    if d.truncation {
+        Severity::Info
+    } else if d.serious {
+        Severity::Error
+    } else {
+        Severity::Warning
+    }
+}
+
+/// Whether a drift is reported at all.
+fn reported(d: &Drift) -> bool {
+    d.truncation || d.similarity >= THRESHOLD
+}
+
+/// For each variant, the earliest earlier variant it drifts from, if any.
+///
+/// Every reported drift shares a pair of adjacent words (a truncation keeps
+/// at least two words in a row; a reworded quote with similarity ≥ 0.75
+/// keeps a run of two, see `drift`), so only variants sharing one are
+/// aligned: an index from word pairs to variants finds them without
+/// comparing every pair.
+fn link(variants: &[(&Quote, usize)]) -> Vec<Option<Link>> {
+    let mut postings: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut links: Vec<Option<Link>> = Vec::with_capacity(variants.len());
+    for (i, (q, _)) in variants.iter().enumerate() {
+        let mut pairs: Vec<(&str, &str)> = q
+            .words
+            .windows(2)
+            .map(|w| (w[0].folded.as_str(), w[1].folded.as_str()))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut shared: HashMap<usize, u32> = HashMap::new();
+        for pair in &pairs {
+            if let Some(list) = postings.get(pair) {
+                for &j in list {
+                    *shared.entry(j).or_default() += 1;
+                }
+            }
+        }
+        let mut candidates: Vec<(usize, u32)> = shared.into_iter().collect();
+        candidates.sort_unstable_by_key(|&(j, n)| (std::cmp::Reverse(n), j));
+        candidates.truncate(MAX_CANDIDATES);
+        candidates.sort_unstable_by_key(|&(j, _)| j);
+        let found = candidates.iter().find_map(|&(j, _)| {
+            drift(&variants[j].0.words, &q.words)
+                .filter(reported)
+                .map(|drift| Link { parent: j, drift })
+        });
+        links.push(found);
+        for pair in pairs {
+            let list = postings.entry(pair).or_default();
+            if list.len() < MAX_POSTINGS {
+                list.push(i);
+            }
+        }
+    }
+    links
+}
+
+/// The variants of each statement (a variant and all that drift from it,
+/// directly or through another), in draft order, for statements with more
+/// than one variant.
+fn statements(links: &[Option<Link>]) -> Vec<Vec<usize>> {
+    let mut root: Vec<usize> = Vec::with_capacity(links.len());
+    for (i, l) in links.iter().enumerate() {
+        // A parent comes before its child, so its root is already known.
+        root.push(l.as_ref().map_or(i, |l| root[l.parent]));
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, r) in root.into_iter().enumerate() {
+        groups.entry(r).or_default().push(i);
+    }
+    groups.into_values().filter(|g| g.len() > 1).collect()
 }
 
 /// One step of a word alignment.
@@ -175,7 +268,9 @@ pub(crate) fn drift(a: &[QuoteWord], b: &[QuoteWord]) -> Option<Drift> {
     let core = &ops[lo..hi];
     let changed: Vec<&Op> = core.iter().filter(|o| !matches!(o, Op::Keep(..))).collect();
     if changed.is_empty() {
-        let truncated = !head.is_empty() || !tail.is_empty();
+        // A truncation keeps at least two words in a row: quotes that only
+        // share one word at their ends are different statements.
+        let truncated = (!head.is_empty() || !tail.is_empty()) && core.len() >= 2;
         return truncated.then(|| Drift {
             similarity: 1.0,
             truncation: true,
@@ -313,13 +408,92 @@ fn short(text: &str) -> String {
     }
 }
 
+/// One finding per statement: named after its most serious drift (the
+/// first among equals), which reads exactly as a single pair always has;
+/// with more variants, the others are listed with their word diffs.
+fn grouped(
+    cx: &Context<'_>,
+    speaker: EntityIndex,
+    variants: &[(&Quote, usize)],
+    links: &[Option<Link>],
+    statement: &[usize],
+) -> Option<Finding> {
+    let link = |i: usize| links[i].as_ref();
+    // Every variant of a statement but its first has a link.
+    let mut worst: Option<(Severity, usize, &Link)> = None;
+    for &c in statement {
+        if let Some(l) = link(c) {
+            let s = severity(&l.drift);
+            if worst.is_none_or(|(w, _, _)| s > w) {
+                worst = Some((s, c, l));
+            }
+        }
+    }
+    let (_, child, l) = worst?;
+    let parent = l.parent;
+    let (first, second) = (variants[parent].0, variants[child].0);
+    let entity = cx.gazetteer.entity(speaker);
+    let (severity, mut message, mut notes) =
+        compare(cx, speaker, first, second, &l.drift, statement.len());
+    let mut spans = vec![
+        cx.span(second.start, second.end, Some(entity.id.as_str())),
+        cx.span(first.start, first.end, Some(entity.id.as_str())),
+    ];
+    if statement.len() > 2 {
+        if l.drift.truncation {
+            message.push_str(&format!(
+                " ({} different wordings of this statement in all)",
+                statement.len()
+            ));
+        }
+        for &i in statement {
+            if spans.len() >= MAX_LISTED {
+                break;
+            }
+            if i != child && i != parent {
+                let q = variants[i].0;
+                spans.push(cx.span(q.start, q.end, Some(entity.id.as_str())));
+            }
+        }
+        let others: Vec<usize> = statement[1..]
+            .iter()
+            .copied()
+            .filter(|&i| i != child)
+            .collect();
+        for &i in others.iter().take(MAX_LISTED) {
+            let Some(l) = link(i) else { continue };
+            let (q, count) = variants[i];
+            let against = short(&variants[l.parent].0.text);
+            notes.push(if l.drift.truncation {
+                format!(
+                    "also {} is a truncation of \"{against}\"",
+                    times(&short(&q.text), count)
+                )
+            } else {
+                format!(
+                    "also {} against \"{against}\": word diff: {}",
+                    times(&short(&q.text), count),
+                    l.drift.diff
+                )
+            });
+        }
+        if others.len() > MAX_LISTED {
+            notes.push(format!("and {} more wordings", others.len() - MAX_LISTED));
+        }
+    }
+    Some(cx.finding(ID, severity, message, spans, notes))
+}
+
+/// The severity, message and notes of one reported drift of `second` from
+/// `first`, one of `wordings` different wordings of the statement.
 fn compare(
     cx: &Context<'_>,
     speaker: EntityIndex,
     first: &Quote,
     second: &Quote,
-) -> Option<Finding> {
-    let d = drift(&first.words, &second.words)?;
+    d: &Drift,
+    wordings: usize,
+) -> (Severity, String, Vec<String>) {
     let entity = cx.gazetteer.entity(speaker);
     let latin = first
         .words
@@ -327,54 +501,43 @@ fn compare(
         .find(|w| !is_number_word(&w.folded))
         .is_some_and(|w| w.folded.is_ascii());
     let name = display_name(entity, latin);
-    let spans = vec![
-        cx.span(second.start, second.end, Some(entity.id.as_str())),
-        cx.span(first.start, first.end, Some(entity.id.as_str())),
-    ];
     if d.truncation {
         let (shorter, longer) = if second.words.len() < first.words.len() {
             (second, first)
         } else {
             (first, second)
         };
-        return Some(cx.finding(
-            ID,
+        return (
             Severity::Info,
             format!(
                 "The quote of \"{name}\" \"{}\" is only a truncation of \"{}\"",
                 short(&shorter.text),
                 short(&longer.text)
             ),
-            spans,
             vec![format!(
                 "sections: {} and {}",
                 second.section.as_str(),
                 first.section.as_str()
             )],
-        ));
+        );
     }
-    if d.similarity < THRESHOLD {
-        return None;
-    }
-    let severity = if d.serious {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
     let why = if d.serious {
         "; a changed word is a number, a negation or a name"
     } else {
         ""
     };
-    Some(cx.finding(
-        ID,
-        severity,
+    (
+        severity(d),
         format!(
-            "\"{name}\" is quoted twice with different wording: \"{}\" here, \"{}\" in the other quote{why}",
+            "\"{name}\" is quoted {} with different wording: \"{}\" here, \"{}\" in the other quote{why}",
+            if wordings > 2 {
+                format!("{wordings} times")
+            } else {
+                "twice".to_string()
+            },
             short(&d.excerpts.1),
             short(&d.excerpts.0)
         ),
-        spans,
         vec![
             format!("word diff: {}", d.diff),
             format!(
@@ -384,7 +547,7 @@ fn compare(
                 first.section.as_str()
             ),
         ],
-    ))
+    )
 }
 
 #[cfg(test)]
@@ -452,6 +615,17 @@ mod tests {
         let d = drift(&a, &b);
         // The explain text promises different statements score under 0.3.
         assert!(d.is_none_or(|d| !d.truncation && d.similarity < 0.3));
+    }
+
+    #[test]
+    fn one_shared_word_is_no_truncation() {
+        // REGRESSION: the end of one statement is the start of the other.
+        let a = words("we want peace and prosperity for the region");
+        let b = words("region leaders must decide their own future");
+        assert_eq!(drift(&a, &b), None);
+        // Two words in a row are: the shorter keeps a phrase of the longer.
+        let c = words("for the region leaders must decide");
+        assert!(drift(&a, &c).is_some_and(|d| d.truncation));
     }
 
     #[test]

@@ -1,0 +1,56 @@
+//! Embeds every YAML file under `gazetteer/` in the binary: writes
+//! `$OUT_DIR/embedded_gazetteer.rs`, a sorted list of `(path, text)` pairs
+//! that `src/gazetteer/source.rs` includes. Cargo reruns this when anything
+//! under `gazetteer/` changes.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let root = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
+    );
+    let gazetteer = root.join("gazetteer");
+    println!("cargo:rerun-if-changed=gazetteer");
+    let mut files = Vec::new();
+    collect(&gazetteer, &mut files);
+    files.sort();
+    let mut code = String::from(
+        "/// Every shipped gazetteer file: (path relative to the repository, text).\n",
+    );
+    code.push_str("pub(crate) const EMBEDDED_FILES: &[(&str, &str)] = &[\n");
+    for file in &files {
+        let relative = file
+            .strip_prefix(&root)
+            .expect("collected under the manifest folder")
+            .to_string_lossy()
+            .replace('\\', "/");
+        writeln!(
+            code,
+            "    ({relative:?}, include_str!({:?})),",
+            file.display().to_string()
+        )
+        .expect("writing to a String cannot fail");
+    }
+    code.push_str("];\n");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("embedded_gazetteer.rs"), code).expect("OUT_DIR is writable");
+}
+
+/// Every `*.yaml` under `dir`, recursively, not following symlinked folders.
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
+        if file_type.is_dir() {
+            collect(&path, files);
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            files.push(path);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! The compiled gazetteer: the validated entities of a set of sources,
+//! written once and read back with no YAML parsing and no validation.
+//!
+//! A compiled file is one header line, `tadqiq-compiled-gazetteer VERSION
+//! FINGERPRINT`, then the entities as JSON. The fingerprint hashes the tadqiq
+//! version, the running executable's size and modification time, and every
+//! source file's kind, path and text, so a cached file is used only for the
+//! exact sources and build that wrote it. Writers go through a temporary
+//! file and a rename, so two processes filling the cache at once never leave
+//! a torn file behind: the later rename wins with an identical file.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use super::source::SourceFile;
+use super::Entity;
+
+const MAGIC: &str = "tadqiq-compiled-gazetteer";
+
+/// A hex digest of the sources and the build that reads them.
+pub(crate) fn fingerprint(files: &[SourceFile]) -> String {
+    let stamp = executable_stamp();
+    let digest = |seed: u8| {
+        let mut h = DefaultHasher::new();
+        seed.hash(&mut h);
+        env!("CARGO_PKG_VERSION").hash(&mut h);
+        stamp.hash(&mut h);
+        for file in files {
+            file.kind.hash(&mut h);
+            file.path.hash(&mut h);
+            file.text.hash(&mut h);
+        }
+        h.finish()
+    };
+    format!("{:016x}{:016x}", digest(0x5a), digest(0xa5))
+}
+
+/// Size and modification time of the running executable: a rebuilt binary
+/// (whose validation or model may differ) never reads an older cache.
+fn executable_stamp() -> Option<(u64, u128)> {
+    let meta = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+    let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    Some((meta.len(), modified.as_nanos()))
+}
+
+/// Where compiled gazetteers are cached: `$TADQIQ_CACHE_DIR`, else the
+/// platform cache folder (`$XDG_CACHE_HOME/tadqiq`, `~/.cache/tadqiq`,
+/// `~/Library/Caches/tadqiq`, `%LOCALAPPDATA%\tadqiq\cache`).
+pub(crate) fn cache_dir() -> Option<PathBuf> {
+    let env = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    if let Some(dir) = env("TADQIQ_CACHE_DIR") {
+        return Some(dir);
+    }
+    if cfg!(windows) {
+        return env("LOCALAPPDATA").map(|d| d.join("tadqiq").join("cache"));
+    }
+    if cfg!(target_os = "macos") {
+        return env("HOME").map(|h| h.join("Library/Caches/tadqiq"));
+    }
+    env("XDG_CACHE_HOME")
+        .map(|d| d.join("tadqiq"))
+        .or_else(|| env("HOME").map(|h| h.join(".cache/tadqiq")))
+}
+
+/// The cache file for sources with this fingerprint.
+pub(crate) fn cache_path(dir: &Path, fingerprint: &str) -> PathBuf {
+    dir.join(format!("gazetteer-{fingerprint}.json"))
+}
+
+/// Whether `path` is a compiled gazetteer (by its first bytes).
+pub(crate) fn is_compiled(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; MAGIC.len()];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head == MAGIC.as_bytes())
+}
+
+/// Writes `entities` to `path` atomically (temporary file, then rename).
+///
+/// # Errors
+/// Any I/O error creating the folder or writing the file.
+pub(crate) fn write(path: &Path, fingerprint: &str, entities: &[Entity]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let unique = std::time::SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let name = path
+        .file_name()
+        .map_or_else(|| "gazetteer".into(), |n| n.to_string_lossy().into_owned());
+    let temporary = dir.join(format!(".{name}.{}.{unique}.tmp", std::process::id()));
+    let result = (|| {
+        let mut out = BufWriter::new(std::fs::File::create(&temporary)?);
+        writeln!(out, "{MAGIC} {} {fingerprint}", env!("CARGO_PKG_VERSION"))?;
+        serde_json::to_writer(&mut out, entities)?;
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&temporary, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
+}
+
+/// How many compiled gazetteers the cache folder keeps; older ones (by
+/// modification time) are removed when a new one is written.
+const CACHE_ENTRIES: usize = 8;
+
+/// Removes all but the newest [`CACHE_ENTRIES`] cache files in `dir`.
+pub(crate) fn prune(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut cached: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("gazetteer-") && name.ends_with(".json")
+        })
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    cached.sort_by(|a, b| b.cmp(a));
+    for (_, path) in cached.into_iter().skip(CACHE_ENTRIES) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Reads a compiled gazetteer. With `expected`, a file whose fingerprint
+/// differs is refused (a stale cache entry).
+///
+/// # Errors
+/// A message saying why the file cannot be used.
+pub(crate) fn read(path: &Path, expected: Option<&str>) -> Result<Vec<Entity>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let newline = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .ok_or("not a compiled gazetteer (no header line)")?;
+    let header = std::str::from_utf8(&bytes[..newline]).map_err(|_| "header is not UTF-8")?;
+    let mut fields = header.split(' ');
+    if fields.next() != Some(MAGIC) {
+        return Err("not a compiled gazetteer".into());
+    }
+    let version = fields.next().unwrap_or("");
+    if version != env!("CARGO_PKG_VERSION") {
+        return Err(format!(
+            "compiled by tadqiq {version}, this is {}: compile it again with `tadqiq gazetteer compile`",
+            env!("CARGO_PKG_VERSION")
+        ));
+    }
+    let fingerprint = fields.next().unwrap_or("");
+    if expected.is_some_and(|e| e != fingerprint) {
+        return Err("stale: its sources or the tadqiq build changed".into());
+    }
+    serde_json::from_slice(&bytes[newline + 1..])
+        .map_err(|e| format!("damaged compiled gazetteer: {e}"))
+}

@@ -1,0 +1,307 @@
+//! A newsroom's own gazetteer on the built binary: folders of any number of
+//! files, `extends:` of shipped entities, `disable-entities:`, and the
+//! maintainers' `gazetteer check|stats|list`.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn tadqiq(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tadqiq"))
+        .args(args)
+        .current_dir(cwd)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+/// Entity ids of the mentions `tag --format json` finds in `a.txt`.
+fn tagged(dir: &Path, extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["tag", "--format", "json"];
+    args.extend_from_slice(extra);
+    args.push("a.txt");
+    let out = tadqiq(&args, dir);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    json["files"][0]["mentions"]
+        .as_array()
+        .expect("mentions")
+        .iter()
+        .map(|m| m["entity"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+fn write(path: &Path, content: &str) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("create folder");
+    }
+    std::fs::write(path, content).expect("write file");
+}
+
+#[test]
+fn a_newsroom_folder_extends_a_shipped_entity_and_adds_its_own_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    // A spelling the shipped entry lacks, added without copying the entry,
+    // in a file under a subfolder with a descriptive name.
+    write(
+        &root.join("g/house/people-house-style.yaml"),
+        "- extends: ahmed-al-sharaa\n  names: {ar: [أحمد الشراع]}\n  source: house style guide\n",
+    );
+    write(
+        &root.join("g/people-local.yaml"),
+        "- id: samer-al-khatib\n  names: {ar: [سامر الخطيب]}\n  source: newsroom records\n",
+    );
+    write(
+        &root.join("a.txt"),
+        "التقى سامر الخطيب بأحمد الشراع في دمشق.\n",
+    );
+
+    assert_eq!(
+        tagged(root, &["--gazetteer", "g"]),
+        ["samer-al-khatib", "ahmed-al-sharaa", "damascus"]
+    );
+    // Without the folder the variant is unknown.
+    assert_eq!(tagged(root, &[]), ["damascus"]);
+
+    // `gazetteer check` sees the shipped ids the folder refers to...
+    let out = tadqiq(&["gazetteer", "check", "g"], root);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("embedded gazetteer + g: "));
+    // ...and alone, the extension points at nothing.
+    let out = tadqiq(&["gazetteer", "check", "--no-default-gazetteer", "g"], root);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("g/house/people-house-style.yaml:1:12: `extends: ahmed-al-sharaa`: no entity `ahmed-al-sharaa`"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn every_problem_of_every_file_in_one_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write(
+        &root.join("g/people.yaml"),
+        "- id: a-b\n  names: {ar: [أحمد\n- id: c-d\n  names: {ar: [سامر]}\n  born: 1970\n  source: s\n- id: e-f\n  names: {ar: [فاروق]}\n  source: s\n",
+    );
+    write(
+        &root.join("g/places-extra.yaml"),
+        "- id: x-y\n  names: {ar: [مكان]}\n  source: s\n",
+    );
+    write(&root.join("g/notes.yaml"), "- just: notes\n");
+    let out = tadqiq(&["gazetteer", "check", "g"], root);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    for want in [
+        "g/notes.yaml: cannot tell which entities this file holds",
+        "g/people.yaml:3:1: did not find expected ',' or ']'",
+        "g/people.yaml:5:3: unknown field `born`",
+        "g/places-extra.yaml:1:7: place `x-y` has no `kind`",
+        "tadqiq: 4 gazetteer problem(s)",
+    ] {
+        assert!(err.contains(want), "missing {want:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn disable_entities_in_the_config_switches_a_shipped_entity_off() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write(&root.join("a.txt"), "وصل توم باراك إلى دمشق.\n");
+    assert_eq!(tagged(root, &[]), ["tom-barrack", "damascus"]);
+    write(
+        &root.join("tadqiq.yaml"),
+        "disable-entities: [tom-barrack]\n",
+    );
+    assert_eq!(tagged(root, &[]), ["damascus"]);
+
+    write(&root.join("tadqiq.yaml"), "disable-entities: [tom-barak]\n");
+    let out = tadqiq(&["tag", "a.txt"], root);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("tadqiq.yaml: disable-entities: no entity `tom-barak`"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn stats_and_list_describe_the_gazetteer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = tadqiq(&["gazetteer", "stats", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let entities = stats["entities"].as_u64().expect("entities");
+    let by_kind: u64 = ["person", "place", "organization"]
+        .iter()
+        .map(|k| stats["by_kind"][k].as_u64().expect("kind count"))
+        .sum();
+    assert_eq!(by_kind, entities);
+    assert!(stats["roles"].as_u64() >= stats["dated_roles"].as_u64());
+
+    let out = tadqiq(&["gazetteer", "list", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let list = list.as_array().expect("a list");
+    assert_eq!(list.len() as u64, entities);
+    let farouk = list
+        .iter()
+        .find(|e| e["id"] == "farouk-al-sharaa")
+        .expect("a shipped person");
+    assert_eq!(farouk["kind"], "person");
+    assert_eq!(farouk["names"]["ar"][0], "فاروق الشرع");
+
+    let out = tadqiq(&["gazetteer", "list"], dir.path());
+    let lines = text(&out.stdout);
+    assert!(lines
+        .lines()
+        .any(|l| l
+            .starts_with("farouk-al-sharaa\tperson\t\tفاروق الشرع\tFarouk al-Sharaa\tgazetteer/")));
+}
+
+/// The binary with its compiled-gazetteer cache in `cache`.
+fn tadqiq_cached(args: &[&str], cwd: &Path, cache: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tadqiq"))
+        .args(args)
+        .current_dir(cwd)
+        .env("TADQIQ_CACHE_DIR", cache)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+fn cache_files(cache: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(cache)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_compiled_gazetteer_is_cached_keyed_by_the_sources() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let cache = root.join("cache");
+    write(
+        &root.join("g/people.yaml"),
+        "- id: samer-al-khatib\n  names: {ar: [سامر الخطيب]}\n  source: newsroom records\n",
+    );
+    write(&root.join("a.txt"), "التقى سامر الخطيب وفادي الخطيب.\n");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["tag", "--format", "json", "--gazetteer", "g"];
+        args.extend_from_slice(extra);
+        args.push("a.txt");
+        let out = tadqiq_cached(&args, root, &cache);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        json["files"][0]["mentions"]
+            .as_array()
+            .expect("mentions")
+            .iter()
+            .map(|m| m["text"].as_str().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(run(&[]), ["سامر الخطيب"]);
+    let files = cache_files(&cache);
+    assert_eq!(files.len(), 1, "one compiled gazetteer: {files:?}");
+
+    // The next run reads the compiled form, not the YAML: a name edited in
+    // the cache file (as no user would) shows up.
+    let compiled = std::fs::read_to_string(&files[0]).expect("cache file");
+    std::fs::write(&files[0], compiled.replace("سامر الخطيب", "فادي الخطيب")).expect("edit");
+    assert_eq!(run(&[]), ["وفادي الخطيب"]);
+    // --no-cache reads the YAML.
+    assert_eq!(run(&["--no-cache"]), ["سامر الخطيب"]);
+
+    // Editing the YAML changes the key: the stale entry is not used.
+    write(
+        &root.join("g/people.yaml"),
+        "- id: samer-al-khatib\n  names: {ar: [سامر الخطيب, سامر خطيب]}\n  source: newsroom records\n",
+    );
+    assert_eq!(run(&[]), ["سامر الخطيب"]);
+    assert_eq!(cache_files(&cache).len(), 2);
+}
+
+#[test]
+fn two_processes_filling_the_cache_at_once_both_succeed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let cache = root.join("cache");
+    write(&root.join("a.txt"), "زار الرئيس السوري أحمد الشرع دمشق.\n");
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_tadqiq"))
+            .args(["tag", "--format", "json", "a.txt"])
+            .current_dir(root)
+            .env("TADQIQ_CACHE_DIR", &cache)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("spawn")
+    };
+    let children: Vec<_> = (0..4).map(|_| spawn()).collect();
+    let outputs: Vec<Output> = children
+        .into_iter()
+        .map(|c| c.wait_with_output().expect("wait"))
+        .collect();
+    for out in &outputs {
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(
+            out.stdout, outputs[0].stdout,
+            "same report from every process"
+        );
+    }
+    let files = cache_files(&cache);
+    assert_eq!(files.len(), 1, "no temporary file left behind: {files:?}");
+    // And the file they left is whole: a cached run gives the same report.
+    let again = tadqiq_cached(&["tag", "--format", "json", "a.txt"], root, &cache);
+    assert_eq!(again.stdout, outputs[0].stdout);
+}
+
+#[test]
+fn a_compiled_file_is_a_whole_gazetteer_for_ci_images() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write(
+        &root.join("g/people.yaml"),
+        "- id: samer-al-khatib\n  names: {ar: [سامر الخطيب]}\n  source: newsroom records\n",
+    );
+    write(&root.join("a.txt"), "التقى سامر الخطيب في دمشق.\n");
+    let out = tadqiq(&["gazetteer", "compile", "g", "-o", "newsroom.tqg"], root);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("entities compiled into newsroom.tqg"));
+    assert_eq!(
+        tagged(root, &["--no-cache", "--gazetteer", "newsroom.tqg"]),
+        ["samer-al-khatib", "damascus"]
+    );
+    let out = tadqiq(
+        &[
+            "tag",
+            "--gazetteer",
+            "newsroom.tqg",
+            "--gazetteer",
+            "g",
+            "a.txt",
+        ],
+        root,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("newsroom.tqg: a compiled gazetteer is a whole gazetteer"));
+
+    // A damaged file is refused with its path, never a panic.
+    let mut bytes = std::fs::read(root.join("newsroom.tqg")).expect("read");
+    bytes.truncate(bytes.len() / 2);
+    std::fs::write(root.join("newsroom.tqg"), bytes).expect("write");
+    let out = tadqiq(&["tag", "--gazetteer", "newsroom.tqg", "a.txt"], root);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("newsroom.tqg: damaged compiled gazetteer"),
+        "{}",
+        text(&out.stderr)
+    );
+}
