@@ -41,6 +41,7 @@ fn everyday_aliases_are_warned_about_and_the_check_passes() {
         &[
             "gazetteer",
             "check",
+            "--no-default-gazetteer",
             "gaz",
             "--word-frequencies",
             "freq.tsv",
