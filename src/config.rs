@@ -464,6 +464,24 @@ impl Config {
         })
     }
 
+    /// Checks that every id under `disable-entities` names a loaded entity.
+    ///
+    /// # Errors
+    /// The first unknown id, at its line and column.
+    pub fn check_disabled(&self, exists: impl Fn(&str) -> bool) -> Result<(), ConfigError> {
+        let Some(unknown) = self.disabled_entities().iter().find(|id| !exists(id)) else {
+            return Ok(());
+        };
+        Err(ConfigError {
+            path: self
+                .path
+                .as_deref()
+                .map_or_else(String::new, |p| p.display().to_string()),
+            location: locate(&self.text, "disable-entities", unknown, false),
+            message: format!("disable-entities: no entity `{unknown}` in the gazetteer to disable"),
+        })
+    }
+
     /// The draft size limit this config sets, if any.
     pub fn max_draft_size(&self) -> Option<u64> {
         self.file.max_draft_size.map(|s| s.0)

@@ -243,14 +243,12 @@ impl<'a> Engine<'a> {
                 for dir in &source_key.1 {
                     sources.add_dir(dir);
                 }
-                sources.disable(source_key.2.iter().cloned());
-                let g = Arc::new(sources.load().map_err(|e| match &config.path {
-                    // An unknown id in disable-entities is the config's problem.
-                    Some(path) if e.0.iter().all(|e| e.path == "disable-entities") => {
-                        format!("{}: {e}", path.display())
-                    }
-                    _ => e.to_string(),
-                })?);
+                let all = sources.load().map_err(|e| e.to_string())?;
+                // Ids in `disable-entities` can only be checked now.
+                config
+                    .check_disabled(|id| all.get(id).is_some())
+                    .map_err(|e| e.to_string())?;
+                let g = Arc::new(all.without(&source_key.2));
                 self.gazetteers.push((source_key, Arc::clone(&g)));
                 g
             }

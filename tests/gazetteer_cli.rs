@@ -124,7 +124,7 @@ fn disable_entities_in_the_config_switches_a_shipped_entity_off() {
     let out = tadqiq(&["tag", "a.txt"], root);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr).contains("tadqiq.yaml: disable-entities: no entity `tom-barak`"),
+        text(&out.stderr).contains("tadqiq.yaml:1:20: disable-entities: no entity `tom-barak`"),
         "{}",
         text(&out.stderr)
     );

@@ -403,6 +403,15 @@ impl Gazetteer {
         );
     }
 
+    /// A copy without the entities with these ids (`disable-entities:`).
+    pub fn without(&self, ids: &[String]) -> Gazetteer {
+        let mut copy = self.clone();
+        if !ids.is_empty() {
+            copy.remove(ids);
+        }
+        copy
+    }
+
     pub fn entity(&self, index: EntityIndex) -> &Entity {
         &self.entities[index]
     }
