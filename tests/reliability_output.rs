@@ -347,11 +347,14 @@ fn a_note_that_spans_lines_stays_under_its_finding() {
     write(
         tmp.path(),
         "a.txt",
-        "The visit to Amman, where King Abdullah II received him, was brief.\n",
+        "The visit to Amman was brief, and Interior Ministry spokesman Nour al-Din al-Baba said the talks went well.\n",
     );
     let out = tadqiq(&["check", "--fail-on", "never", "a.txt"], tmp.path());
     let text = stdout(&out);
-    assert!(text.contains("\n        - id: abdullah-ii\n"), "{text}");
+    assert!(
+        text.contains("\n        - id: nour-al-din-al-baba\n"),
+        "{text}"
+    );
     for line in text.lines() {
         assert!(
             line.starts_with("a.txt:") || line.starts_with("  ") || line.starts_with("tadqiq: "),
@@ -361,7 +364,7 @@ fn a_note_that_spans_lines_stays_under_its_finding() {
     let out = tadqiq(&["check", "--format", "github", "a.txt"], tmp.path());
     assert_eq!(stdout(&out).lines().count(), 1, "{}", stdout(&out));
     assert!(
-        stdout(&out).contains("%0A- id: abdullah-ii%0A"),
+        stdout(&out).contains("%0A- id: nour-al-din-al-baba%0A"),
         "{}",
         stdout(&out)
     );

@@ -131,8 +131,14 @@ impl NameIndex {
                 let bare = words
                     .first()
                     .map_or(0, |w| w.strip_prefix("ال").unwrap_or(w).chars().count());
-                let eligible =
-                    (words.len() >= 2 && letters >= 4) || (words.len() == 1 && bare >= 6);
+                // With the article a one-word name needs seven letters, not
+                // six: such names look like the article + adjective words
+                // news writes every day ("السالمية", a Syrian town, is one
+                // letter from "العالمية", "international").
+                let with_article = words.first().is_some_and(|w| w.starts_with("ال"));
+                let one_word_min = if with_article { 7 } else { 6 };
+                let eligible = (words.len() >= 2 && letters >= 4)
+                    || (words.len() == 1 && bare >= one_word_min);
                 if key.is_empty() || !eligible {
                     continue;
                 }
@@ -455,7 +461,8 @@ Flags a run of words that the tagger did not recognise but that is one or two
 edits (insertions, deletions, substitutions, swaps of neighbouring letters)
 away from a gazetteer name: one edit for names of 4 to 7 letters, two for 8
 letters and more. Only names of at least two words, or of one word of six
-letters or more, are compared, and whole words only. Words that differ from a
+letters or more (seven after the article, since such names look like everyday
+adjectives: السالمية beside العالمية), are compared, and whole words only. Words that differ from a
 name word only by an affix (الشرعي and الشرعية beside الشرع, Syrians beside
 Syrian) are ordinary words, not misspellings. Latin name words written with a
 capital in the gazetteer must be capitalised in the draft.
