@@ -388,7 +388,6 @@ const EVERYDAY: &[(&str, &str)] = &[
 ];
 
 #[test]
-#[ignore = "waits for the tagger to honour `ambiguous:` (issue 8, precision); un-ignore when it lands"]
 fn everyday_words_stay_untagged_without_support() {
     let mut failures = Vec::new();
     for &(sentence, id) in EVERYDAY {
