@@ -53,7 +53,7 @@ impl SectionKind {
 ///
 /// Both lists are compared on folded text (see [`crate::normalize`]), so
 /// diacritics, alef forms and Latin case do not matter.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionMarkers {
     /// Phrases that, alone on a line (optionally followed by ':'), open an appended part.
     pub appended: Vec<String>,
@@ -199,7 +199,7 @@ pub fn segment(text: &str, markers: &SectionMarkers, format: Format) -> Document
     let mut doc = Document::default();
     let skips = find_skips(text, format, &mut doc.front_matter_date);
     let blocks = find_blocks(text, format, &skips);
-    let matcher = MarkerMatcher::new(markers);
+    let matcher = MarkerMatcher::cached(markers);
     let blocks = classify(text, blocks, &matcher, format);
 
     let mut skipped: Vec<Range<usize>> = skips.into_iter().map(|s| s.range).collect();
@@ -810,7 +810,29 @@ struct MarkerMatcher {
     automaton: Option<AhoCorasick>,
 }
 
+thread_local! {
+    /// The matcher of the markers this thread used last: every draft of a
+    /// run shares one config's markers, so the automaton is built once per
+    /// thread, not once per draft.
+    static LAST_MATCHER: std::cell::RefCell<Option<(SectionMarkers, std::rc::Rc<MarkerMatcher>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 impl MarkerMatcher {
+    fn cached(markers: &SectionMarkers) -> std::rc::Rc<MarkerMatcher> {
+        LAST_MATCHER.with(|last| {
+            let mut last = last.borrow_mut();
+            match &*last {
+                Some((key, matcher)) if key == markers => std::rc::Rc::clone(matcher),
+                _ => {
+                    let matcher = std::rc::Rc::new(MarkerMatcher::new(markers));
+                    *last = Some((markers.clone(), std::rc::Rc::clone(&matcher)));
+                    matcher
+                }
+            }
+        })
+    }
+
     fn new(markers: &SectionMarkers) -> Self {
         let appended = markers
             .appended
