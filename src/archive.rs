@@ -11,7 +11,6 @@
 
 use std::io::{self, BufRead, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -177,32 +176,9 @@ fn read_line(input: &mut dyn BufRead, line_number: &mut usize) -> io::Result<Opt
 }
 
 fn check_batch(checker: &Checker, mode: Mode, batch: &[Line], threads: usize) -> Vec<Checked> {
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<Checked>> = batch.iter().map(|_| None).collect();
-    let threads = threads.clamp(1, batch.len().max(1));
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(line) = batch.get(i) else { break };
-                        done.push((i, check_line(checker, mode, line)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        for handle in handles {
-            // check_line catches panics itself, so a worker never dies.
-            if let Ok(done) = handle.join() {
-                for (i, result) in done {
-                    results[i] = Some(result);
-                }
-            }
-        }
-    });
+    // check_line catches panics itself, so a worker never dies.
+    let results =
+        crate::parallel::map_in_order(batch, threads, |line| check_line(checker, mode, line));
     results
         .into_iter()
         .map(|r| {

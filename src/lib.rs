@@ -26,6 +26,7 @@ pub mod fuzzing;
 pub mod gazetteer;
 mod input;
 mod normalize;
+mod parallel;
 pub mod report;
 mod resolve;
 mod rules;

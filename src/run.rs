@@ -10,7 +10,6 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use crate::baseline::{normal_path, Baseline};
@@ -412,33 +411,9 @@ fn check_parallel(
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(job)))
             .unwrap_or_else(|payload| Err(internal_error(job, Some(payload.as_ref()))))
     };
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<Result<FileReport, InputError>>> =
-        jobs.iter().map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(job) = jobs.get(i) else { break };
-                        done.push((i, guarded(job)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        for handle in handles {
-            // Panics are caught per draft; a thread that still dies (a
-            // panic while panicking) loses its results, reported below.
-            if let Ok(done) = handle.join() {
-                for (i, result) in done {
-                    results[i] = Some(result);
-                }
-            }
-        }
-    });
+    // Panics are caught per draft; a thread that still dies (a panic while
+    // panicking) loses its results, reported below.
+    let results = crate::parallel::map_in_order(jobs, threads, guarded);
     results
         .into_iter()
         .zip(jobs)
