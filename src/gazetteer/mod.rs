@@ -575,15 +575,135 @@ struct Record {
     extends: bool,
 }
 
-/// The fields common to the three entry shapes, before they become a
-/// [`Record`].
-struct Common {
+/// One entry of any of the three shapes, as the fields of a [`Record`]
+/// (what a shape lacks stays empty), plus the fields it set that an
+/// `extends:` entry may not (`kind`, `in`, `of`).
+struct Parts {
     id: Option<String>,
     extends: Option<String>,
+    entity: Entity,
+    fixed: Vec<&'static str>,
+}
+
+/// The three entry shapes of the YAML schema, seen alike.
+trait IntoParts {
+    fn into_parts(self) -> Parts;
+}
+
+/// An entity with only its names and notes; the shapes fill in the rest.
+fn bare_entity(
+    kind: EntityKind,
     names: Names,
     disambiguate: Option<String>,
     ambiguous: Option<Names>,
     source: String,
+) -> Entity {
+    Entity {
+        id: String::new(),
+        kind,
+        class: None,
+        names,
+        family: Names::default(),
+        roles: Vec::new(),
+        demonyms: Names::default(),
+        acronyms: Names::default(),
+        facts: Vec::new(),
+        parent: None,
+        disambiguate,
+        ambiguous: ambiguous.unwrap_or_default(),
+        source,
+        origin: Origin {
+            path: String::new(),
+            line: 0,
+            column: 0,
+        },
+    }
+}
+
+impl IntoParts for PersonEntry {
+    fn into_parts(self) -> Parts {
+        let mut entity = bare_entity(
+            EntityKind::Person,
+            self.names,
+            self.disambiguate,
+            self.ambiguous,
+            self.source,
+        );
+        entity.family = self.family.unwrap_or_default();
+        entity.roles = self.roles;
+        Parts {
+            id: self.id,
+            extends: self.extends,
+            entity,
+            fixed: Vec::new(),
+        }
+    }
+}
+
+impl IntoParts for PlaceEntry {
+    fn into_parts(self) -> Parts {
+        let mut fixed = Vec::new();
+        if self.kind.is_some() {
+            fixed.push("kind");
+        }
+        if self.within.is_some() {
+            fixed.push("in");
+        }
+        let mut entity = bare_entity(
+            EntityKind::Place,
+            self.names,
+            self.disambiguate,
+            self.ambiguous,
+            self.source,
+        );
+        entity.class = self.kind;
+        entity.demonyms = self.demonyms.unwrap_or_default();
+        entity.parent = self.within;
+        Parts {
+            id: self.id,
+            extends: self.extends,
+            entity,
+            fixed,
+        }
+    }
+}
+
+impl IntoParts for OrganizationEntry {
+    fn into_parts(self) -> Parts {
+        let mut fixed = Vec::new();
+        if self.kind.is_some() {
+            fixed.push("kind");
+        }
+        if self.of.is_some() {
+            fixed.push("of");
+        }
+        let mut entity = bare_entity(
+            EntityKind::Organization,
+            self.names,
+            self.disambiguate,
+            self.ambiguous,
+            self.source,
+        );
+        entity.class = self.kind;
+        entity.acronyms = self.acronyms.unwrap_or_default();
+        entity.facts = self.facts;
+        entity.parent = self.of;
+        Parts {
+            id: self.id,
+            extends: self.extends,
+            entity,
+            fixed,
+        }
+    }
+}
+
+/// Parses one chunk as a list of entries of shape `E`.
+fn parse_as<E>(text: &str) -> Result<Vec<Parts>, serde_norway::Error>
+where
+    E: IntoParts + serde::de::DeserializeOwned,
+{
+    serde_norway::from_str::<Vec<E>>(text)
+        .map(|entries| entries.into_iter().map(IntoParts::into_parts).collect())
 }
 
 fn parse_file(file: &SourceFile, records: &mut Vec<Record>, errors: &mut Vec<GazetteerError>) {
@@ -591,102 +711,26 @@ fn parse_file(file: &SourceFile, records: &mut Vec<Record>, errors: &mut Vec<Gaz
         return;
     }
     for chunk in entry_chunks(&file.text) {
-        let located = |line: usize, column: usize| Origin {
+        let (line, column) = key_position(chunk.text);
+        let origin = Origin {
             path: file.path.clone(),
             line: chunk.first_line + line,
             column,
         };
-        let (line, column) = key_position(chunk.text);
-        let origin = located(line, column);
         let parsed = match file.kind {
-            EntityKind::Person => {
-                serde_norway::from_str::<Vec<PersonEntry>>(chunk.text).map(|entries| {
-                    entries
-                        .into_iter()
-                        .map(|e| {
-                            let common = Common {
-                                id: e.id,
-                                extends: e.extends,
-                                names: e.names,
-                                disambiguate: e.disambiguate,
-                                ambiguous: e.ambiguous,
-                                source: e.source,
-                            };
-                            let mut record = new_record(EntityKind::Person, common, &origin);
-                            record.entity.family = e.family.unwrap_or_default();
-                            record.entity.roles = e.roles;
-                            (record, Vec::new())
-                        })
-                        .collect::<Vec<_>>()
-                })
-            }
-            EntityKind::Place => {
-                serde_norway::from_str::<Vec<PlaceEntry>>(chunk.text).map(|entries| {
-                    entries
-                        .into_iter()
-                        .map(|e| {
-                            let common = Common {
-                                id: e.id,
-                                extends: e.extends,
-                                names: e.names,
-                                disambiguate: e.disambiguate,
-                                ambiguous: e.ambiguous,
-                                source: e.source,
-                            };
-                            let mut record = new_record(EntityKind::Place, common, &origin);
-                            let mut fixed = Vec::new();
-                            if record.extends {
-                                if e.kind.is_some() {
-                                    fixed.push("kind");
-                                }
-                                if e.within.is_some() {
-                                    fixed.push("in");
-                                }
-                            }
-                            record.entity.class = e.kind;
-                            record.entity.demonyms = e.demonyms.unwrap_or_default();
-                            record.entity.parent = e.within;
-                            (record, fixed)
-                        })
-                        .collect::<Vec<_>>()
-                })
-            }
-            EntityKind::Organization => {
-                serde_norway::from_str::<Vec<OrganizationEntry>>(chunk.text).map(|entries| {
-                    entries
-                        .into_iter()
-                        .map(|e| {
-                            let common = Common {
-                                id: e.id,
-                                extends: e.extends,
-                                names: e.names,
-                                disambiguate: e.disambiguate,
-                                ambiguous: e.ambiguous,
-                                source: e.source,
-                            };
-                            let mut record = new_record(EntityKind::Organization, common, &origin);
-                            let mut fixed = Vec::new();
-                            if record.extends {
-                                if e.kind.is_some() {
-                                    fixed.push("kind");
-                                }
-                                if e.of.is_some() {
-                                    fixed.push("of");
-                                }
-                            }
-                            record.entity.class = e.kind;
-                            record.entity.acronyms = e.acronyms.unwrap_or_default();
-                            record.entity.facts = e.facts;
-                            record.entity.parent = e.of;
-                            (record, fixed)
-                        })
-                        .collect::<Vec<_>>()
-                })
-            }
+            EntityKind::Person => parse_as::<PersonEntry>(chunk.text),
+            EntityKind::Place => parse_as::<PlaceEntry>(chunk.text),
+            EntityKind::Organization => parse_as::<OrganizationEntry>(chunk.text),
         };
         match parsed {
             Ok(parsed) => {
-                for (record, fixed) in parsed {
+                for parts in parsed {
+                    let extends = parts.id.is_none() && parts.extends.is_some();
+                    let mut entity = parts.entity;
+                    entity.id = parts.id.or(parts.extends).unwrap_or_default();
+                    entity.origin = origin.clone();
+                    let record = Record { entity, extends };
+                    let fixed = if extends { parts.fixed } else { Vec::new() };
                     check_entry_shape(file, &chunk, &record, &fixed, errors);
                     records.push(record);
                 }
@@ -701,29 +745,6 @@ fn parse_file(file: &SourceFile, records: &mut Vec<Record>, errors: &mut Vec<Gaz
                 errors.push(error);
             }
         }
-    }
-}
-
-fn new_record(kind: EntityKind, common: Common, origin: &Origin) -> Record {
-    let extends = common.id.is_none() && common.extends.is_some();
-    Record {
-        entity: Entity {
-            id: common.id.or(common.extends).unwrap_or_default(),
-            kind,
-            class: None,
-            names: common.names,
-            family: Names::default(),
-            roles: Vec::new(),
-            demonyms: Names::default(),
-            acronyms: Names::default(),
-            facts: Vec::new(),
-            parent: None,
-            disambiguate: common.disambiguate,
-            ambiguous: common.ambiguous.unwrap_or_default(),
-            source: common.source,
-            origin: origin.clone(),
-        },
-        extends,
     }
 }
 
