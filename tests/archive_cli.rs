@@ -2,27 +2,10 @@
 //! record in input order, each record with its own date, bad records
 //! reported on their own line without stopping the stream.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-fn tadqiq_stdin(args: &[&str], cwd: &Path, input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tadqiq"))
-        .args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = input.to_string();
-    // Write on another thread so a full stdout pipe cannot deadlock us.
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().expect("wait");
-    writer.join().expect("writer thread").expect("write stdin");
-    out
-}
+mod common;
+use common::tadqiq_stdin;
 
 fn lines(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8(out.stdout.clone())
@@ -56,7 +39,7 @@ fn each_record_is_judged_at_its_own_date_and_comes_back_in_order() {
     let out = tadqiq_stdin(
         &["check", "--isolated", "--input", "jsonl", "-"],
         dir.path(),
-        &input,
+        input.as_bytes(),
     );
     let got = lines(&out);
     assert_eq!(got.len(), 3, "{}", String::from_utf8_lossy(&out.stderr));
@@ -84,7 +67,7 @@ fn a_bad_record_gets_its_own_error_line_and_the_stream_goes_on() {
     let out = tadqiq_stdin(
         &["tag", "--isolated", "--input", "jsonl"],
         dir.path(),
-        &input,
+        input.as_bytes(),
     );
     let got = lines(&out);
     assert_eq!(
@@ -134,7 +117,7 @@ fn many_records_on_every_core_match_one_core_byte_for_byte() {
             "never",
         ],
         dir.path(),
-        &input,
+        input.as_bytes(),
     );
     let all = tadqiq_stdin(
         &[
@@ -148,7 +131,7 @@ fn many_records_on_every_core_match_one_core_byte_for_byte() {
             "never",
         ],
         dir.path(),
-        &input,
+        input.as_bytes(),
     );
     assert_eq!(one.status.code(), Some(0));
     assert_eq!(one.stdout, all.stdout);

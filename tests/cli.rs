@@ -1,25 +1,10 @@
 //! The built binary on files in a temporary folder: exit codes, JSON shape,
 //! and one clear error line for every kind of bad input.
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-fn tadqiq(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tadqiq"))
-        .args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
+mod common;
+use common::{stderr, stdout, tadqiq};
 
 const DRAFT: &str = "زار الرئيس السوري أحمد الشرع واشنطن، والتقى بترامب في البيت الأبيض.\n\nوقال الشرع إن العلاقة مع الولايات المتحدة تتغير.\n";
 

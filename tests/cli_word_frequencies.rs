@@ -2,21 +2,8 @@
 //! warnings go to stderr and never fail the check; a bad file is an error
 //! naming its line (exit 2).
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-fn tadqiq(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tadqiq"))
-        .args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
+mod common;
+use common::{stderr, tadqiq};
 
 const PEOPLE: &str = "- id: nawaf-salam
   names: {ar: [نواف سلام, سلام]}

@@ -5,14 +5,8 @@
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-fn tadqiq(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tadqiq"))
-        .args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs")
-}
+mod common;
+use common::{tadqiq, tadqiq_env};
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
@@ -164,17 +158,6 @@ fn stats_and_list_describe_the_gazetteer() {
             .starts_with("farouk-al-sharaa\tperson\t\tفاروق الشرع\tFarouk al-Sharaa\tgazetteer/")));
 }
 
-/// The binary with its compiled-gazetteer cache in `cache`.
-fn tadqiq_cached(args: &[&str], cwd: &Path, cache: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tadqiq"))
-        .args(args)
-        .current_dir(cwd)
-        .env("TADQIQ_CACHE_DIR", cache)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs")
-}
-
 fn cache_files(cache: &Path) -> Vec<std::path::PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(cache)
         .map(|d| d.flatten().map(|e| e.path()).collect())
@@ -197,7 +180,7 @@ fn the_compiled_gazetteer_is_cached_keyed_by_the_sources() {
         let mut args = vec!["tag", "--format", "json", "--gazetteer", "g"];
         args.extend_from_slice(extra);
         args.push("a.txt");
-        let out = tadqiq_cached(&args, root, &cache);
+        let out = tadqiq_env(&args, root, &[("TADQIQ_CACHE_DIR", cache.as_os_str())]);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
         json["files"][0]["mentions"]
@@ -259,7 +242,11 @@ fn two_processes_filling_the_cache_at_once_both_succeed() {
     let files = cache_files(&cache);
     assert_eq!(files.len(), 1, "no temporary file left behind: {files:?}");
     // And the file they left is whole: a cached run gives the same report.
-    let again = tadqiq_cached(&["tag", "--format", "json", "a.txt"], root, &cache);
+    let again = tadqiq_env(
+        &["tag", "--format", "json", "a.txt"],
+        root,
+        &[("TADQIQ_CACHE_DIR", cache.as_os_str())],
+    );
     assert_eq!(again.stdout, outputs[0].stdout);
 }
 

@@ -4,10 +4,12 @@
 //! ending, a draft over the size limit or one that crashes the checker
 //! costs only that draft, and config and baseline errors carry their place.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
+
+mod common;
+use common::{stderr, stdout, tadqiq_stdin};
 
 /// Runs the binary with a deadline: a run that has not ended after
 /// `limit` is killed and the test fails (a hang is a failure, not a stall).
@@ -57,28 +59,6 @@ fn tadqiq_within(args: &[&str], cwd: &Path, env: &[(&str, &str)], limit: Duratio
 
 fn tadqiq(args: &[&str], cwd: &Path) -> Output {
     tadqiq_within(args, cwd, &[], Duration::from_secs(60))
-}
-
-fn tadqiq_stdin(args: &[&str], cwd: &Path, input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tadqiq"))
-        .args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    // The binary may stop reading at the limit; a broken pipe is fine.
-    let _ = child.stdin.take().unwrap().write_all(input);
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
 }
 
 fn fixture(name: &str) -> String {

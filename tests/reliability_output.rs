@@ -12,6 +12,9 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{stderr, stdout};
+
 /// Runs the binary in `cwd`; `None` if it has not ended after `secs`
 /// seconds (it is then killed).
 fn tadqiq_within(args: &[&str], cwd: &Path, secs: u64) -> Option<Output> {
@@ -40,14 +43,6 @@ fn tadqiq_within(args: &[&str], cwd: &Path, secs: u64) -> Option<Output> {
 
 fn tadqiq(args: &[&str], cwd: &Path) -> Output {
     tadqiq_within(args, cwd, 60).expect("tadqiq ends within a minute")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
 }
 
 fn write(dir: &Path, path: &str, text: impl AsRef<[u8]>) {
