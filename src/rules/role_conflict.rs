@@ -255,6 +255,12 @@ fn other_time(cx: &Context<'_>, j: &Judged<'_>) -> Finding {
             mention.text,
             date_phrase(cx)
         )
+    } else if not_yet(cx, entity, &j.own) {
+        format!(
+            "\"{title_text}\" is attached to \"{}\", who did not hold it yet on {}; correct the title or the draft's date",
+            mention.text,
+            date_phrase(cx)
+        )
     } else {
         format!(
             "\"{title_text}\" is attached to \"{}\", who did not hold it on {}; add a past qualifier (السابق, former) or correct the title",
@@ -268,6 +274,20 @@ fn other_time(cx: &Context<'_>, j: &Judged<'_>) -> Finding {
         .collect();
     let spans = vec![cx.mention_span(mention), cx.span(start, end, None)];
     cx.finding("role-conflict", Severity::Warning, message, spans, notes)
+}
+
+/// True when every role with the title starts after the judging date: the
+/// person took the title later, so "former" would be the wrong advice.
+fn not_yet(cx: &Context<'_>, entity: &Entity, own: &[usize]) -> bool {
+    let today = cx.role_date.last_day();
+    !own.is_empty()
+        && own.iter().all(|&r| {
+            entity
+                .roles
+                .get(r)
+                .and_then(|role| role.from)
+                .is_some_and(|from| from.first_day() > today)
+        })
 }
 
 /// Two different unqualified titles for one person whose roles never overlap
@@ -439,6 +459,34 @@ mod tests {
                 want: &[("warning", "أحمد الشرع")],
             },
         ]);
+    }
+
+    /// REGRESSION: a title the person took after the draft's date was met
+    /// with "add a past qualifier"; the advice now says they did not hold it
+    /// yet. Al-Zaidi became Iraq's prime minister in May 2026.
+    #[test]
+    fn a_title_taken_later_is_not_yet_held() {
+        let text = "قال رئيس الوزراء العراقي علي الزيدي إن الحكومة ستعمل.";
+        let checker = CheckerBuilder::new()
+            .date(PartialDate::parse("2026-03-20"))
+            .build()
+            .expect("the embedded gazetteer is valid");
+        let report = checker.run("t.txt", text, Format::Plain, Mode::Check);
+        let messages: Vec<&str> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "role-conflict")
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(
+            messages[0].contains("did not hold it yet"),
+            "{}",
+            messages[0]
+        );
+        assert!(!messages[0].contains("past qualifier"), "{}", messages[0]);
+        // After the vote, the same sentence is right.
+        assert_eq!(run(text, "2026-11-29"), Vec::<(String, String)>::new());
     }
 
     #[test]
