@@ -601,12 +601,14 @@ impl Config {
                 .rules
                 .as_ref()
                 .and_then(|r| r.get(&RuleId(id.to_string())))
-                .map_or("default", |l| match l {
+                .map(|l| match l {
                     LevelSetting::Off => "off",
                     LevelSetting::Info => "info",
                     LevelSetting::Warning => "warning",
                     LevelSetting::Error => "error",
-                });
+                })
+                .or_else(|| default_severity(id).map(Severity::as_str))
+                .unwrap_or("warning");
             rules.insert(id.to_string(), level.to_string());
         }
         let effective = Effective {
@@ -646,7 +648,31 @@ impl Config {
             }
         };
         let body = serde_norway::to_string(&effective).unwrap_or_default();
-        format!("{source}{body}")
+        // Rules the config leaves alone report at their own severities;
+        // the level shown is the most serious one.
+        let set: Vec<String> = self
+            .file
+            .rules
+            .iter()
+            .flatten()
+            .map(|(id, _)| format!("  {}:", id.0))
+            .collect();
+        let mut in_rules = false;
+        let mut lines = String::with_capacity(body.len() + 512);
+        for line in body.lines() {
+            if !line.starts_with(' ') {
+                in_rules = line == "rules:";
+            }
+            lines.push_str(line);
+            if in_rules
+                && line.starts_with("  ")
+                && !set.iter().any(|k| line.starts_with(k.as_str()))
+            {
+                lines.push_str("  # default");
+            }
+            lines.push('\n');
+        }
+        format!("{source}{lines}")
     }
 }
 
@@ -852,6 +878,147 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
     dir.ancestors()
         .map(|d| d.join(CONFIG_FILE_NAME))
         .find(|p| p.is_file())
+}
+
+/// The default severity of a rule id as `tadqiq explain` gives it (its
+/// most serious one), for the init template and `config --dump`.
+fn default_severity(id: &str) -> Option<Severity> {
+    if id == crate::suppress::RULE {
+        return Some(crate::suppress::INFO.default_severity);
+    }
+    crate::rules::lookup(id).map(|r| r.default_severity)
+}
+
+/// The `tadqiq.yaml` that `tadqiq init` writes: every setting at its
+/// default, each with a comment; the rules listed commented out, so that
+/// each keeps its own default severities until a line is uncommented.
+pub fn init_template() -> String {
+    let mut rules = String::new();
+    for id in known_rules() {
+        let level = default_severity(id).map_or("warning", Severity::as_str);
+        rules.push_str(&format!("  # {id}: {level}\n"));
+    }
+    let include = DEFAULT_INCLUDE
+        .iter()
+        .map(|g| format!("\"{g}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        r#"# tadqiq.yaml: settings for `tadqiq check` on the drafts in this folder and
+# below (the nearest tadqiq.yaml walking up from a draft applies).
+# Written by `tadqiq init`; every key is optional and shown at its default.
+# Unknown keys are errors. `tadqiq config --dump` prints what applies.
+
+# Extra gazetteer folders (people*.yaml, places*.yaml, organizations*.yaml),
+# relative to this file, added to the gazetteer built into tadqiq.
+gazetteers: []
+
+# false: use only the folders above, not the built-in gazetteer.
+default-gazetteer: true
+
+# Ids of built-in entities to switch off (`tadqiq gazetteer list` shows them).
+disable-entities: []
+
+# `tadqiq check` exits 1 on a finding at or above this: error, warning, info
+# or never. `--fail-on` overrides it.
+fail-on: error
+
+# Rule levels: off, info, warning or error. A level given here is the
+# severity of every finding of the rule; a rule not listed keeps its own
+# (some rules report several, see `tadqiq explain RULE`). Each line below is
+# the rule's most serious default; uncomment and edit to change it.
+# `--select`, `--ignore` and `--extend-select` on the command line win.
+rules:
+{rules}
+# House style: the spellings `spelling-variant` prefers (and `--fix` writes).
+prefer:
+  # entities: {{islamic-state: تنظيم الدولة}}   # entity id: preferred name
+  # words: [[أميركي, أمريكي], [ترامب, ترمب]]    # the first of each pair wins
+
+# Phrases that start appended material ("read also" snippets) and
+# boilerplate (never checked). Uncommented, each list replaces the built-in one.
+sections:
+  # appended: [إقرأ أيضاً, اقرأ أيضا, مقالات مشابهة, Read more, Related]
+  # boilerplate: [جميع الحقوق محفوظة, All rights reserved]
+
+# Which files a folder given to `tadqiq check` yields (globs, relative to
+# this file); .gitignore is honoured as well.
+include: [{include}]
+exclude: []
+
+# Drafts larger than this are refused by name (the others are checked).
+max-draft-size: 32MiB
+"#
+    )
+}
+
+/// `--select`, `--extend-select` and `--ignore` on the command line, which
+/// win over a config's `rules:` (as in ruff): `select` runs only the rules it
+/// lists, `extend-select` adds rules to that (or, alone, switches back on
+/// rules the config turned off), `ignore` turns rules off and wins over both.
+/// `ALL` selects every rule. A rule selected on the command line that the
+/// config turns `off` runs at its default severity; one the config gives a
+/// severity keeps it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RuleSelection {
+    pub select: Option<Vec<String>>,
+    pub extend_select: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+impl RuleSelection {
+    /// Checks every id against [`known_rules`].
+    ///
+    /// # Errors
+    /// The flag and the first unknown id, with the known ones.
+    pub fn validate(&self) -> Result<(), String> {
+        let known = known_rules();
+        let lists = [
+            ("--select", self.select.as_deref().unwrap_or_default(), true),
+            ("--extend-select", &self.extend_select[..], true),
+            ("--ignore", &self.ignore[..], false),
+        ];
+        for (flag, ids, all_allowed) in lists {
+            for id in ids {
+                if (all_allowed && id == "ALL") || known.contains(&id.as_str()) {
+                    continue;
+                }
+                let shown = if id.is_empty() { "(empty)" } else { id };
+                return Err(format!(
+                    "{flag}: unknown rule `{shown}`; known rules: {}{}",
+                    known.join(", "),
+                    if all_allowed { ", or ALL" } else { "" }
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether any flag was given.
+    pub fn is_empty(&self) -> bool {
+        self.select.is_none() && self.extend_select.is_empty() && self.ignore.is_empty()
+    }
+
+    /// Rewrites the levels of `file` (a config as written) so that the
+    /// command line wins.
+    pub fn apply(&self, file: &mut ConfigFile) {
+        if self.is_empty() {
+            return;
+        }
+        let named = |list: &[String], id: &str| list.iter().any(|s| s == id || s == "ALL");
+        let rules = file.rules.get_or_insert_with(BTreeMap::new);
+        for id in known_rules() {
+            let key = RuleId(id.to_string());
+            let explicit = self.select.as_deref().is_some_and(|s| named(s, id))
+                || named(&self.extend_select, id);
+            let selected = self.select.is_none() || explicit;
+            if !selected || self.ignore.iter().any(|s| s == id) {
+                rules.insert(key, LevelSetting::Off);
+            } else if explicit && rules.get(&key) == Some(&LevelSetting::Off) {
+                rules.remove(&key);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -370,11 +370,15 @@ fn report(cx: &Context<'_>, pair: &PairKey, group: &Group, out: &mut Vec<Finding
             format!("the house style (prefer.entities.{id})"),
         ))
     });
+    // A preference someone wrote down (house style, else the gazetteer's
+    // order) has one fix; the draft's majority is a guess, so it has none.
+    let mut declared = true;
     let (preferred, reason) = if let Some(house) = group.house.clone().or(entity_house) {
         house
     } else if let Some(first) = &group.gazetteer_first {
         (first.clone(), "the gazetteer's first form".to_string())
     } else {
+        declared = false;
         let majority = if counts.get(pair.0.as_str()) >= counts.get(pair.1.as_str()) {
             &pair.0
         } else {
@@ -447,7 +451,55 @@ fn report(cx: &Context<'_>, pair: &PairKey, group: &Group, out: &mut Vec<Finding
     // add or remove occurrences.
     let mut finding = cx.finding("spelling-variant", Severity::Warning, message, spans, notes);
     finding.fingerprint = fingerprint("spelling-variant", &[minority.clone(), preferred.clone()]);
+    if declared {
+        finding.fix = fix(cx, group, minority, &preferred, &pref_shown);
+    }
     out.push(finding);
+}
+
+/// The edits that respell every reported occurrence of `minority` as
+/// `shown` (the preferred base as written in the gazetteer or config),
+/// keeping the article, clitics and suffix of each word as the draft has
+/// them: "والأمريكية" → "والأميركية". An occurrence whose base cannot be
+/// found inside it is left alone; no edit if `shown` does not fold to
+/// `preferred`.
+fn fix(
+    cx: &Context<'_>,
+    group: &Group,
+    minority: &str,
+    preferred: &str,
+    shown: &str,
+) -> Vec<crate::finding::Edit> {
+    if fold_str(shown) != preferred || minority.is_empty() {
+        return Vec::new();
+    }
+    let text = cx.folded.text();
+    let mut edits = Vec::new();
+    for (&start, (end, b)) in &group.occurrences {
+        if b != minority {
+            continue;
+        }
+        let whole = cx.folded.original_range(start..*end);
+        if cx.doc.is_skipped(&whole) || cx.doc.section_at(whole.start) == SectionKind::Boilerplate {
+            continue;
+        }
+        let Some(at) = text.get(start..*end).and_then(|w| w.find(minority)) else {
+            continue;
+        };
+        let range = cx
+            .folded
+            .original_range(start + at..start + at + minority.len());
+        let Some(original) = cx.text.get(range.clone()) else {
+            continue;
+        };
+        edits.push(crate::finding::Edit {
+            start: range.start,
+            end: range.end,
+            original: original.to_string(),
+            replacement: shown.to_string(),
+        });
+    }
+    edits
 }
 
 /// The section kinds of a set of spans: "appended, body".
