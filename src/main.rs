@@ -404,6 +404,13 @@ fn execute(cli: Cli) -> io::Result<u8> {
             let Some(settings) = settings(&args.tag.settings, Some(&args.rules), &mut err)? else {
                 return Ok(2);
             };
+            if args.tag.input == InputArg::Jsonl && (args.fix || args.diff || args.statistics) {
+                writeln!(
+                    err,
+                    "tadqiq: error: --fix, --diff and --statistics work on drafts, not on --input jsonl records"
+                )?;
+                return Ok(2);
+            }
             let opts = RunOptions {
                 paths: args.tag.paths.clone(),
                 format: format(args.tag.format),

@@ -594,6 +594,12 @@ else the form the gazetteer lists first, else the draft's majority. Each
 pair gets one warning, with the counts; its spans mark the first other
 spelling of each paragraph, then the first preferred one.
 
+`tadqiq check --fix` respells every reported occurrence of the other
+spelling when the preferred one is declared (house style, else the
+gazetteer's order), keeping each word's article, clitics and ending;
+`--diff` shows the change without writing it. A pair decided by the
+draft's majority is not fixed.
+
 Example (gazetteer: demonyms [أميركي, أمريكي]):
 
     وعلق الرئيس الأمريكي دونالد ترامب ...
