@@ -1203,4 +1203,104 @@ mod tests {
         assert!(dump.contains("Read more"), "{dump}");
         assert!(dump.contains("max-draft-size: 33554432"), "{dump}");
     }
+
+    #[test]
+    fn init_template_is_a_valid_config_with_the_defaults() {
+        let text = init_template();
+        let config = Config::parse(Path::new("tadqiq.yaml"), &text).unwrap();
+        let defaults = Config::default();
+        assert_eq!(config.default_gazetteer(), defaults.default_gazetteer());
+        assert_eq!(config.markers(), defaults.markers());
+        assert_eq!(config.file.rules, None, "every rule line is commented out");
+        assert_eq!(
+            config.max_draft_size(),
+            Some(crate::input::DEFAULT_MAX_DRAFT_BYTES)
+        );
+        for id in known_rules() {
+            assert!(text.contains(&format!("  # {id}: ")), "{id} missing");
+        }
+    }
+
+    #[test]
+    fn rule_selection_rewrites_levels() {
+        use LevelSetting::{Error, Off};
+        struct Case {
+            /// What the case shows.
+            name: &'static str,
+            config: &'static [(&'static str, LevelSetting)],
+            select: Option<&'static [&'static str]>,
+            extend: &'static [&'static str],
+            ignore: &'static [&'static str],
+            /// The levels of these rules afterwards (None: unset).
+            want: &'static [(&'static str, Option<LevelSetting>)],
+        }
+        let cases = [
+            Case {
+                name: "select turns every other rule off",
+                config: &[],
+                select: Some(&["name-conflict"]),
+                extend: &[],
+                ignore: &[],
+                want: &[("name-conflict", None), ("quote-drift", Some(Off)), ("suppression", Some(Off))],
+            },
+            Case {
+                name: "a selected rule the config turned off runs at its default; a config level stays",
+                config: &[("name-conflict", Off), ("quote-drift", Error)],
+                select: Some(&["name-conflict", "quote-drift"]),
+                extend: &[],
+                ignore: &[],
+                want: &[("name-conflict", None), ("quote-drift", Some(Error))],
+            },
+            Case {
+                name: "extend-select alone switches a config-off rule back on, leaves the rest",
+                config: &[("near-miss", Off), ("unknown-name", Off)],
+                select: None,
+                extend: &["near-miss"],
+                ignore: &[],
+                want: &[("near-miss", None), ("unknown-name", Some(Off)), ("quote-drift", None)],
+            },
+            Case {
+                name: "ignore wins over select and ALL",
+                config: &[],
+                select: Some(&["ALL"]),
+                extend: &[],
+                ignore: &["quote-drift"],
+                want: &[("quote-drift", Some(Off)), ("name-conflict", None)],
+            },
+        ];
+        for case in cases {
+            let mut file = ConfigFile::default();
+            if !case.config.is_empty() {
+                file.rules = Some(
+                    case.config
+                        .iter()
+                        .map(|(id, l)| (RuleId(id.to_string()), *l))
+                        .collect(),
+                );
+            }
+            let to_vec = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+            let selection = RuleSelection {
+                select: case.select.map(to_vec),
+                extend_select: to_vec(case.extend),
+                ignore: to_vec(case.ignore),
+            };
+            assert!(selection.validate().is_ok(), "{}", case.name);
+            selection.apply(&mut file);
+            for (id, want) in case.want {
+                let got = file
+                    .rules
+                    .as_ref()
+                    .and_then(|r| r.get(&RuleId(id.to_string())));
+                assert_eq!(got, want.as_ref(), "{}: {id}", case.name);
+            }
+        }
+        let bad = RuleSelection {
+            ignore: vec!["ALL".into()],
+            ..RuleSelection::default()
+        };
+        assert!(bad
+            .validate()
+            .unwrap_err()
+            .starts_with("--ignore: unknown rule `ALL`"));
+    }
 }

@@ -91,7 +91,12 @@ fn select_and_ignore_choose_the_rules() {
             code: 0,
         },
         Case {
-            args: &["--select", "ALL", "--ignore", "name-conflict,number-conflict"],
+            args: &[
+                "--select",
+                "ALL",
+                "--ignore",
+                "name-conflict,number-conflict",
+            ],
             want: &["spelling-variant"],
             code: 0,
         },
@@ -147,17 +152,26 @@ fn the_command_line_wins_over_the_config() {
         findings.iter().any(|(r, s)| r == rule && s == severity)
     };
     let plain = check(&[]);
-    assert!(!plain.iter().any(|(r, _)| r == "spelling-variant"), "{plain:?}");
+    assert!(
+        !plain.iter().any(|(r, _)| r == "spelling-variant"),
+        "{plain:?}"
+    );
     assert!(has(&plain, "number-conflict", "error"), "{plain:?}");
     // Selected on the command line, a rule the config turned off runs at its
     // default severity; a level the config sets is kept.
     let selected = check(&["--select", "spelling-variant,number-conflict"]);
-    assert!(has(&selected, "spelling-variant", "warning"), "{selected:?}");
+    assert!(
+        has(&selected, "spelling-variant", "warning"),
+        "{selected:?}"
+    );
     assert!(has(&selected, "number-conflict", "error"), "{selected:?}");
     assert!(!selected.iter().any(|(r, _)| r == "name-conflict"));
     // extend-select alone switches it back on and keeps the rest.
     let extended = check(&["--extend-select", "spelling-variant"]);
-    assert!(has(&extended, "spelling-variant", "warning"), "{extended:?}");
+    assert!(
+        has(&extended, "spelling-variant", "warning"),
+        "{extended:?}"
+    );
     assert!(has(&extended, "name-conflict", "error"), "{extended:?}");
 }
 
@@ -166,7 +180,12 @@ fn an_unknown_rule_is_a_usage_error_naming_it() {
     let dir = example();
     for args in [
         &["check", "visit.md", "--select", "name-conflit"][..],
-        &["check", "visit.md", "--ignore", "spelling-variant,name-conflit"],
+        &[
+            "check",
+            "visit.md",
+            "--ignore",
+            "spelling-variant,name-conflit",
+        ],
         &["check", "visit.md", "--extend-select", "name-conflit"],
         &["diff", "visit.md", "visit.md", "--ignore", "name-conflit"],
         &[
@@ -180,7 +199,10 @@ fn an_unknown_rule_is_a_usage_error_naming_it() {
         let o = tadqiq(args, dir.path());
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         let err = stderr(&o);
-        assert!(err.contains("unknown rule `name-conflit`"), "{args:?}: {err}");
+        assert!(
+            err.contains("unknown rule `name-conflit`"),
+            "{args:?}: {err}"
+        );
         assert!(err.contains("known rules: date-conflict"), "{err}");
         assert!(stdout(&o).is_empty(), "{args:?}");
     }
@@ -228,17 +250,27 @@ fn snapshots_do_not_churn_on_columns() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // Words added at the start of both lines: the columns of every span
     // move, the findings do not.
-    write(dir.path(), "a.txt", format!("ثم {}", VARIANTS.replace("\n\nو", "\n\nثم و")));
+    write(
+        dir.path(),
+        "a.txt",
+        format!("ثم {}", VARIANTS.replace("\n\nو", "\n\nثم و")),
+    );
     let o = tadqiq(&["snapshot", "--check", "a.txt"], dir.path());
     let diff = stdout(&o);
     let changed: Vec<&str> = diff
         .lines()
-        .filter(|l| (l.starts_with('-') || l.starts_with('+')) && !l.starts_with("---") && !l.starts_with("+++"))
+        .filter(|l| {
+            (l.starts_with('-') || l.starts_with('+'))
+                && !l.starts_with("---")
+                && !l.starts_with("+++")
+        })
         .collect();
     // Only the excerpt lines, which quote the draft, differ.
     assert!(!changed.is_empty(), "{diff}");
     assert!(
-        changed.iter().all(|l| l[1..].trim_start().starts_with(char::is_numeric) && l.contains(" | ")),
+        changed
+            .iter()
+            .all(|l| l[1..].trim_start().starts_with(char::is_numeric) && l.contains(" | ")),
         "{diff}"
     );
 }
@@ -246,7 +278,11 @@ fn snapshots_do_not_churn_on_columns() {
 #[test]
 fn statistics_count_findings_per_rule() {
     let dir = example();
-    write(dir.path(), "b.md", std::fs::read(dir.path().join("visit.md")).unwrap());
+    write(
+        dir.path(),
+        "b.md",
+        std::fs::read(dir.path().join("visit.md")).unwrap(),
+    );
     let o = tadqiq(&["check", "visit.md", "b.md", "--statistics"], dir.path());
     // The exit code is the same as without --statistics.
     assert_eq!(o.status.code(), Some(1));
@@ -262,7 +298,15 @@ fn statistics_count_findings_per_rule() {
         "{out}"
     );
     let o = tadqiq(
-        &["check", "visit.md", "--statistics", "--format", "json", "--ignore", "number-conflict"],
+        &[
+            "check",
+            "visit.md",
+            "--statistics",
+            "--format",
+            "json",
+            "--ignore",
+            "number-conflict",
+        ],
         dir.path(),
     );
     let stats = json(&o);
@@ -285,7 +329,14 @@ fn output_file_holds_the_report() {
     let plain = tadqiq(&["check", "visit.md", "--format", "sarif"], dir.path());
     for flag in ["-o", "--output-file", "--output"] {
         let o = tadqiq(
-            &["check", "visit.md", "--format", "sarif", flag, "out/report.sarif"],
+            &[
+                "check",
+                "visit.md",
+                "--format",
+                "sarif",
+                flag,
+                "out/report.sarif",
+            ],
             dir.path(),
         );
         // The folder does not exist: an error naming the file, exit 2.
@@ -294,7 +345,14 @@ fn output_file_holds_the_report() {
         std::fs::create_dir_all(dir.path().join("out")).unwrap();
         write(dir.path(), "out/report.sarif", "old contents");
         let o = tadqiq(
-            &["check", "visit.md", "--format", "sarif", flag, "out/report.sarif"],
+            &[
+                "check",
+                "visit.md",
+                "--format",
+                "sarif",
+                flag,
+                "out/report.sarif",
+            ],
             dir.path(),
         );
         assert_eq!(o.status.code(), plain.status.code(), "{flag}");
@@ -308,13 +366,22 @@ fn output_file_holds_the_report() {
     assert_eq!(o.status.code(), Some(0));
     let mentions = std::fs::read_to_string(dir.path().join("mentions.txt")).unwrap();
     assert!(mentions.contains("ahmed-al-sharaa"), "{mentions}");
-    let o = tadqiq(&["diff", "visit.md", "visit.md", "-o", "diff.txt"], dir.path());
+    let o = tadqiq(
+        &["diff", "visit.md", "visit.md", "-o", "diff.txt"],
+        dir.path(),
+    );
     assert_eq!(o.status.code(), Some(0));
-    assert!(!std::fs::read(dir.path().join("diff.txt")).unwrap().is_empty());
+    assert!(!std::fs::read(dir.path().join("diff.txt"))
+        .unwrap()
+        .is_empty());
     // A folder in the way.
     let o = tadqiq(&["check", "visit.md", "-o", "."], dir.path());
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("tadqiq: error: .: cannot write"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("tadqiq: error: .: cannot write"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -376,7 +443,11 @@ fn init_writes_a_config_that_loads() {
     write(dir.path(), "tadqiq.yaml", "fail-on: never\n");
     let o = tadqiq(&["init"], dir.path());
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("tadqiq.yaml already exists"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("tadqiq.yaml already exists"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("tadqiq.yaml")).unwrap(),
         "fail-on: never\n"
@@ -392,7 +463,11 @@ fn init_writes_a_config_that_loads() {
 #[test]
 fn config_dump_fills_in_severities() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "tadqiq.yaml", "rules:\n  name-conflict: warning\n  near-miss: off\n");
+    write(
+        dir.path(),
+        "tadqiq.yaml",
+        "rules:\n  name-conflict: warning\n  near-miss: off\n",
+    );
     let o = tadqiq(&["config", "--dump"], dir.path());
     let out = stdout(&o);
     assert!(!out.lines().any(|l| l.ends_with(": default")), "{out}");
@@ -420,16 +495,28 @@ fn explain_json_lists_every_rule() {
         let id = rule["id"].as_str().unwrap();
         let text = stdout(&tadqiq(&["explain", id], dir.path()));
         let explanation = rule["explanation"].as_str().unwrap();
-        assert!(!explanation.is_empty() && text.contains(explanation), "{id}");
+        assert!(
+            !explanation.is_empty() && text.contains(explanation),
+            "{id}"
+        );
         if let Some(example) = rule["example"].as_str() {
-            assert!(example.starts_with("Example") && text.contains(example), "{id}");
+            assert!(
+                example.starts_with("Example") && text.contains(example),
+                "{id}"
+            );
         }
     }
     assert!(list.iter().filter(|r| r["example"].is_string()).count() >= 8);
     let one = tadqiq(&["explain", "quote-drift", "--format", "json"], dir.path());
     let one = json(&one);
     assert_eq!(one["id"], "quote-drift");
-    assert_eq!(one, list.iter().find(|r| r["id"] == "quote-drift").cloned().unwrap());
+    assert_eq!(
+        one,
+        list.iter()
+            .find(|r| r["id"] == "quote-drift")
+            .cloned()
+            .unwrap()
+    );
     let o = tadqiq(&["explain", "nope", "--format", "json"], dir.path());
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unknown rule `nope`"));
@@ -450,13 +537,31 @@ fn completions_for_every_shell() {
         let script = stdout(&o);
         assert!(script.contains(marker), "{shell}: {script:.200}");
         // The subcommands and the new flags are offered.
-        assert!(script.contains("init") && script.contains("statistics"), "{shell}");
+        assert!(
+            script.contains("init") && script.contains("statistics"),
+            "{shell}"
+        );
     }
     // ruff's name for the same command.
     let o = tadqiq(&["generate-shell-completion", "fish"], dir.path());
     assert_eq!(o.status.code(), Some(0));
     let o = tadqiq(&["completions", "tcsh"], dir.path());
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn draft_only_flags_refuse_archive_records() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.jsonl", "{\"id\": \"1\", \"text\": \"x\"}\n");
+    for flag in ["--fix", "--diff", "--statistics"] {
+        let o = tadqiq(&["check", "--input", "jsonl", "a.jsonl", flag], dir.path());
+        assert_eq!(o.status.code(), Some(2), "{flag}");
+        assert!(
+            stderr(&o).contains("not on --input jsonl"),
+            "{}",
+            stderr(&o)
+        );
+    }
 }
 
 #[test]
@@ -467,18 +572,36 @@ fn fix_rewrites_only_the_variant_spans() {
     let before = [&b"\xEF\xBB\xBF"[..], crlf(VARIANTS).as_bytes(), b"tail\r"].concat();
     let after = [&b"\xEF\xBB\xBF"[..], crlf(FIXED).as_bytes(), b"tail\r"].concat();
     write(dir.path(), "a.txt", &before);
-    write(dir.path(), "clean.txt", VARIANTS.replace("أمريكي", "أميركي"));
-    let o = tadqiq(&["check", "a.txt", "--select", "spelling-variant"], dir.path());
+    write(
+        dir.path(),
+        "clean.txt",
+        VARIANTS.replace("أمريكي", "أميركي"),
+    );
+    let o = tadqiq(
+        &["check", "a.txt", "--select", "spelling-variant"],
+        dir.path(),
+    );
     assert_eq!(o.status.code(), Some(0));
-    assert!(stdout(&o).contains("warning[spelling-variant]"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("warning[spelling-variant]"),
+        "{}",
+        stdout(&o)
+    );
 
     let o = tadqiq(&["check", "--fix", "a.txt", "clean.txt"], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stderr(&o).contains("fixed 2 spellings in 1 draft"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("fixed 2 spellings in 1 draft"),
+        "{}",
+        stderr(&o)
+    );
     // The report that follows is of the fixed draft.
     assert!(!stdout(&o).contains("spelling-variant"), "{}", stdout(&o));
     assert_eq!(std::fs::read(dir.path().join("a.txt")).unwrap(), after);
-    let o = tadqiq(&["check", "a.txt", "--select", "spelling-variant", "-q"], dir.path());
+    let o = tadqiq(
+        &["check", "a.txt", "--select", "spelling-variant", "-q"],
+        dir.path(),
+    );
     assert_eq!(stdout(&o), "", "the fixed draft checks clean for the rule");
     // A draft with nothing to fix is left as it was.
     assert_eq!(
@@ -500,10 +623,17 @@ fn fix_keeps_utf16_and_follows_house_style() {
     write(dir.path(), "a.txt", utf16(VARIANTS));
     let o = tadqiq(&["check", "--fix", "a.txt"], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(std::fs::read(dir.path().join("a.txt")).unwrap(), utf16(FIXED));
+    assert_eq!(
+        std::fs::read(dir.path().join("a.txt")).unwrap(),
+        utf16(FIXED)
+    );
 
     // House style the other way round: أمريكي preferred.
-    write(dir.path(), "b/tadqiq.yaml", "prefer:\n  words: [[أمريكي, أميركي]]\n");
+    write(
+        dir.path(),
+        "b/tadqiq.yaml",
+        "prefer:\n  words: [[أمريكي, أميركي]]\n",
+    );
     write(dir.path(), "b/a.txt", VARIANTS);
     let o = tadqiq(&["check", "--fix", "b/a.txt"], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -523,21 +653,41 @@ fn diff_shows_the_fix_and_writes_nothing() {
     assert!(out.starts_with("--- a/a.txt\n+++ b/a.txt\n@@"), "{out}");
     assert!(out.contains("\n-وأكد المبعوث الأمريكي ذلك، ونقلت الصحافة الأمريكية الخبر.\n+وأكد المبعوث الأميركي ذلك، ونقلت الصحافة الأميركية الخبر.\n"), "{out}");
     assert!(!out.contains("warning["), "only the diff: {out}");
-    assert_eq!(std::fs::read_to_string(dir.path().join("a.txt")).unwrap(), VARIANTS);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+        VARIANTS
+    );
     // Standard input: --diff works, --fix cannot rewrite it.
-    let o = tadqiq_stdin(&["check", "--diff", "-", "--stdin-name", "x.txt"], dir.path(), VARIANTS.as_bytes());
+    let o = tadqiq_stdin(
+        &["check", "--diff", "-", "--stdin-name", "x.txt"],
+        dir.path(),
+        VARIANTS.as_bytes(),
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).starts_with("--- a/x.txt\n"), "{}", stdout(&o));
     let o = tadqiq_stdin(&["check", "--fix", "-"], dir.path(), VARIANTS.as_bytes());
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("cannot rewrite standard input"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("cannot rewrite standard input"),
+        "{}",
+        stderr(&o)
+    );
     // Nothing to fix: no diff, exit 0; the other findings do not count.
     write(dir.path(), "b.txt", FIXED);
     let o = tadqiq(&["check", "--diff", "b.txt"], dir.path());
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stdout(&o), "");
     let dir2 = example();
-    let o = tadqiq(&["check", "--diff", "visit.md", "--ignore", "spelling-variant"], dir2.path());
+    let o = tadqiq(
+        &[
+            "check",
+            "--diff",
+            "visit.md",
+            "--ignore",
+            "spelling-variant",
+        ],
+        dir2.path(),
+    );
     assert_eq!(o.status.code(), Some(0), "an ignored rule is not fixed");
     assert_eq!(stdout(&o), "");
 }
@@ -546,11 +696,20 @@ fn diff_shows_the_fix_and_writes_nothing() {
 fn a_finding_the_baseline_hides_is_not_fixed() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", VARIANTS);
-    let o = tadqiq(&["check", "a.txt", "--write-baseline", "base.json"], dir.path());
+    let o = tadqiq(
+        &["check", "a.txt", "--write-baseline", "base.json"],
+        dir.path(),
+    );
     assert_eq!(o.status.code(), Some(0));
-    let o = tadqiq(&["check", "--fix", "a.txt", "--baseline", "base.json"], dir.path());
+    let o = tadqiq(
+        &["check", "--fix", "a.txt", "--baseline", "base.json"],
+        dir.path(),
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(std::fs::read_to_string(dir.path().join("a.txt")).unwrap(), VARIANTS);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+        VARIANTS
+    );
 }
 
 #[test]
@@ -574,7 +733,11 @@ fn every_new_flag_is_in_help_and_readme() {
         assert!(check.contains(flag), "check --help lacks {flag}");
         assert!(readme.contains(flag), "README.md lacks {flag}");
     }
-    assert!(check.contains("-o, --output-file") && check.contains("-q, --quiet") && check.contains("-s, --silent"));
+    assert!(
+        check.contains("-o, --output-file")
+            && check.contains("-q, --quiet")
+            && check.contains("-s, --silent")
+    );
     for (args, flag) in [
         (&["snapshot", "--help"][..], "--select"),
         (&["diff", "--help"], "--ignore"),
@@ -588,7 +751,10 @@ fn every_new_flag_is_in_help_and_readme() {
     let top = help(&["--help"]);
     for command in ["init", "completions"] {
         assert!(top.contains(command), "--help lacks {command}");
-        assert!(readme.contains(&format!("tadqiq {command}")), "README.md lacks {command}");
+        assert!(
+            readme.contains(&format!("tadqiq {command}")),
+            "README.md lacks {command}"
+        );
     }
     assert!(readme.contains("tadqiq explain --format json"));
 }

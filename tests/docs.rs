@@ -64,7 +64,9 @@ fn readme_report_is_the_real_one() {
 fn readme_rules_table_matches_explain() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
         .expect("README.md");
-    let table = &readme[readme.find("| rule | default | what it flags |").expect("the rules table")..];
+    let table = &readme[readme
+        .find("| rule | default | what it flags |")
+        .expect("the rules table")..];
     let mut rows: Vec<(String, String)> = table
         .lines()
         .skip(2)
@@ -86,5 +88,8 @@ fn readme_rules_table_matches_explain() {
         })
         .collect();
     explain.sort();
-    assert_eq!(rows, explain, "README.md's rules table disagrees with `tadqiq explain`");
+    assert_eq!(
+        rows, explain,
+        "README.md's rules table disagrees with `tadqiq explain`"
+    );
 }
