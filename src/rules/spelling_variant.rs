@@ -616,8 +616,9 @@ Not flagged: "سورية" beside "سوريا" (سورية is also the feminine o
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checker::CheckerBuilder;
+    use crate::checker::{CheckerBuilder, Mode};
     use crate::rules::Prefer;
+    use crate::segment::Format;
 
     struct Case {
         text: &'static str,
@@ -705,6 +706,62 @@ mod tests {
             prefer,
         );
         assert_eq!(got, ["داعش", "الأميركي"]);
+    }
+
+    /// The draft after applying the fixes of every spelling-variant finding.
+    fn fixed(text: &str, prefer: Prefer) -> String {
+        let mut builder = CheckerBuilder::new();
+        builder.prefer(prefer);
+        let checker = builder.build().expect("the embedded gazetteer is valid");
+        let report = checker.run("t.txt", text, Format::Plain, Mode::Check);
+        let edits = crate::fix::edits(&report.findings);
+        String::from_utf8(crate::fix::apply(text.as_bytes(), &edits).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn fixes_keep_article_clitics_and_ending() {
+        struct FixCase {
+            text: &'static str,
+            prefer: Vec<(&'static str, &'static str)>,
+            want: &'static str,
+        }
+        let cases = [
+            // The gazetteer's first form; article, و and the feminine ending stay.
+            FixCase {
+                text: "قال الأميركي إن الإدارة والأمريكية باقية، وقال للأمريكي كلمته.",
+                prefer: vec![],
+                want: "قال الأميركي إن الإدارة والأميركية باقية، وقال للأميركي كلمته.",
+            },
+            // House style the other way: the gazetteer's first form is respelled.
+            FixCase {
+                text: "قال الأميركي إن القوات الأمريكية باقية.",
+                prefer: vec![("أمريكي", "أميركي")],
+                want: "قال الأمريكي إن القوات الأمريكية باقية.",
+            },
+            // Diacritics on a respelled word go with its letters; none elsewhere move.
+            FixCase {
+                text: "قال الأميركيُّ إن الأمريكيَّ باقٍ.",
+                prefer: vec![],
+                want: "قال الأميركيُّ إن الأميركي باقٍ.",
+            },
+            // Nothing to fix: the draft stays as it is.
+            FixCase {
+                text: "قال المبعوث الأميركي إن القوات الأميركية باقية.",
+                prefer: vec![],
+                want: "قال المبعوث الأميركي إن القوات الأميركية باقية.",
+            },
+        ];
+        for case in cases {
+            let prefer = Prefer {
+                entities: BTreeMap::new(),
+                words: case
+                    .prefer
+                    .iter()
+                    .map(|(a, b)| (a.to_string(), b.to_string()))
+                    .collect(),
+            };
+            assert_eq!(fixed(case.text, prefer), case.want, "{}", case.text);
+        }
     }
 
     #[test]
