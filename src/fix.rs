@@ -13,7 +13,7 @@ use crate::finding::{Edit, Finding};
 /// run reports what is left).
 pub fn edits(findings: &[Finding]) -> Vec<Edit> {
     let mut all: Vec<Edit> = findings.iter().flat_map(|f| f.fix.clone()).collect();
-    all.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+    all.sort_by_key(|e| (e.start, e.end));
     all.dedup();
     let mut kept: Vec<Edit> = Vec::with_capacity(all.len());
     for edit in all {
