@@ -201,6 +201,7 @@ mod tests {
             spans: vec![],
             notes: vec![],
             fingerprint: fingerprint.into(),
+            fix: vec![],
         }
     }
 

@@ -601,12 +601,14 @@ impl Config {
                 .rules
                 .as_ref()
                 .and_then(|r| r.get(&RuleId(id.to_string())))
-                .map_or("default", |l| match l {
+                .map(|l| match l {
                     LevelSetting::Off => "off",
                     LevelSetting::Info => "info",
                     LevelSetting::Warning => "warning",
                     LevelSetting::Error => "error",
-                });
+                })
+                .or_else(|| default_severity(id).map(Severity::as_str))
+                .unwrap_or("warning");
             rules.insert(id.to_string(), level.to_string());
         }
         let effective = Effective {
@@ -646,7 +648,31 @@ impl Config {
             }
         };
         let body = serde_norway::to_string(&effective).unwrap_or_default();
-        format!("{source}{body}")
+        // Rules the config leaves alone report at their own severities;
+        // the level shown is the most serious one.
+        let set: Vec<String> = self
+            .file
+            .rules
+            .iter()
+            .flatten()
+            .map(|(id, _)| format!("  {}:", id.0))
+            .collect();
+        let mut in_rules = false;
+        let mut lines = String::with_capacity(body.len() + 512);
+        for line in body.lines() {
+            if !line.starts_with(' ') {
+                in_rules = line == "rules:";
+            }
+            lines.push_str(line);
+            if in_rules
+                && line.starts_with("  ")
+                && !set.iter().any(|k| line.starts_with(k.as_str()))
+            {
+                lines.push_str("  # default");
+            }
+            lines.push('\n');
+        }
+        format!("{source}{lines}")
     }
 }
 
@@ -854,6 +880,147 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// The default severity of a rule id as `tadqiq explain` gives it (its
+/// most serious one), for the init template and `config --dump`.
+fn default_severity(id: &str) -> Option<Severity> {
+    if id == crate::suppress::RULE {
+        return Some(crate::suppress::INFO.default_severity);
+    }
+    crate::rules::lookup(id).map(|r| r.default_severity)
+}
+
+/// The `tadqiq.yaml` that `tadqiq init` writes: every setting at its
+/// default, each with a comment; the rules listed commented out, so that
+/// each keeps its own default severities until a line is uncommented.
+pub fn init_template() -> String {
+    let mut rules = String::new();
+    for id in known_rules() {
+        let level = default_severity(id).map_or("warning", Severity::as_str);
+        rules.push_str(&format!("  # {id}: {level}\n"));
+    }
+    let include = DEFAULT_INCLUDE
+        .iter()
+        .map(|g| format!("\"{g}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        r#"# tadqiq.yaml: settings for `tadqiq check` on the drafts in this folder and
+# below (the nearest tadqiq.yaml walking up from a draft applies).
+# Written by `tadqiq init`; every key is optional and shown at its default.
+# Unknown keys are errors. `tadqiq config --dump` prints what applies.
+
+# Extra gazetteer folders (people*.yaml, places*.yaml, organizations*.yaml),
+# relative to this file, added to the gazetteer built into tadqiq.
+gazetteers: []
+
+# false: use only the folders above, not the built-in gazetteer.
+default-gazetteer: true
+
+# Ids of built-in entities to switch off (`tadqiq gazetteer list` shows them).
+disable-entities: []
+
+# `tadqiq check` exits 1 on a finding at or above this: error, warning, info
+# or never. `--fail-on` overrides it.
+fail-on: error
+
+# Rule levels: off, info, warning or error. A level given here is the
+# severity of every finding of the rule; a rule not listed keeps its own
+# (some rules report several, see `tadqiq explain RULE`). Each line below is
+# the rule's most serious default; uncomment and edit to change it.
+# `--select`, `--ignore` and `--extend-select` on the command line win.
+rules:
+{rules}
+# House style: the spellings `spelling-variant` prefers (and `--fix` writes).
+prefer:
+  # entities: {{islamic-state: تنظيم الدولة}}   # entity id: preferred name
+  # words: [[أميركي, أمريكي], [ترامب, ترمب]]    # the first of each pair wins
+
+# Phrases that start appended material ("read also" snippets) and
+# boilerplate (never checked). Uncommented, each list replaces the built-in one.
+sections:
+  # appended: [إقرأ أيضاً, اقرأ أيضا, مقالات مشابهة, Read more, Related]
+  # boilerplate: [جميع الحقوق محفوظة, All rights reserved]
+
+# Which files a folder given to `tadqiq check` yields (globs, relative to
+# this file); .gitignore is honoured as well.
+include: [{include}]
+exclude: []
+
+# Drafts larger than this are refused by name (the others are checked).
+max-draft-size: 32MiB
+"#
+    )
+}
+
+/// `--select`, `--extend-select` and `--ignore` on the command line, which
+/// win over a config's `rules:` (as in ruff): `select` runs only the rules it
+/// lists, `extend-select` adds rules to that (or, alone, switches back on
+/// rules the config turned off), `ignore` turns rules off and wins over both.
+/// `ALL` selects every rule. A rule selected on the command line that the
+/// config turns `off` runs at its default severity; one the config gives a
+/// severity keeps it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RuleSelection {
+    pub select: Option<Vec<String>>,
+    pub extend_select: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+impl RuleSelection {
+    /// Checks every id against [`known_rules`].
+    ///
+    /// # Errors
+    /// The flag and the first unknown id, with the known ones.
+    pub fn validate(&self) -> Result<(), String> {
+        let known = known_rules();
+        let lists = [
+            ("--select", self.select.as_deref().unwrap_or_default(), true),
+            ("--extend-select", &self.extend_select[..], true),
+            ("--ignore", &self.ignore[..], false),
+        ];
+        for (flag, ids, all_allowed) in lists {
+            for id in ids {
+                if (all_allowed && id == "ALL") || known.contains(&id.as_str()) {
+                    continue;
+                }
+                let shown = if id.is_empty() { "(empty)" } else { id };
+                return Err(format!(
+                    "{flag}: unknown rule `{shown}`; known rules: {}{}",
+                    known.join(", "),
+                    if all_allowed { ", or ALL" } else { "" }
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether any flag was given.
+    pub fn is_empty(&self) -> bool {
+        self.select.is_none() && self.extend_select.is_empty() && self.ignore.is_empty()
+    }
+
+    /// Rewrites the levels of `file` (a config as written) so that the
+    /// command line wins.
+    pub fn apply(&self, file: &mut ConfigFile) {
+        if self.is_empty() {
+            return;
+        }
+        let named = |list: &[String], id: &str| list.iter().any(|s| s == id || s == "ALL");
+        let rules = file.rules.get_or_insert_with(BTreeMap::new);
+        for id in known_rules() {
+            let key = RuleId(id.to_string());
+            let explicit = self.select.as_deref().is_some_and(|s| named(s, id))
+                || named(&self.extend_select, id);
+            let selected = self.select.is_none() || explicit;
+            if !selected || self.ignore.iter().any(|s| s == id) {
+                rules.insert(key, LevelSetting::Off);
+            } else if explicit && rules.get(&key) == Some(&LevelSetting::Off) {
+                rules.remove(&key);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1035,5 +1202,105 @@ mod tests {
         assert!(dump.contains("- t/g"), "{dump}");
         assert!(dump.contains("Read more"), "{dump}");
         assert!(dump.contains("max-draft-size: 33554432"), "{dump}");
+    }
+
+    #[test]
+    fn init_template_is_a_valid_config_with_the_defaults() {
+        let text = init_template();
+        let config = Config::parse(Path::new("tadqiq.yaml"), &text).unwrap();
+        let defaults = Config::default();
+        assert_eq!(config.default_gazetteer(), defaults.default_gazetteer());
+        assert_eq!(config.markers(), defaults.markers());
+        assert_eq!(config.file.rules, None, "every rule line is commented out");
+        assert_eq!(
+            config.max_draft_size(),
+            Some(crate::input::DEFAULT_MAX_DRAFT_BYTES)
+        );
+        for id in known_rules() {
+            assert!(text.contains(&format!("  # {id}: ")), "{id} missing");
+        }
+    }
+
+    #[test]
+    fn rule_selection_rewrites_levels() {
+        use LevelSetting::{Error, Off};
+        struct Case {
+            /// What the case shows.
+            name: &'static str,
+            config: &'static [(&'static str, LevelSetting)],
+            select: Option<&'static [&'static str]>,
+            extend: &'static [&'static str],
+            ignore: &'static [&'static str],
+            /// The levels of these rules afterwards (None: unset).
+            want: &'static [(&'static str, Option<LevelSetting>)],
+        }
+        let cases = [
+            Case {
+                name: "select turns every other rule off",
+                config: &[],
+                select: Some(&["name-conflict"]),
+                extend: &[],
+                ignore: &[],
+                want: &[("name-conflict", None), ("quote-drift", Some(Off)), ("suppression", Some(Off))],
+            },
+            Case {
+                name: "a selected rule the config turned off runs at its default; a config level stays",
+                config: &[("name-conflict", Off), ("quote-drift", Error)],
+                select: Some(&["name-conflict", "quote-drift"]),
+                extend: &[],
+                ignore: &[],
+                want: &[("name-conflict", None), ("quote-drift", Some(Error))],
+            },
+            Case {
+                name: "extend-select alone switches a config-off rule back on, leaves the rest",
+                config: &[("near-miss", Off), ("unknown-name", Off)],
+                select: None,
+                extend: &["near-miss"],
+                ignore: &[],
+                want: &[("near-miss", None), ("unknown-name", Some(Off)), ("quote-drift", None)],
+            },
+            Case {
+                name: "ignore wins over select and ALL",
+                config: &[],
+                select: Some(&["ALL"]),
+                extend: &[],
+                ignore: &["quote-drift"],
+                want: &[("quote-drift", Some(Off)), ("name-conflict", None)],
+            },
+        ];
+        for case in cases {
+            let mut file = ConfigFile::default();
+            if !case.config.is_empty() {
+                file.rules = Some(
+                    case.config
+                        .iter()
+                        .map(|(id, l)| (RuleId(id.to_string()), *l))
+                        .collect(),
+                );
+            }
+            let to_vec = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+            let selection = RuleSelection {
+                select: case.select.map(to_vec),
+                extend_select: to_vec(case.extend),
+                ignore: to_vec(case.ignore),
+            };
+            assert!(selection.validate().is_ok(), "{}", case.name);
+            selection.apply(&mut file);
+            for (id, want) in case.want {
+                let got = file
+                    .rules
+                    .as_ref()
+                    .and_then(|r| r.get(&RuleId(id.to_string())));
+                assert_eq!(got, want.as_ref(), "{}: {id}", case.name);
+            }
+        }
+        let bad = RuleSelection {
+            ignore: vec!["ALL".into()],
+            ..RuleSelection::default()
+        };
+        assert!(bad
+            .validate()
+            .unwrap_err()
+            .starts_with("--ignore: unknown rule `ALL`"));
     }
 }

@@ -73,6 +73,21 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
     pub fingerprint: String,
+    /// The edits that fix the finding when it has one unambiguous fix
+    /// (`tadqiq check --fix`); empty otherwise. Not in the JSON report.
+    #[serde(skip)]
+    pub fix: Vec<Edit>,
+}
+
+/// One replacement in the original draft: the bytes `start..end` (offsets
+/// as in [`Span`]), which read `original` when the draft was checked,
+/// become `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub start: usize,
+    pub end: usize,
+    pub original: String,
+    pub replacement: String,
 }
 
 impl Finding {

@@ -16,12 +16,14 @@
 //! ```
 
 mod archive;
+pub mod atomic;
 mod baseline;
 mod checker;
 mod claims;
 mod clitics;
 pub mod config;
 mod finding;
+mod fix;
 pub mod fuzzing;
 pub mod gazetteer;
 mod input;
@@ -41,14 +43,14 @@ pub use archive::StreamOutcome;
 pub use baseline::{Baseline, BaselineEntry, BaselineOutcome};
 pub use checker::{Checker, CheckerBuilder, FileReport, Mode, RuleLevel};
 pub use claims::Claims;
-pub use finding::{Finding, Severity, Span};
+pub use finding::{Edit, Finding, Severity, Span};
 pub use input::{read_draft, read_draft_limited, Draft, InputError, DEFAULT_MAX_DRAFT_BYTES};
 pub use report::{OutputFormat, Report, Summary};
 pub use resolve::Mention;
 pub use rules::{catalog, lookup, Prefer, RuleInfo};
 pub use run::{
-    diff, run, run_jsonl, show_config, snapshot, ConfigChoice, FailOn, Outcome, RunOptions,
-    Settings, SnapshotMode,
+    diff, run, run_jsonl, show_config, snapshot, ConfigChoice, FailOn, FixMode, Outcome,
+    RunOptions, Settings, SnapshotMode, Verbosity,
 };
 pub use segment::{Format, SectionKind, SectionMarkers};
 pub use suppress::{INFO as SUPPRESSION_INFO, RULE as SUPPRESSION_RULE};

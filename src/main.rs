@@ -6,11 +6,13 @@ use std::process::ExitCode;
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use tadqiq::config::ByteSize;
+use tadqiq::config::RuleSelection;
 use tadqiq::gazetteer::{GazetteerSources, PartialDate};
 use tadqiq::{
-    ConfigChoice, FailOn, Mode, OutputFormat, RunOptions, Settings, Severity, SnapshotMode,
+    ConfigChoice, FailOn, FixMode, Mode, OutputFormat, RunOptions, Settings, Severity,
+    SnapshotMode, Verbosity,
 };
 
 /// Named-entity and fact-consistency checker for Arabic and English news drafts.
@@ -42,6 +44,22 @@ enum Command {
     Explain {
         /// A rule id such as name-conflict; omit to list every rule.
         rule: Option<String>,
+        /// Output format: `json` gives id, default severity, summary, explanation and example.
+        #[arg(long, value_enum, default_value_t = DiffFormatArg::Human)]
+        format: DiffFormatArg,
+    },
+    /// Write a commented tadqiq.yaml with every setting at its default in the current folder.
+    Init {
+        /// Replace an existing tadqiq.yaml.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script (e.g. `tadqiq completions bash > ~/.local/share/bash-completion/completions/tadqiq`).
+    #[command(alias = "generate-shell-completion")]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
     },
 }
 
@@ -150,6 +168,45 @@ struct SettingsArgs {
     max_draft_size: Option<String>,
 }
 
+/// Rule selection on the command line; wins over tadqiq.yaml's `rules:`.
+#[derive(Args)]
+struct RuleArgs {
+    /// Run only these rules (comma-separated ids, or ALL); the config's levels still apply to them.
+    #[arg(
+        long,
+        value_name = "RULE",
+        value_delimiter = ',',
+        help_heading = "Rule selection"
+    )]
+    select: Option<Vec<String>>,
+    /// Like --select, but adds to the selection (alone: switches on rules the config turned off).
+    #[arg(
+        long,
+        value_name = "RULE",
+        value_delimiter = ',',
+        help_heading = "Rule selection"
+    )]
+    extend_select: Vec<String>,
+    /// Turn these rules off (comma-separated ids); wins over --select.
+    #[arg(
+        long,
+        value_name = "RULE",
+        value_delimiter = ',',
+        help_heading = "Rule selection"
+    )]
+    ignore: Vec<String>,
+}
+
+impl RuleArgs {
+    fn selection(&self) -> RuleSelection {
+        RuleSelection {
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
+        }
+    }
+}
+
 #[derive(Args)]
 struct TagArgs {
     /// Drafts and folders to read; `-` or nothing reads standard input.
@@ -165,6 +222,9 @@ struct TagArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
+    /// Write the report to FILE (replaced in one step) instead of standard output.
+    #[arg(short = 'o', long, visible_alias = "output", value_name = "FILE")]
+    output_file: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -186,6 +246,23 @@ struct CheckArgs {
     /// Record the fingerprints of today's findings in FILE and exit 0.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Print how many findings each rule reported (count, rule, summary) instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Rewrite the drafts with every unambiguous fix (spelling-variant to the preferred spelling), then report what is left.
+    #[arg(long, conflicts_with_all = ["diff", "write_baseline"])]
+    fix: bool,
+    /// Print a unified diff of what --fix would change, write nothing; exit 1 if there is something to fix.
+    #[arg(long, conflicts_with_all = ["write_baseline", "statistics"])]
+    diff: bool,
+    /// Print the findings and nothing else: no summary line, no notes (nothing on a clean draft).
+    #[arg(short, long, conflicts_with = "silent", help_heading = "Log levels")]
+    quiet: bool,
+    /// Print nothing; the exit code tells the outcome (errors that make it 2 still go to stderr).
+    #[arg(short, long, help_heading = "Log levels")]
+    silent: bool,
 }
 
 #[derive(Args)]
@@ -205,6 +282,8 @@ struct SnapshotArgs {
     check: bool,
     #[command(flatten)]
     settings: SettingsArgs,
+    #[command(flatten)]
+    rules: RuleArgs,
 }
 
 #[derive(Args)]
@@ -219,8 +298,13 @@ struct DiffArgs {
     /// Exit 1 when an added finding is at or above this severity.
     #[arg(long, value_enum)]
     fail_on: Option<FailOnArg>,
+    /// Write the report to FILE (replaced in one step) instead of standard output.
+    #[arg(short = 'o', long, visible_alias = "output", value_name = "FILE")]
+    output_file: Option<PathBuf>,
     #[command(flatten)]
     settings: SettingsArgs,
+    #[command(flatten)]
+    rules: RuleArgs,
 }
 
 #[derive(Args)]
@@ -299,51 +383,86 @@ fn main() -> ExitCode {
 
 fn execute(cli: Cli) -> io::Result<u8> {
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut stdout = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr();
+    // `-o FILE`: the report is kept in memory and replaces FILE at the end.
+    let output_file = match &cli.command {
+        Command::Check(args) => args.tag.output_file.clone(),
+        Command::Tag(args) => args.output_file.clone(),
+        Command::Diff(args) => args.output_file.clone(),
+        _ => None,
+    };
+    let mut buffer = Vec::new();
+    let out: &mut dyn Write = if output_file.is_some() {
+        &mut buffer
+    } else {
+        &mut stdout
+    };
+    let to_file = output_file.is_some();
     let outcome = match cli.command {
         Command::Check(args) => {
-            let Some(settings) = settings(&args.tag.settings, &mut err)? else {
+            let Some(settings) = settings(&args.tag.settings, Some(&args.rules), &mut err)? else {
                 return Ok(2);
             };
+            if args.tag.input == InputArg::Jsonl && (args.fix || args.diff || args.statistics) {
+                writeln!(
+                    err,
+                    "tadqiq: error: --fix, --diff and --statistics work on drafts, not on --input jsonl records"
+                )?;
+                return Ok(2);
+            }
             let opts = RunOptions {
                 paths: args.tag.paths.clone(),
                 format: format(args.tag.format),
                 fail_on: args.fail_on.map(FailOnArg::fail_on),
-                color: color(args.tag.color),
+                color: color(args.tag.color, to_file),
                 mentions: args.mentions,
                 claims: args.claims,
                 baseline: args.baseline,
                 write_baseline: args.write_baseline,
+                fix: match (args.fix, args.diff) {
+                    (_, true) => FixMode::Diff,
+                    (true, false) => FixMode::Write,
+                    (false, false) => FixMode::Off,
+                },
+                statistics: args.statistics,
+                verbosity: match (args.quiet, args.silent) {
+                    (_, true) => Verbosity::Silent,
+                    (true, false) => Verbosity::Quiet,
+                    (false, false) => Verbosity::Normal,
+                },
             };
             if args.tag.input == InputArg::Jsonl {
-                tadqiq::run_jsonl(&settings, Mode::Check, &opts, &mut out, &mut err)?
+                tadqiq::run_jsonl(&settings, Mode::Check, &opts, out, &mut err)?
             } else {
-                tadqiq::run(&settings, Mode::Check, &opts, &mut out, &mut err)?
+                tadqiq::run(&settings, Mode::Check, &opts, out, &mut err)?
             }
         }
         Command::Tag(args) => {
-            let Some(settings) = settings(&args.settings, &mut err)? else {
+            let Some(settings) = settings(&args.settings, None, &mut err)? else {
                 return Ok(2);
             };
             let opts = RunOptions {
                 paths: args.paths.clone(),
                 format: format(args.format),
                 fail_on: Some(FailOn::Never),
-                color: color(args.color),
+                color: color(args.color, to_file),
                 mentions: true,
                 claims: false,
                 baseline: None,
                 write_baseline: None,
+                fix: FixMode::Off,
+                statistics: false,
+                verbosity: Verbosity::Normal,
             };
             if args.input == InputArg::Jsonl {
-                tadqiq::run_jsonl(&settings, Mode::Tag, &opts, &mut out, &mut err)?
+                tadqiq::run_jsonl(&settings, Mode::Tag, &opts, out, &mut err)?
             } else {
-                tadqiq::run(&settings, Mode::Tag, &opts, &mut out, &mut err)?
+                tadqiq::run(&settings, Mode::Tag, &opts, out, &mut err)?
             }
         }
         Command::Snapshot(args) => {
-            let Some(settings) = settings(&args.settings, &mut err)? else {
+            let Some(settings) = settings(&args.settings, Some(&args.rules), &mut err)? else {
                 return Ok(2);
             };
             let mode = if args.update {
@@ -351,16 +470,16 @@ fn execute(cli: Cli) -> io::Result<u8> {
             } else {
                 SnapshotMode::Check
             };
-            tadqiq::snapshot(&settings, &args.dir, mode, &args.paths, &mut out, &mut err)?
+            tadqiq::snapshot(&settings, &args.dir, mode, &args.paths, out, &mut err)?
         }
         Command::Diff(args) => {
-            let Some(settings) = settings(&args.settings, &mut err)? else {
+            let Some(settings) = settings(&args.settings, Some(&args.rules), &mut err)? else {
                 return Ok(2);
             };
             let json = matches!(args.format, DiffFormatArg::Json);
             let fail_on = args.fail_on.map(FailOnArg::fail_on);
             tadqiq::diff(
-                &settings, &args.old, &args.new, json, fail_on, &mut out, &mut err,
+                &settings, &args.old, &args.new, json, fail_on, out, &mut err,
             )?
         }
         Command::Config(args) => {
@@ -368,13 +487,54 @@ fn execute(cli: Cli) -> io::Result<u8> {
                 config: config_choice(args.config, args.isolated),
                 ..Settings::default()
             };
-            tadqiq::show_config(&settings, args.dump, &mut out, &mut err)?
+            tadqiq::show_config(&settings, args.dump, out, &mut err)?
         }
-        Command::Gazetteer { command } => return gazetteer(command, &mut out, &mut err),
-        Command::Explain { rule } => return explain(rule, &mut out, &mut err),
+        Command::Gazetteer { command } => return gazetteer(command, out, &mut err),
+        Command::Explain { rule, format } => return explain(rule, format, out, &mut err),
+        Command::Init { force } => return init(force, out, &mut err),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "tadqiq", out);
+            out.flush()?;
+            return Ok(0);
+        }
     };
     out.flush()?;
+    if let Some(path) = &output_file {
+        // A run that stopped before writing a report leaves FILE alone.
+        if !(buffer.is_empty() && outcome == tadqiq::Outcome::Error) {
+            if let Err(message) = tadqiq::atomic::write_file(path, &buffer) {
+                writeln!(err, "tadqiq: error: {message}")?;
+                return Ok(2);
+            }
+        }
+    }
     Ok(outcome.exit_code())
+}
+
+/// `tadqiq init`: a commented tadqiq.yaml in the current folder.
+fn init(force: bool, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let path = std::path::Path::new(tadqiq::config::CONFIG_FILE_NAME);
+    if !force && std::fs::symlink_metadata(path).is_ok() {
+        writeln!(
+            err,
+            "tadqiq: error: {} already exists; keep it, or replace it with `tadqiq init --force`",
+            path.display()
+        )?;
+        return Ok(2);
+    }
+    if let Err(message) =
+        tadqiq::atomic::write_file(path, tadqiq::config::init_template().as_bytes())
+    {
+        writeln!(err, "tadqiq: error: {message}")?;
+        return Ok(2);
+    }
+    writeln!(
+        out,
+        "wrote {} (every setting at its default; `tadqiq config --dump` shows the effect)",
+        path.display()
+    )?;
+    out.flush()?;
+    Ok(0)
 }
 
 fn gazetteer(
@@ -489,8 +649,52 @@ fn rules() -> Vec<tadqiq::RuleInfo> {
     rules
 }
 
-fn explain(rule: Option<String>, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+/// A rule's explain text split into what it checks and its example (the
+/// paragraphs from the first one that starts with "Example").
+fn explanation_parts(explain: &str) -> (&str, Option<&str>) {
+    let text = explain.trim_end();
+    match text.find("\n\nExample") {
+        Some(at) => (text[..at].trim_end(), Some(text[at..].trim_start())),
+        None => (text, None),
+    }
+}
+
+#[derive(serde::Serialize)]
+struct RuleDoc {
+    id: &'static str,
+    default_severity: &'static str,
+    summary: &'static str,
+    explanation: &'static str,
+    example: Option<&'static str>,
+}
+
+impl RuleDoc {
+    fn new(info: &tadqiq::RuleInfo) -> RuleDoc {
+        let (explanation, example) = explanation_parts(info.explain);
+        RuleDoc {
+            id: info.id,
+            default_severity: info.default_severity.as_str(),
+            summary: info.summary,
+            explanation,
+            example,
+        }
+    }
+}
+
+fn explain(
+    rule: Option<String>,
+    format: DiffFormatArg,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let json = matches!(format, DiffFormatArg::Json);
     match rule {
+        None if json => {
+            let docs: Vec<RuleDoc> = rules().iter().map(RuleDoc::new).collect();
+            serde_json::to_writer_pretty(&mut *out, &docs)?;
+            writeln!(out)?;
+            Ok(0)
+        }
         None => {
             for info in rules() {
                 writeln!(
@@ -504,6 +708,11 @@ fn explain(rule: Option<String>, out: &mut dyn Write, err: &mut dyn Write) -> io
             Ok(0)
         }
         Some(id) => match rules().into_iter().find(|r| r.id == id) {
+            Some(info) if json => {
+                serde_json::to_writer_pretty(&mut *out, &RuleDoc::new(&info))?;
+                writeln!(out)?;
+                Ok(0)
+            }
             Some(info) => {
                 writeln!(
                     out,
@@ -536,7 +745,16 @@ fn config_choice(config: Option<PathBuf>, isolated: bool) -> ConfigChoice {
 }
 
 /// The shared settings, or `None` after printing why the flags are wrong.
-fn settings(args: &SettingsArgs, err: &mut dyn Write) -> io::Result<Option<Settings>> {
+fn settings(
+    args: &SettingsArgs,
+    rules: Option<&RuleArgs>,
+    err: &mut dyn Write,
+) -> io::Result<Option<Settings>> {
+    let rules = rules.map(RuleArgs::selection).unwrap_or_default();
+    if let Err(message) = rules.validate() {
+        writeln!(err, "tadqiq: error: {message}")?;
+        return Ok(None);
+    }
     let date = match &args.date {
         None => None,
         Some(text) => match PartialDate::parse(text) {
@@ -572,6 +790,7 @@ fn settings(args: &SettingsArgs, err: &mut dyn Write) -> io::Result<Option<Setti
         date,
         jobs: args.jobs,
         stdin_name: args.stdin_name.clone(),
+        rules,
     }))
 }
 
@@ -586,11 +805,14 @@ fn format(arg: FormatArg) -> OutputFormat {
     }
 }
 
-/// `--color auto` colours only a terminal, and never when NO_COLOR is set.
-fn color(arg: ColorArg) -> bool {
+/// `--color auto` colours only a terminal (never a report written with
+/// `-o`), and never when NO_COLOR is set.
+fn color(arg: ColorArg, to_file: bool) -> bool {
     match arg {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ColorArg::Auto => {
+            !to_file && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
     }
 }

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use crate::baseline::{normal_path, Baseline};
 use crate::checker::{Checker, CheckerBuilder, FileReport, Mode};
-use crate::config::{self, Config, FailOnSetting};
+use crate::config::{self, Config, FailOnSetting, RuleSelection};
 use crate::finding::Severity;
 use crate::gazetteer::{Gazetteer, GazetteerSources, PartialDate};
 use crate::input::{read_draft_limited, Draft, InputError, DEFAULT_MAX_DRAFT_BYTES};
@@ -108,6 +108,9 @@ pub struct Settings {
     /// takes the config's `max-draft-size`, else
     /// [`DEFAULT_MAX_DRAFT_BYTES`].
     pub max_draft_bytes: Option<u64>,
+    /// `--select`, `--extend-select`, `--ignore`: win over every config's
+    /// `rules:`.
+    pub rules: RuleSelection,
 }
 
 impl Default for Settings {
@@ -121,8 +124,35 @@ impl Default for Settings {
             jobs: 0,
             stdin_name: "<stdin>".to_string(),
             max_draft_bytes: None,
+            rules: RuleSelection::default(),
         }
     }
+}
+
+/// `--fix` and `--diff` on `tadqiq check`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FixMode {
+    /// Report only.
+    #[default]
+    Off,
+    /// Rewrite the drafts with every unambiguous fix, then report what is left.
+    Write,
+    /// Print a unified diff of what `Write` would change; exit 1 if anything.
+    Diff,
+}
+
+/// How much `tadqiq check` prints (ruff's `-q` and `-s`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Verbosity {
+    #[default]
+    Normal,
+    /// `-q`: the findings and nothing else: no summary line (so nothing
+    /// at all on a clean run in the human format), no notes on standard
+    /// error. Machine formats (JSON, SARIF...) are unchanged.
+    Quiet,
+    /// `-s`: no report at all; only the exit code (and the errors that make
+    /// it 2) tells the outcome.
+    Silent,
 }
 
 /// Options of `tadqiq check` and `tadqiq tag`.
@@ -142,6 +172,11 @@ pub struct RunOptions {
     pub baseline: Option<PathBuf>,
     /// Write the findings' fingerprints here instead of reporting them.
     pub write_baseline: Option<PathBuf>,
+    /// `--fix` / `--diff`.
+    pub fix: FixMode,
+    /// `--statistics`: counts per rule instead of the findings.
+    pub statistics: bool,
+    pub verbosity: Verbosity,
 }
 
 /// Config key: the config file's path, `None` for the built-in defaults.
@@ -228,7 +263,8 @@ impl<'a> Engine<'a> {
         if self.checkers.contains_key(key) {
             return Ok(());
         }
-        let config = self.config(key).clone();
+        let mut config = self.config(key).clone();
+        self.settings.rules.apply(&mut config.file);
         let embedded = config.default_gazetteer() && !self.settings.no_default_gazetteer;
         let mut dirs = config.gazetteer_dirs();
         dirs.extend(self.settings.gazetteers.iter().map(PathBuf::from));
@@ -599,6 +635,12 @@ pub fn run(
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
     let mut engine = Engine::new(settings);
+    let quiet = opts.verbosity != Verbosity::Normal;
+    if mode == Mode::Check && opts.fix != FixMode::Off {
+        if let Some(outcome) = fix_drafts(&mut engine, opts, out, err)? {
+            return Ok(outcome);
+        }
+    }
     let batch = match check_paths(&mut engine, mode, &opts.paths) {
         Ok(batch) => batch,
         Err(message) => {
@@ -662,7 +704,8 @@ pub fn run(
             }
         };
         let outcome = baseline.apply(&mut report);
-        writeln!(
+        if !quiet {
+            writeln!(
             err,
             "tadqiq: baseline {}: {} finding(s) hidden, {} entr{} no longer match (fixed or changed; refresh with --write-baseline)",
             path.display(),
@@ -670,16 +713,24 @@ pub fn run(
             outcome.stale,
             if outcome.stale == 1 { "y" } else { "ies" }
         )?;
+        }
     }
 
     let human = HumanOptions {
         color: opts.color,
         mentions: mode == Mode::Tag || opts.mentions,
         findings: mode == Mode::Check,
-        summary: mode == Mode::Check,
+        summary: mode == Mode::Check && !quiet,
     };
-    render(&report, opts.format, &human, out)?;
+    if opts.verbosity == Verbosity::Silent {
+        // No report; the exit code says it.
+    } else if opts.statistics && mode == Mode::Check {
+        crate::report::statistics::render(&report, opts.format == OutputFormat::Json, out)?;
+    } else {
+        render(&report, opts.format, &human, out)?;
+    }
     out.flush()?;
+    let empty = if quiet { Vec::new() } else { empty };
     report_problems(&failures, &empty, err)?;
     if !failures.is_empty() {
         return Ok(Outcome::Error);
@@ -699,6 +750,114 @@ pub fn run(
     })
 }
 
+/// `--fix` and `--diff`, before the report: checks every draft, gathers the
+/// edits of the findings that have one unambiguous fix (those a baseline
+/// hides are left alone), then rewrites the drafts (`Write`; the report
+/// that follows is of the fixed drafts) or prints what would change
+/// (`Diff`, which ends the run: exit 1 when there is something to fix).
+/// `Some(outcome)` ends the run.
+fn fix_drafts(
+    engine: &mut Engine<'_>,
+    opts: &RunOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Option<Outcome>> {
+    let quiet = opts.verbosity != Verbosity::Normal;
+    if opts.fix == FixMode::Write && (opts.paths.is_empty() || opts.paths.iter().any(|p| p == "-"))
+    {
+        writeln!(
+            err,
+            "tadqiq: error: --fix rewrites files and cannot rewrite standard input; use --diff to see the fixes"
+        )?;
+        return Ok(Some(Outcome::Error));
+    }
+    let batch = match check_paths(engine, Mode::Check, &opts.paths) {
+        Ok(batch) => batch,
+        Err(message) => {
+            writeln!(err, "{message}")?;
+            return Ok(Some(Outcome::Error));
+        }
+    };
+    let Batch { files, failures } = batch;
+    let mut report = Report {
+        files: files.into_iter().map(|checked| checked.report).collect(),
+    };
+    if let Some(path) = &opts.baseline {
+        // A baseline that does not load is reported by the run that follows.
+        if let Ok(baseline) = Baseline::load(path) {
+            baseline.apply(&mut report);
+        }
+    }
+    let (mut drafts, mut fixes, mut problems) = (0usize, 0usize, Vec::new());
+    for file in &report.files {
+        let edits = crate::fix::edits(&file.findings);
+        if edits.is_empty() {
+            continue;
+        }
+        if opts.fix == FixMode::Diff {
+            let after = match crate::fix::apply(file.text.as_bytes(), &edits) {
+                Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+                Err(message) => {
+                    problems.push(format!("{}: {message}", visible(&file.path)));
+                    continue;
+                }
+            };
+            if opts.verbosity != Verbosity::Silent {
+                let diff = similar::TextDiff::from_lines(file.text.as_str(), after.as_str());
+                let shown = visible(&normal_path(&file.path)).into_owned();
+                write!(
+                    out,
+                    "{}",
+                    diff.unified_diff()
+                        .context_radius(3)
+                        .header(&format!("a/{shown}"), &format!("b/{shown}"))
+                )?;
+            }
+        } else {
+            let fixed = std::fs::read(&file.path)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| crate::fix::apply(&bytes, &edits))
+                .and_then(|bytes| crate::atomic::write_file(Path::new(&file.path), &bytes));
+            if let Err(message) = fixed {
+                problems.push(format!("{}: cannot fix: {message}", visible(&file.path)));
+                continue;
+            }
+        }
+        drafts += 1;
+        fixes += edits.len();
+    }
+    for problem in &problems {
+        writeln!(err, "tadqiq: error: {problem}")?;
+    }
+    let (verb, draft_word) = match opts.fix {
+        FixMode::Diff => ("would fix", "draft"),
+        _ => ("fixed", "draft"),
+    };
+    if !quiet && (fixes > 0 || opts.fix == FixMode::Diff) {
+        writeln!(
+            err,
+            "tadqiq: {verb} {fixes} spelling{} in {drafts} {draft_word}{}",
+            if fixes == 1 { "" } else { "s" },
+            if drafts == 1 { "" } else { "s" }
+        )?;
+    }
+    if opts.fix == FixMode::Diff {
+        out.flush()?;
+        report_problems(&failures, &[], err)?;
+        return Ok(Some(if !failures.is_empty() || !problems.is_empty() {
+            Outcome::Error
+        } else if fixes > 0 {
+            Outcome::Failed
+        } else {
+            Outcome::Clean
+        }));
+    }
+    if !problems.is_empty() {
+        return Ok(Some(Outcome::Error));
+    }
+    Ok(None)
+}
+
 /// What `tadqiq snapshot` does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SnapshotMode {
@@ -709,22 +868,17 @@ pub enum SnapshotMode {
 }
 
 /// The stable text report of one draft, named `name`: the human format
-/// without colour or mentions, ending in its summary line.
+/// without colour, mentions or columns (see `report/snapshot.rs`), ending
+/// in its summary line.
 fn snapshot_text(file: &FileReport, name: &str) -> String {
     let mut file = file.clone();
     file.path = name.to_string();
     file.mentions.clear();
     file.claims = None;
     let report = Report { files: vec![file] };
-    let opts = HumanOptions {
-        color: false,
-        mentions: false,
-        findings: true,
-        summary: true,
-    };
     let mut out = Vec::new();
     // Writing to memory cannot fail.
-    let _ = render(&report, OutputFormat::Human, &opts, &mut out);
+    let _ = crate::report::render_snapshot(&report, &mut out);
     String::from_utf8_lossy(&out).into_owned()
 }
 

@@ -233,6 +233,7 @@ pub(crate) fn apply(
             spans: vec![span],
             notes,
             fingerprint: fingerprint(RULE, &[fold_str(&written)]),
+            fix: Vec::new(),
         });
     }
     out

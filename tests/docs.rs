@@ -56,3 +56,40 @@ fn readme_report_is_the_real_one() {
          `cargo run --release -- check examples/visit.md`:\n{report}"
     );
 }
+
+/// The README's rules table and `tadqiq explain` list the same rules, and
+/// the first severity of the table's "default" column is the one `explain`
+/// gives.
+#[test]
+fn readme_rules_table_matches_explain() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let table = &readme[readme
+        .find("| rule | default | what it flags |")
+        .expect("the rules table")..];
+    let mut rows: Vec<(String, String)> = table
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with("| `"))
+        .map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            let id = cells[1].trim_matches('`').to_string();
+            let severity = cells[2].split(" / ").next().unwrap_or("").to_string();
+            (id, severity)
+        })
+        .collect();
+    rows.sort();
+    let list = tadqiq(&["explain"]);
+    let mut explain: Vec<(String, String)> = list
+        .lines()
+        .map(|l| {
+            let words: Vec<&str> = l.split_whitespace().collect();
+            (words[0].to_string(), words[1].to_string())
+        })
+        .collect();
+    explain.sort();
+    assert_eq!(
+        rows, explain,
+        "README.md's rules table disagrees with `tadqiq explain`"
+    );
+}

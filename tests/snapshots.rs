@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use tadqiq::gazetteer::PartialDate;
-use tadqiq::report::{render, HumanOptions};
+use tadqiq::report::{render, render_snapshot, HumanOptions};
 use tadqiq::{Checker, CheckerBuilder, Format, Mode, OutputFormat, Report};
 
 fn checker() -> &'static Checker {
@@ -41,7 +41,14 @@ fn report(path: &std::path::Path, mode: Mode) -> String {
         summary: mode == Mode::Check,
     };
     let mut out = Vec::new();
-    render(&report, OutputFormat::Human, &opts, &mut out).expect("writing to memory");
+    // Check reports are in the snapshot format of `tadqiq snapshot` (no
+    // columns, so an edit earlier on a line does not churn them); tag
+    // reports list mentions by line and column.
+    if mode == Mode::Check {
+        render_snapshot(&report, &mut out).expect("writing to memory");
+    } else {
+        render(&report, OutputFormat::Human, &opts, &mut out).expect("writing to memory");
+    }
     String::from_utf8(out).expect("reports are UTF-8")
 }
 

@@ -177,6 +177,7 @@ mod tests {
                     spans: vec![],
                     notes: vec![],
                     fingerprint: fp.to_string(),
+                    fix: vec![],
                 })
                 .collect(),
             mentions: vec![],

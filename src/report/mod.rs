@@ -8,6 +8,8 @@ mod human;
 mod json;
 mod jsonl;
 mod sarif;
+mod snapshot;
+pub mod statistics;
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -19,6 +21,7 @@ use crate::finding::{Severity, Span};
 
 pub use diff::{DiffSummary, DraftDiff};
 pub use human::HumanOptions;
+pub use snapshot::render as render_snapshot;
 
 /// The tool's name and version, as every machine format reports them.
 pub const TOOL_NAME: &str = "tadqiq";

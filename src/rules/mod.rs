@@ -89,6 +89,7 @@ impl Context<'_> {
             fingerprint: fingerprint(rule, &texts),
             spans,
             notes,
+            fix: Vec::new(),
         }
     }
 }
@@ -186,6 +187,7 @@ pub(crate) fn limit(findings: &mut Vec<Finding>) {
         notes: vec![format!(
             "dropped: {errors} errors, {warnings} warnings, {infos} infos; the span is where the first dropped finding was"
         )],
+        fix: Vec::new(),
     });
 }
 
@@ -256,6 +258,7 @@ mod tests {
             }],
             notes: Vec::new(),
             fingerprint: String::new(),
+            fix: Vec::new(),
         }
     }
 

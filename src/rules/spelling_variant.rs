@@ -370,11 +370,15 @@ fn report(cx: &Context<'_>, pair: &PairKey, group: &Group, out: &mut Vec<Finding
             format!("the house style (prefer.entities.{id})"),
         ))
     });
+    // A preference someone wrote down (house style, else the gazetteer's
+    // order) has one fix; the draft's majority is a guess, so it has none.
+    let mut declared = true;
     let (preferred, reason) = if let Some(house) = group.house.clone().or(entity_house) {
         house
     } else if let Some(first) = &group.gazetteer_first {
         (first.clone(), "the gazetteer's first form".to_string())
     } else {
+        declared = false;
         let majority = if counts.get(pair.0.as_str()) >= counts.get(pair.1.as_str()) {
             &pair.0
         } else {
@@ -447,7 +451,55 @@ fn report(cx: &Context<'_>, pair: &PairKey, group: &Group, out: &mut Vec<Finding
     // add or remove occurrences.
     let mut finding = cx.finding("spelling-variant", Severity::Warning, message, spans, notes);
     finding.fingerprint = fingerprint("spelling-variant", &[minority.clone(), preferred.clone()]);
+    if declared {
+        finding.fix = fix(cx, group, minority, &preferred, &pref_shown);
+    }
     out.push(finding);
+}
+
+/// The edits that respell every reported occurrence of `minority` as
+/// `shown` (the preferred base as written in the gazetteer or config),
+/// keeping the article, clitics and suffix of each word as the draft has
+/// them: "والأمريكية" → "والأميركية". An occurrence whose base cannot be
+/// found inside it is left alone; no edit if `shown` does not fold to
+/// `preferred`.
+fn fix(
+    cx: &Context<'_>,
+    group: &Group,
+    minority: &str,
+    preferred: &str,
+    shown: &str,
+) -> Vec<crate::finding::Edit> {
+    if fold_str(shown) != preferred || minority.is_empty() {
+        return Vec::new();
+    }
+    let text = cx.folded.text();
+    let mut edits = Vec::new();
+    for (&start, (end, b)) in &group.occurrences {
+        if b != minority {
+            continue;
+        }
+        let whole = cx.folded.original_range(start..*end);
+        if cx.doc.is_skipped(&whole) || cx.doc.section_at(whole.start) == SectionKind::Boilerplate {
+            continue;
+        }
+        let Some(at) = text.get(start..*end).and_then(|w| w.find(minority)) else {
+            continue;
+        };
+        let range = cx
+            .folded
+            .original_range(start + at..start + at + minority.len());
+        let Some(original) = cx.text.get(range.clone()) else {
+            continue;
+        };
+        edits.push(crate::finding::Edit {
+            start: range.start,
+            end: range.end,
+            original: original.to_string(),
+            replacement: shown.to_string(),
+        });
+    }
+    edits
 }
 
 /// The section kinds of a set of spans: "appended, body".
@@ -542,6 +594,12 @@ else the form the gazetteer lists first, else the draft's majority. Each
 pair gets one warning, with the counts; its spans mark the first other
 spelling of each paragraph, then the first preferred one.
 
+`tadqiq check --fix` respells every reported occurrence of the other
+spelling when the preferred one is declared (house style, else the
+gazetteer's order), keeping each word's article, clitics and ending;
+`--diff` shows the change without writing it. A pair decided by the
+draft's majority is not fixed.
+
 Example (gazetteer: demonyms [أميركي, أمريكي]):
 
     وعلق الرئيس الأمريكي دونالد ترامب ...
@@ -558,8 +616,9 @@ Not flagged: "سورية" beside "سوريا" (سورية is also the feminine o
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checker::CheckerBuilder;
+    use crate::checker::{CheckerBuilder, Mode};
     use crate::rules::Prefer;
+    use crate::segment::Format;
 
     struct Case {
         text: &'static str,
@@ -647,6 +706,62 @@ mod tests {
             prefer,
         );
         assert_eq!(got, ["داعش", "الأميركي"]);
+    }
+
+    /// The draft after applying the fixes of every spelling-variant finding.
+    fn fixed(text: &str, prefer: Prefer) -> String {
+        let mut builder = CheckerBuilder::new();
+        builder.prefer(prefer);
+        let checker = builder.build().expect("the embedded gazetteer is valid");
+        let report = checker.run("t.txt", text, Format::Plain, Mode::Check);
+        let edits = crate::fix::edits(&report.findings);
+        String::from_utf8(crate::fix::apply(text.as_bytes(), &edits).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn fixes_keep_article_clitics_and_ending() {
+        struct FixCase {
+            text: &'static str,
+            prefer: Vec<(&'static str, &'static str)>,
+            want: &'static str,
+        }
+        let cases = [
+            // The gazetteer's first form; article, و and the feminine ending stay.
+            FixCase {
+                text: "قال الأميركي إن الإدارة والأمريكية باقية، وقال للأمريكي كلمته.",
+                prefer: vec![],
+                want: "قال الأميركي إن الإدارة والأميركية باقية، وقال للأميركي كلمته.",
+            },
+            // House style the other way: the gazetteer's first form is respelled.
+            FixCase {
+                text: "قال الأميركي إن القوات الأمريكية باقية.",
+                prefer: vec![("أمريكي", "أميركي")],
+                want: "قال الأمريكي إن القوات الأمريكية باقية.",
+            },
+            // Diacritics on a respelled word go with its letters; none elsewhere move.
+            FixCase {
+                text: "قال الأميركيُّ إن الأمريكيَّ باقٍ.",
+                prefer: vec![],
+                want: "قال الأميركيُّ إن الأميركي باقٍ.",
+            },
+            // Nothing to fix: the draft stays as it is.
+            FixCase {
+                text: "قال المبعوث الأميركي إن القوات الأميركية باقية.",
+                prefer: vec![],
+                want: "قال المبعوث الأميركي إن القوات الأميركية باقية.",
+            },
+        ];
+        for case in cases {
+            let prefer = Prefer {
+                entities: BTreeMap::new(),
+                words: case
+                    .prefer
+                    .iter()
+                    .map(|(a, b)| (a.to_string(), b.to_string()))
+                    .collect(),
+            };
+            assert_eq!(fixed(case.text, prefer), case.want, "{}", case.text);
+        }
     }
 
     #[test]
