@@ -240,8 +240,8 @@ def check_page(driver, binary):
                 By.CSS_SELECTOR, f'#draft a.hl[data-finding="{index}"][data-span="{k}"]'
             )
             got = "".join(m.text for m in marks)
-            start = min((int(m.get_attribute("data-start")) for m in marks), default=-1)
-            end = max((int(m.get_attribute("data-end")) for m in marks), default=-1)
+            start = min((float(m.get_attribute("data-start")) for m in marks), default=-1)
+            end = max((float(m.get_attribute("data-end")) for m in marks), default=-1)
             want_start = utf16_offset(text, span["start"])
             want_end = utf16_offset(text, span["end"])
             check(
