@@ -234,6 +234,16 @@ def check_page(driver, binary):
         check(all(n.split(":")[0][:20] in item.text for n in conflict["notes"][:1]),
               "the explanation shows the notes")
 
+        # An Arabic phrase with a number, quoted in an English message,
+        # keeps its order beside the draft too.
+        msg = driver.find_element(By.CSS_SELECTOR, '#explain .finding[data-rule="number-conflict"] .message')
+        boxes = driver.execute_script(WORD_BOXES, msg, ["يضم", "أكثر", "من", "80", "دولة", "is"])
+        if check(all(boxes), "the number-conflict message is explained"):
+            xs = [b["left"] for b in boxes[:5]]
+            same_line = len({round(b["top"]) for b in boxes[:5]}) == 1
+            check(not same_line or xs == sorted(xs, reverse=True),
+                  f"'يضم أكثر من 80 دولة' reads right to left in the explanation ({xs})")
+
         # Each span of the finding: marked at exactly its words.
         for k, span in enumerate(conflict["spans"]):
             marks = driver.find_elements(
@@ -318,6 +328,27 @@ def check_page(driver, binary):
         primary.click()
         driver.execute_script("window.scrollTo(0, 0)")
         shoot(driver, OUT / "page.png")
+
+        # Open a file: the browser reads it, the date comes from its front
+        # matter, and Ctrl+Enter in the text box checks it.
+        driver.execute_script("arguments[0].value = ''", area)
+        driver.find_element(By.ID, "file").send_keys(str(EXAMPLE))
+        try:
+            WebDriverWait(driver, 10).until(lambda d: area.get_attribute("value") == text)
+            check(True, "opening examples/visit.md puts it in the text box")
+        except TimeoutException:
+            check(False, "opening examples/visit.md puts it in the text box")
+        check(driver.find_element(By.ID, "date").get_attribute("value") == "2025-11-09",
+              "the date is taken from the file's front matter")
+        driver.execute_script("document.getElementById('draft').textContent = ''")
+        area.send_keys(Keys.CONTROL, Keys.ENTER)
+        try:
+            WebDriverWait(driver, 30).until(
+                lambda d: len(d.find_elements(By.CSS_SELECTOR, "#draft a.hl")) > 0
+            )
+            check(True, "Ctrl+Enter checks the opened file")
+        except TimeoutException:
+            check(False, "Ctrl+Enter checks the opened file")
     finally:
         proc.terminate()
         try:
