@@ -201,6 +201,16 @@ def check_page(driver, binary):
     try:
         driver.get(url + "/")
         check("tadqiq" in driver.title, f"GET / serves the page ({driver.title!r})")
+        # The page's own byte-to-UTF-16 conversion (used when a report has
+        # byte offsets only), on text with Arabic, a flag and an emoji.
+        sample = "📰 اعتقال 34 شخصاً 🇸🇾 é\n"
+        got = driver.execute_script("return Array.from(window.tadqiq.byteToUtf16Map(arguments[0]))", sample)
+        want = []
+        for k, c in enumerate(sample):
+            want += [utf16_len(sample[:k])] * len(c.encode("utf-8"))
+        want.append(utf16_len(sample))
+        check(got == want, "the page converts UTF-8 byte offsets to UTF-16 (astral characters included)")
+
         # Paste: the textarea gets the draft as the clipboard would put it.
         area = driver.find_element(By.ID, "text")
         driver.execute_script(
@@ -349,6 +359,35 @@ def check_page(driver, binary):
             check(True, "Ctrl+Enter checks the opened file")
         except TimeoutException:
             check(False, "Ctrl+Enter checks the opened file")
+
+        # A draft with characters outside the BMP before the finding (two
+        # UTF-16 units each in JS, four bytes in the report): still marked
+        # at its words.
+        emoji_text = "📰🇸🇾 " + ARREST_DRAFT
+        emoji_file = OUT / "arrests-emoji.txt"
+        emoji_file.write_text(emoji_text, encoding="utf-8")
+        every = cli_report(binary, emoji_file.relative_to(ROOT), "--date", "2025-11-09")["files"][0]["findings"]
+        want = [f for f in every if f["rule"] == "number-conflict"]
+        driver.execute_script("arguments[0].value = arguments[1]", area, emoji_text)
+        driver.execute_script("arguments[0].value = '2025-11-09'", driver.find_element(By.ID, "date"))
+        driver.execute_script("arguments[0].value = 'text'", driver.find_element(By.ID, "format"))
+        driver.execute_script("document.getElementById('draft').textContent = ''")
+        driver.find_element(By.ID, "check").click()
+        try:
+            WebDriverWait(driver, 30).until(
+                lambda d: d.find_elements(By.CSS_SELECTOR, '#draft a.hl[data-rule="number-conflict"]')
+            )
+        except TimeoutException:
+            pass
+        if check(len(want) == 1, "the CLI finds the number-conflict after the emoji"):
+            for k, span in enumerate(want[0]["spans"]):
+                n = every.index(want[0])
+                marks = driver.find_elements(By.CSS_SELECTOR, f'#draft a.hl[data-finding="{n}"][data-span="{k}"]')
+                got = "".join(m.text for m in marks)
+                start = min((float(m.get_attribute("data-start")) for m in marks), default=-1)
+                want_start = utf16_offset(emoji_text, span["start"])
+                check(got == span["text"] and start == want_start,
+                      f"after an emoji, span {k} is marked at {span['text']!r} ({got!r} at {start}, want {want_start})")
     finally:
         proc.terminate()
         try:
