@@ -330,7 +330,7 @@ pub(crate) fn checker_with_rules(
                 known.join(", ")
             ));
         }
-        copy.set_rule_level(rule, level.level());
+        copy.set_rule_level(rule, Some(level.level()));
     }
     Ok(Some(copy))
 }
