@@ -24,7 +24,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::api::{
-    detect_language, language_of, parse_date, read_body, run_check, status_body, test_panic,
+    detect_language, language_of, parse_date, read_body, run_check, status_body, test_hooks,
     ApiError, REQUEST_PATH,
 };
 use super::utf16::{self, Utf16Offsets};
@@ -553,7 +553,7 @@ async fn check(state: &AppState, params: Params) -> Result<Response, LtError> {
         },
     };
     let matches = run_check(state, move |shared| {
-        test_panic(&source.checked);
+        test_hooks(&source.checked);
         let custom;
         let checker = if selection.off.is_empty() {
             shared
