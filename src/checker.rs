@@ -141,9 +141,13 @@ impl Checker {
     }
 
     /// Sets one rule's level on this checker (a server's per-request
-    /// `rules`); the gazetteer and automaton stay shared with its clones.
-    pub fn set_rule_level(&mut self, rule: &str, level: RuleLevel) {
-        self.levels.insert(rule.to_string(), level);
+    /// `rules`), or with `None` gives it back its default severity; the
+    /// gazetteer and automaton stay shared with its clones.
+    pub fn set_rule_level(&mut self, rule: &str, level: Option<RuleLevel>) {
+        match level {
+            Some(level) => self.levels.insert(rule.to_string(), level),
+            None => self.levels.remove(rule),
+        };
     }
 
     /// A rule's configured level, if the config or a caller set one.

@@ -191,15 +191,24 @@ where
     }
 }
 
-/// In debug builds, `TADQIQ_TEST_PANIC_ON=MARKER` makes a check of a text
-/// containing MARKER panic, so tests can see a panic become a 500.
-pub(crate) fn test_panic(text: &str) {
-    if cfg!(debug_assertions) {
-        if let Ok(marker) = std::env::var("TADQIQ_TEST_PANIC_ON") {
-            if !marker.is_empty() && text.contains(&marker) {
-                panic!("deliberate panic for a test (TADQIQ_TEST_PANIC_ON)");
-            }
-        }
+/// Test hooks, in debug builds only: a check of a text containing the
+/// value of `TADQIQ_TEST_PANIC_ON` panics, and one containing the value of
+/// `TADQIQ_TEST_SLOW_ON` first sleeps three seconds, so tests can see a
+/// panic become a 500 and a slow check a 504.
+pub(crate) fn test_hooks(text: &str) {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    let marked = |var: &str| {
+        std::env::var(var)
+            .ok()
+            .is_some_and(|m| !m.is_empty() && text.contains(&m))
+    };
+    if marked("TADQIQ_TEST_SLOW_ON") {
+        std::thread::sleep(std::time::Duration::from_secs(3));
+    }
+    if marked("TADQIQ_TEST_PANIC_ON") {
+        panic!("deliberate panic for a test (TADQIQ_TEST_PANIC_ON)");
     }
 }
 
@@ -330,7 +339,7 @@ pub(crate) fn checker_with_rules(
                 known.join(", ")
             ));
         }
-        copy.set_rule_level(rule, level.level());
+        copy.set_rule_level(rule, Some(level.level()));
     }
     Ok(Some(copy))
 }
@@ -350,8 +359,13 @@ pub(crate) async fn check(State(state): State<Arc<AppState>>, request: Request) 
 async fn check_inner(state: &AppState, request: Request) -> Result<Response, ApiError> {
     let body = read_body(state, request).await?;
     let req: CheckRequest = serde_json::from_slice(&body).map_err(|e| {
+        use serde_json::error::Category;
+        let what = match e.classify() {
+            Category::Syntax | Category::Eof | Category::Io => "is not valid JSON",
+            Category::Data => "is not a valid check request",
+        };
         ApiError::bad_request(format!(
-            "the request body is not a valid check request: {e}"
+            "the request body {what} ({{\"text\": …, \"date\"?, \"format\"?, \"language\"?, \"rules\"?, \"mentions\"?, \"claims\"?}}): {e}"
         ))
     })?;
     let date = req
@@ -370,7 +384,7 @@ async fn check_inner(state: &AppState, request: Request) -> Result<Response, Api
     let (mentions, claims) = (req.mentions, req.claims);
     let text = req.text;
     let body = run_check(state, move |shared| {
-        test_panic(&text);
+        test_hooks(&text);
         let custom = checker_with_rules(shared, &rules)?;
         let checker = custom.as_ref().unwrap_or(shared);
         let mut file = checker.run_dated(REQUEST_PATH, &text, format, Mode::Check, date);

@@ -11,6 +11,7 @@
 //! `POST /v2/check` (see [`languagetool`]). `docs/editors.md` documents them.
 
 mod api;
+mod languagetool;
 mod utf16;
 
 use std::io::{self, Write};
@@ -114,6 +115,11 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route("/", get(api::page))
         .route("/healthz", get(api::healthz))
         .route("/v1/check", post(api::check))
+        .route("/v2/languages", get(languagetool::languages))
+        .route(
+            "/v2/check",
+            post(languagetool::check_post).get(languagetool::check_get),
+        )
         .fallback(api::not_found)
         .with_state(state)
 }
