@@ -8,7 +8,15 @@ const PAGE: &str = include_str!("../src/serve/page.html");
 #[test]
 fn the_page_loads_nothing_from_the_network() {
     for remote in [
-        "http://", "https://", "//cdn", "@import", "@font-face", "url(", " src=", "<link", "<iframe",
+        "http://",
+        "https://",
+        "//cdn",
+        "@import",
+        "@font-face",
+        "url(",
+        " src=",
+        "<link",
+        "<iframe",
     ] {
         assert!(!PAGE.contains(remote), "the page holds {remote:?}");
     }
@@ -22,7 +30,13 @@ fn the_page_loads_nothing_from_the_network() {
 
 #[test]
 fn the_draft_and_the_report_are_written_as_text_never_as_markup() {
-    for sink in ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("] {
+    for sink in [
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+    ] {
         assert!(!PAGE.contains(sink), "the page uses {sink}");
     }
     assert!(PAGE.contains("document.createTextNode"));
