@@ -140,6 +140,21 @@ impl Checker {
         &self.gazetteer
     }
 
+    /// Sets one rule's level on this checker (a server's per-request
+    /// `rules`), or with `None` gives it back its default severity; the
+    /// gazetteer and automaton stay shared with its clones.
+    pub fn set_rule_level(&mut self, rule: &str, level: Option<RuleLevel>) {
+        match level {
+            Some(level) => self.levels.insert(rule.to_string(), level),
+            None => self.levels.remove(rule),
+        };
+    }
+
+    /// A rule's configured level, if the config or a caller set one.
+    pub fn rule_level(&self, rule: &str) -> Option<RuleLevel> {
+        self.levels.get(rule).copied()
+    }
+
     /// Runs the pipeline on one draft. `path` is only used in the report.
     pub fn run(&self, path: &str, text: &str, format: Format, mode: Mode) -> FileReport {
         self.run_dated(path, text, format, mode, self.date)

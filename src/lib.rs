@@ -34,6 +34,7 @@ mod resolve;
 mod rules;
 mod run;
 mod segment;
+pub mod serve;
 mod snapshot_dir;
 mod suppress;
 mod tag;

@@ -40,6 +40,8 @@ enum Command {
         #[command(subcommand)]
         command: GazetteerCommand,
     },
+    /// Serve the checker over HTTP: a page at /, JSON at /v1/check, LanguageTool's API at /v2.
+    Serve(ServeArgs),
     /// Explain what a rule checks, with an example.
     Explain {
         /// A rule id such as name-conflict; omit to list every rule.
@@ -308,6 +310,28 @@ struct DiffArgs {
 }
 
 #[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on (port 0 picks a free port; the real one is printed).
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
+    addr: String,
+    /// Add a gazetteer folder (repeatable).
+    #[arg(long = "gazetteer", value_name = "DIR")]
+    gazetteers: Vec<String>,
+    /// Do not use the gazetteer embedded in the binary.
+    #[arg(long)]
+    no_default_gazetteer: bool,
+    /// Use this config instead of the nearest tadqiq.yaml above the current folder.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Answer 413 to request bodies larger than this (bytes, or e.g. 4MiB).
+    #[arg(long, value_name = "BYTES", default_value = "2MiB")]
+    max_body: String,
+    /// Answer 503/504 when a check cannot start or finish within this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = tadqiq::serve::DEFAULT_TIMEOUT_SECS)]
+    timeout: u64,
+}
+
+#[derive(Args)]
 struct ConfigArgs {
     /// Print the effective configuration (every key, defaults filled in).
     #[arg(long)]
@@ -497,6 +521,7 @@ fn execute(cli: Cli) -> io::Result<u8> {
             out.flush()?;
             return Ok(0);
         }
+        Command::Serve(args) => return serve(args, &mut err),
     };
     out.flush()?;
     if let Some(path) = &output_file {
@@ -734,6 +759,30 @@ fn explain(
             }
         },
     }
+}
+
+fn serve(args: ServeArgs, err: &mut dyn Write) -> io::Result<u8> {
+    let Some(max_body) = ByteSize::parse(&args.max_body) else {
+        writeln!(
+            err,
+            "tadqiq: error: --max-body `{}` is not a size (bytes, or a number with KiB, MiB, GiB, KB, MB or GB)",
+            args.max_body
+        )?;
+        return Ok(2);
+    };
+    if args.timeout == 0 {
+        writeln!(err, "tadqiq: error: --timeout must be at least 1 second")?;
+        return Ok(2);
+    }
+    let opts = tadqiq::serve::ServeOptions {
+        addr: args.addr,
+        gazetteers: args.gazetteers,
+        no_default_gazetteer: args.no_default_gazetteer,
+        config: args.config,
+        max_body: max_body.0,
+        timeout: std::time::Duration::from_secs(args.timeout),
+    };
+    tadqiq::serve::serve(&opts, err)
 }
 
 fn config_choice(config: Option<PathBuf>, isolated: bool) -> ConfigChoice {
