@@ -450,6 +450,14 @@ pub(crate) fn read_number(t: &Tokens<'_>, i: usize) -> Option<Reading> {
             break;
         }
         if any && !latin {
+            // "مليون ونصف", "ألفان ونصف": half the scale just read.
+            if word == "ونصف" && group == 0.0 && last_scale.is_finite() {
+                total += last_scale / 2.0;
+                rounding = last_scale / 2.0;
+                j += 1;
+                end = j;
+                break;
+            }
             // Later elements may carry the conjunction و (and only it).
             if let Some(rest) = word.strip_prefix('و') {
                 if arabic_word(rest).is_some() {
@@ -1432,6 +1440,96 @@ mod tests {
         for case in cases {
             assert_eq!(value_of(case.text), Some(case.want), "{}", case.text);
         }
+    }
+
+    #[test]
+    fn halves_and_scales() {
+        assert_eq!(value_of("مليون ونصف"), Some(1.5e6));
+        assert_eq!(value_of("ثلاثة ملايين ونصف"), Some(3.5e6));
+        assert_eq!(value_of("800 ألف"), Some(800_000.0));
+        assert_eq!(value_of("أكثر من مليون"), Some(1e6));
+        assert_eq!(value_of("25.5"), Some(25.5));
+        assert_eq!(value_of("٢٥٫٥"), Some(25.5));
+    }
+
+    /// The forms news uses for tolls, money, rates, votes, seats, ages and
+    /// durations come from lexicon/*.yaml.
+    #[test]
+    fn lexicon_words() {
+        use crate::claims::slots::{implied_predicate, predicate_lemma, unit_exact};
+        let predicates = [
+            ("قتل", "killed"),
+            ("وقتلت", "killed"),
+            ("مقتل", "killed"),
+            ("اودي", "killed"),
+            ("killed", "killed"),
+            ("died", "killed"),
+            ("اصيب", "injured"),
+            ("wounded", "injured"),
+            ("اعتقلت", "arrested"),
+            ("detained", "arrested"),
+            ("نزحوا", "displaced"),
+            ("fled", "displaced"),
+            ("التضخم", "inflation"),
+            ("unemployment", "unemployment"),
+            ("صوت", "voted"),
+            ("فاز", "won"),
+            ("won", "won"),
+            ("aged", "age"),
+            ("sentenced", "sentenced"),
+            ("consists", "members"),
+            ("يتالف", "members"),
+        ];
+        for (w, want) in predicates {
+            assert_eq!(predicate_lemma(w), Some(want), "{w}");
+        }
+        let units = [
+            ("مدنيا", "civilians"),
+            ("قتيلا", "people"),
+            ("جرحي", "people"),
+            ("دولار", "usd"),
+            ("dollars", "usd"),
+            ("بالمئه", "percent"),
+            ("percent", "percent"),
+            ("مقعدا", "seats"),
+            ("seats", "seats"),
+            ("اصوات", "votes"),
+            ("عاما", "years"),
+            ("months", "months"),
+        ];
+        for (w, want) in units {
+            assert_eq!(unit_exact(w), Some(want), "{w}");
+        }
+        assert_eq!(implied_predicate("قتيلا"), Some("killed"));
+        assert_eq!(implied_predicate("جرحي"), Some("injured"));
+        assert_eq!(implied_predicate("عضوا"), Some("members"));
+        assert_eq!(implied_predicate("دوله"), None);
+        assert_eq!(implied_predicate("arrests"), Some("arrested"));
+    }
+
+    /// "في المئة" and "%" are one unit; "the 89-member coalition" is read.
+    #[test]
+    fn percent_and_member_forms() {
+        assert_eq!(
+            interval_of("التضخم 28 في المئة"),
+            Some((QuantityKind::Exact, "28".to_string()))
+        );
+        let folded = fold("بلغ 28 في المئة و 28% و 28 بالمئة و 28 percent و 28 per cent");
+        let t = Tokens::new(&folded, None);
+        let referents = Referents {
+            list: Vec::new(),
+            surnames: Vec::new(),
+        };
+        let gazetteer = crate::gazetteer::Gazetteer::from_yaml(&[]).unwrap();
+        let used = vec![false; t.len()];
+        let q = extract(&t, "", &used, &referents, &gazetteer);
+        assert_eq!(q.len(), 5);
+        let folded = fold("the 89-member coalition");
+        let t = Tokens::new(&folded, None);
+        let used = vec![false; t.len()];
+        let q = extract(&t, "the 89-member coalition", &used, &referents, &gazetteer);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "89-member");
     }
 
     #[test]
