@@ -27,6 +27,7 @@ mod fix;
 pub mod fuzzing;
 pub mod gazetteer;
 mod input;
+pub mod lexicon;
 mod normalize;
 mod parallel;
 pub mod report;
