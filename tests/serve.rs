@@ -134,6 +134,45 @@ fn healthz_and_page() {
     let (status, body) = read(agent().get(&server.url("/nowhere")).call());
     assert_eq!(status, 404);
     assert!(json(&body)["error"].as_str().unwrap().contains("/nowhere"));
+    let (status, body) = read(agent().get(&server.url("/v1/check")).call());
+    assert_eq!(status, 405);
+    assert!(json(&body)["error"].as_str().unwrap().contains("GET"));
+}
+
+/// The config next to the server applies to every request; a LanguageTool
+/// client can switch a rule the config turned off back on.
+#[test]
+fn the_config_applies_and_enabled_rules_override_its_off() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("tadqiq.yaml"),
+        "rules:\n  name-conflict: off\n",
+    )
+    .unwrap();
+    let server = Server::start_in(dir.path(), &[], &[]);
+    let text = fixture("ar-visit-conflicts.txt");
+    let (_, body) = post_json(&server, &serde_json::json!({ "text": text }).to_string());
+    let report = json(&body);
+    assert!(findings(&report)
+        .iter()
+        .all(|f| f["rule"] != "name-conflict"));
+    assert!(findings(&report).iter().any(|f| f["rule"] == "quote-drift"));
+    let base = [
+        ("text", text.as_str()),
+        ("language", "ar"),
+        ("date", "2025-11-09"),
+    ];
+    let (_, body) = lt_check(&server, &base);
+    assert!(!lt_matches(&text, &body)
+        .iter()
+        .any(|(r, _, _)| r == "name-conflict"));
+    let mut enabled = base.to_vec();
+    enabled.push(("enabledRules", "name-conflict"));
+    let (_, body) = lt_check(&server, &enabled);
+    let matches = lt_matches(&text, &body);
+    assert!(matches
+        .iter()
+        .any(|(r, t, _)| r == "name-conflict" && t == "فاروق الشرع"));
 }
 
 #[test]
@@ -657,6 +696,23 @@ fn v2_annotated_data_counts_markup_for_offsets() {
         .find(|(r, _, _)| r == "number-conflict")
         .expect("a number-conflict");
     assert_eq!(number.1, "يضم أكثر من 80 دولة");
+    // LTeX labels its form-encoded body `application/json`; it is read as a form.
+    let form = form_urlencoded::Serializer::new(String::new())
+        .append_pair("data", &data)
+        .append_pair("language", "ar")
+        .append_pair("date", "2025-11-09")
+        .finish();
+    let (status, body) = read(
+        agent()
+            .post(&server.url("/v2/check"))
+            .header("Content-Type", "application/json")
+            .send(form.as_str()),
+    );
+    assert_eq!(status, 200, "{body}");
+    let again = lt_matches(&original, &body);
+    assert!(again
+        .iter()
+        .any(|(r, t, _)| r == "name-conflict" && t == "فاروق الشرع"));
     let (status, body) = lt_check(
         &server,
         &[("data", "{\"annotation\": 3}"), ("language", "ar")],

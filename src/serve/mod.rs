@@ -121,6 +121,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
             post(languagetool::check_post).get(languagetool::check_get),
         )
         .fallback(api::not_found)
+        .method_not_allowed_fallback(api::method_not_allowed)
         .with_state(state)
 }
 
