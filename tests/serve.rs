@@ -17,12 +17,16 @@ struct Server {
     base: String,
     /// Standard error after the "listening" line, collected by a thread.
     rest: mpsc::Receiver<String>,
+    /// The server's working folder, when the test made one.
+    _cwd: Option<tempfile::TempDir>,
 }
 
 impl Server {
     fn start(args: &[&str], env: &[(&str, &str)]) -> Server {
         let cwd = tempfile::tempdir().expect("a temporary folder");
-        Server::start_in(cwd.path(), args, env)
+        let mut server = Server::start_in(cwd.path(), args, env);
+        server._cwd = Some(cwd);
+        server
     }
 
     fn start_in(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Server {
@@ -53,7 +57,12 @@ impl Server {
             let _ = stderr.read_to_string(&mut all);
             let _ = tx.send(all);
         });
-        Server { child, base, rest }
+        Server {
+            child,
+            base,
+            rest,
+            _cwd: None,
+        }
     }
 
     fn url(&self, path: &str) -> String {
@@ -719,4 +728,21 @@ fn v2_annotated_data_counts_markup_for_offsets() {
     );
     assert_eq!(status, 400);
     assert!(body.contains("annotated text"), "{body}");
+}
+
+#[test]
+fn gazetteer_flags() {
+    let entities = |args: &[&str]| {
+        let server = Server::start(args, &[]);
+        let (_, body) = read(agent().get(&server.url("/healthz")).call());
+        json(&body)["entities"].as_u64().unwrap()
+    };
+    assert_eq!(entities(&["--no-default-gazetteer"]), 0);
+    let shipped = root().join("gazetteer");
+    let from_folder = entities(&[
+        "--no-default-gazetteer",
+        "--gazetteer",
+        shipped.to_str().unwrap(),
+    ]);
+    assert_eq!(from_folder, entities(&[]));
 }

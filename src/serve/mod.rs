@@ -87,7 +87,7 @@ fn build_checker(opts: &ServeOptions) -> Result<(Checker, Option<PathBuf>), Stri
     let mut dirs = config.gazetteer_dirs();
     dirs.extend(opts.gazetteers.iter().map(PathBuf::from));
     let mut sources = GazetteerSources::default();
-    sources.embedded(embedded || dirs.is_empty());
+    sources.embedded(embedded);
     for dir in &dirs {
         sources.add_dir(dir);
     }
