@@ -746,3 +746,31 @@ fn gazetteer_flags() {
     ]);
     assert_eq!(from_folder, entities(&[]));
 }
+
+/// A request in flight when SIGTERM arrives is still answered.
+#[test]
+fn sigterm_waits_for_the_request_in_flight() {
+    let mut server = Server::start(&[], &[("TADQIQ_TEST_SLOW_ON", "SLOW-MARKER")]);
+    let url = server.url("/v1/check");
+    let client = std::thread::spawn(move || {
+        read(
+            agent()
+                .post(&url)
+                .header("Content-Type", "application/json")
+                .send("{\"text\": \"SLOW-MARKER\"}"),
+        )
+    });
+    // The check sleeps three seconds; stop the server during it.
+    std::thread::sleep(Duration::from_millis(800));
+    let pid = server.child.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill runs")
+        .success());
+    let (status, body) = client.join().expect("the client thread");
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(json(&body)["summary"]["files"], 1);
+    let status = server.child.wait().expect("the server ends");
+    assert!(status.success(), "{status:?}");
+}
