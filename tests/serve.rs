@@ -17,12 +17,16 @@ struct Server {
     base: String,
     /// Standard error after the "listening" line, collected by a thread.
     rest: mpsc::Receiver<String>,
+    /// The server's working folder, when the test made one.
+    _cwd: Option<tempfile::TempDir>,
 }
 
 impl Server {
     fn start(args: &[&str], env: &[(&str, &str)]) -> Server {
         let cwd = tempfile::tempdir().expect("a temporary folder");
-        Server::start_in(cwd.path(), args, env)
+        let mut server = Server::start_in(cwd.path(), args, env);
+        server._cwd = Some(cwd);
+        server
     }
 
     fn start_in(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Server {
@@ -53,7 +57,12 @@ impl Server {
             let _ = stderr.read_to_string(&mut all);
             let _ = tx.send(all);
         });
-        Server { child, base, rest }
+        Server {
+            child,
+            base,
+            rest,
+            _cwd: None,
+        }
     }
 
     fn url(&self, path: &str) -> String {
@@ -134,6 +143,45 @@ fn healthz_and_page() {
     let (status, body) = read(agent().get(&server.url("/nowhere")).call());
     assert_eq!(status, 404);
     assert!(json(&body)["error"].as_str().unwrap().contains("/nowhere"));
+    let (status, body) = read(agent().get(&server.url("/v1/check")).call());
+    assert_eq!(status, 405);
+    assert!(json(&body)["error"].as_str().unwrap().contains("GET"));
+}
+
+/// The config next to the server applies to every request; a LanguageTool
+/// client can switch a rule the config turned off back on.
+#[test]
+fn the_config_applies_and_enabled_rules_override_its_off() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("tadqiq.yaml"),
+        "rules:\n  name-conflict: off\n",
+    )
+    .unwrap();
+    let server = Server::start_in(dir.path(), &[], &[]);
+    let text = fixture("ar-visit-conflicts.txt");
+    let (_, body) = post_json(&server, &serde_json::json!({ "text": text }).to_string());
+    let report = json(&body);
+    assert!(findings(&report)
+        .iter()
+        .all(|f| f["rule"] != "name-conflict"));
+    assert!(findings(&report).iter().any(|f| f["rule"] == "quote-drift"));
+    let base = [
+        ("text", text.as_str()),
+        ("language", "ar"),
+        ("date", "2025-11-09"),
+    ];
+    let (_, body) = lt_check(&server, &base);
+    assert!(!lt_matches(&text, &body)
+        .iter()
+        .any(|(r, _, _)| r == "name-conflict"));
+    let mut enabled = base.to_vec();
+    enabled.push(("enabledRules", "name-conflict"));
+    let (_, body) = lt_check(&server, &enabled);
+    let matches = lt_matches(&text, &body);
+    assert!(matches
+        .iter()
+        .any(|(r, t, _)| r == "name-conflict" && t == "فاروق الشرع"));
 }
 
 #[test]
@@ -657,10 +705,72 @@ fn v2_annotated_data_counts_markup_for_offsets() {
         .find(|(r, _, _)| r == "number-conflict")
         .expect("a number-conflict");
     assert_eq!(number.1, "يضم أكثر من 80 دولة");
+    // LTeX labels its form-encoded body `application/json`; it is read as a form.
+    let form = form_urlencoded::Serializer::new(String::new())
+        .append_pair("data", &data)
+        .append_pair("language", "ar")
+        .append_pair("date", "2025-11-09")
+        .finish();
+    let (status, body) = read(
+        agent()
+            .post(&server.url("/v2/check"))
+            .header("Content-Type", "application/json")
+            .send(form.as_str()),
+    );
+    assert_eq!(status, 200, "{body}");
+    let again = lt_matches(&original, &body);
+    assert!(again
+        .iter()
+        .any(|(r, t, _)| r == "name-conflict" && t == "فاروق الشرع"));
     let (status, body) = lt_check(
         &server,
         &[("data", "{\"annotation\": 3}"), ("language", "ar")],
     );
     assert_eq!(status, 400);
     assert!(body.contains("annotated text"), "{body}");
+}
+
+#[test]
+fn gazetteer_flags() {
+    let entities = |args: &[&str]| {
+        let server = Server::start(args, &[]);
+        let (_, body) = read(agent().get(&server.url("/healthz")).call());
+        json(&body)["entities"].as_u64().unwrap()
+    };
+    assert_eq!(entities(&["--no-default-gazetteer"]), 0);
+    let shipped = root().join("gazetteer");
+    let from_folder = entities(&[
+        "--no-default-gazetteer",
+        "--gazetteer",
+        shipped.to_str().unwrap(),
+    ]);
+    assert_eq!(from_folder, entities(&[]));
+}
+
+/// A request in flight when SIGTERM arrives is still answered.
+#[test]
+fn sigterm_waits_for_the_request_in_flight() {
+    let mut server = Server::start(&[], &[("TADQIQ_TEST_SLOW_ON", "SLOW-MARKER")]);
+    let url = server.url("/v1/check");
+    let client = std::thread::spawn(move || {
+        read(
+            agent()
+                .post(&url)
+                .header("Content-Type", "application/json")
+                .send("{\"text\": \"SLOW-MARKER\"}"),
+        )
+    });
+    // The check sleeps three seconds; stop the server during it.
+    std::thread::sleep(Duration::from_millis(800));
+    let pid = server.child.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill runs")
+        .success());
+    let (status, body) = client.join().expect("the client thread");
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(json(&body)["summary"]["files"], 1);
+    let status = server.child.wait().expect("the server ends");
+    assert!(status.success(), "{status:?}");
 }

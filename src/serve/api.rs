@@ -249,6 +249,18 @@ pub(crate) async fn not_found(request: Request) -> Response {
     .into_response()
 }
 
+pub(crate) async fn method_not_allowed(request: Request) -> Response {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!(
+            "{} is not allowed on {} (POST /v1/check and /v2/check; GET /, /healthz, /v2/languages)",
+            request.method(),
+            request.uri().path()
+        ),
+    )
+    .into_response()
+}
+
 /// `format` of a `/v1/check` request.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "lowercase")]

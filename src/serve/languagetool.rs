@@ -335,8 +335,9 @@ fn every_rule() -> Vec<RuleInfo> {
 
 /// Which rules run and which are shown, from the LanguageTool parameters.
 struct Selection {
-    /// Rules switched off for this request.
-    off: BTreeSet<&'static str>,
+    /// Rule levels changed for this request: `Off`, or `None` for a rule
+    /// the config switched off that the client enables (default severity).
+    levels: BTreeMap<&'static str, Option<RuleLevel>>,
     /// Rules named in enabledRules/enabledCategories: shown at every severity.
     named: BTreeSet<&'static str>,
     /// `level=picky`: info findings shown too.
@@ -357,46 +358,42 @@ fn selection(params: &Params, checker: &Checker) -> Result<Selection, LtError> {
             .map(|r| r.id)
             .collect()
     };
-    let enabled = wanted(
-        params.list("enabledRules"),
-        params.list("enabledCategories"),
-    );
-    let disabled = wanted(
-        params.list("disabledRules"),
-        params.list("disabledCategories"),
-    );
+    let enabled_rules = params.list("enabledRules");
+    let enabled_categories = params.list("enabledCategories");
     let enabled_only = params.flag("enabledOnly")?;
-    if enabled_only
-        && params.list("enabledRules").is_empty()
-        && params.list("enabledCategories").is_empty()
-    {
+    if enabled_only && enabled_rules.is_empty() && enabled_categories.is_empty() {
         return Err(bad(
             "enabledOnly=true needs enabledRules or enabledCategories",
         ));
     }
-    let level = params.get("level").map(str::trim).unwrap_or("default");
-    let picky = match level {
-        "" | "default" => false,
-        "picky" => true,
-        other => {
+    let enabled = wanted(enabled_rules, enabled_categories);
+    let disabled = wanted(
+        params.list("disabledRules"),
+        params.list("disabledCategories"),
+    );
+    let picky = match params.get("level").map(str::trim) {
+        None | Some("") | Some("default") => false,
+        Some("picky") => true,
+        Some(other) => {
             return Err(bad(format!(
                 "level must be default or picky, not `{other}`"
             )))
         }
     };
-    let mut off: BTreeSet<&'static str> = disabled.clone();
+    let named: BTreeSet<&'static str> = enabled.difference(&disabled).copied().collect();
+    let mut levels = BTreeMap::new();
     for rule in &rules {
-        let named = enabled.contains(rule.id);
-        if enabled_only && !named {
-            off.insert(rule.id);
-        }
-        // A rule the config switched off runs when a client enables it.
-        if !named && checker.rule_level(rule.id) == Some(RuleLevel::Off) {
-            off.insert(rule.id);
+        if disabled.contains(rule.id) || (enabled_only && !named.contains(rule.id)) {
+            levels.insert(rule.id, Some(RuleLevel::Off));
+        } else if named.contains(rule.id) && checker.rule_level(rule.id) == Some(RuleLevel::Off) {
+            levels.insert(rule.id, None);
         }
     }
-    let named = enabled.difference(&disabled).copied().collect();
-    Ok(Selection { off, named, picky })
+    Ok(Selection {
+        levels,
+        named,
+        picky,
+    })
 }
 
 #[derive(Serialize)]
@@ -555,12 +552,12 @@ async fn check(state: &AppState, params: Params) -> Result<Response, LtError> {
     let matches = run_check(state, move |shared| {
         test_hooks(&source.checked);
         let custom;
-        let checker = if selection.off.is_empty() {
+        let checker = if selection.levels.is_empty() {
             shared
         } else {
             let mut copy = shared.clone();
-            for rule in &selection.off {
-                copy.set_rule_level(rule, Some(RuleLevel::Off));
+            for (rule, level) in &selection.levels {
+                copy.set_rule_level(rule, *level);
             }
             custom = copy;
             &custom
@@ -626,6 +623,22 @@ fn script_confidence(text: &str) -> f64 {
 /// The preferred spelling of a spelling-variant finding's span, when the
 /// finding says which word to write instead ("… spells X where … is Y (…").
 fn spelling_fix(finding: &Finding, span: &Span) -> Option<String> {
+    // The rule's own edit (what `check --fix` writes), where it has one.
+    if let Some(edit) = finding
+        .fix
+        .iter()
+        .find(|e| e.start >= span.start && e.end <= span.end && e.start < e.end)
+    {
+        let (a, b) = (edit.start - span.start, edit.end - span.start);
+        if span.text.get(a..b) == Some(edit.original.as_str()) {
+            return Some(format!(
+                "{}{}{}",
+                &span.text[..a],
+                edit.replacement,
+                &span.text[b..]
+            ));
+        }
+    }
     let message = &finding.message;
     if let Some(rest) = message.split_once("\" spells ").map(|(_, r)| r) {
         let (minor, rest) = rest.split_once(" where ")?;
@@ -900,6 +913,7 @@ mod tests {
             spans: vec![span.clone()],
             notes: vec![],
             fingerprint: String::new(),
+            fix: Vec::new(),
         };
         assert_eq!(spelling_fix(&finding, &span).as_deref(), Some("الأميركي"));
         let other = Span {

@@ -87,7 +87,7 @@ fn build_checker(opts: &ServeOptions) -> Result<(Checker, Option<PathBuf>), Stri
     let mut dirs = config.gazetteer_dirs();
     dirs.extend(opts.gazetteers.iter().map(PathBuf::from));
     let mut sources = GazetteerSources::default();
-    sources.embedded(embedded || dirs.is_empty());
+    sources.embedded(embedded);
     for dir in &dirs {
         sources.add_dir(dir);
     }
@@ -121,6 +121,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
             post(languagetool::check_post).get(languagetool::check_get),
         )
         .fallback(api::not_found)
+        .method_not_allowed_fallback(api::method_not_allowed)
         .with_state(state)
 }
 
