@@ -188,39 +188,19 @@ pub(crate) fn event_lemma(word: &str) -> Option<&'static str> {
 }
 
 fn event_exact(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "تشكل" | "تشكلت" | "تشكيل" | "تاسس" | "تاسست" | "تاسيس" | "انشئ" | "انشئت" | "انشاء"
-        | "اسس" | "formed" | "founded" | "established" | "created" | "formation" | "founding" => {
-            "formation"
-        }
-        "سقوط" | "سقط" | "الاطاحه" | "اطاحه" | "اسقاط" | "انهيار" | "fall" | "fell" | "ousted"
-        | "ouster" | "toppled" | "overthrow" | "overthrown" | "collapse" => "fall",
-        "وفاه" | "توفي" | "رحيل" | "died" | "death" => "death",
-        "زياره" | "زار" | "visit" | "visited" => "visit",
-        "لقاء" | "التقي" | "اجتماع" | "اجتمع" | "met" | "meeting" => "meeting",
-        "توقيع" | "وقع" | "signed" | "signing" => "signing",
-        "انضمام" | "انضم" | "انضمت" | "joined" | "joining" | "accession" => {
-            "joining"
-        }
-        "عمليه" | "operation" | "raid" => "operation",
-        "انتخاب" | "انتخب" | "elected" | "election" => "election",
-        "تعيين" | "عين" | "appointed" | "appointment" => "appointment",
-        _ => return None,
-    })
+    super::words::words().event_exact(w).map(|e| e.id)
 }
 
-/// Events that happen once per entity: two dates for one of them cannot
-/// both be right. Others (visits, meetings) recur.
+/// Events that happen once per entity (`once: true` in
+/// `lexicon/events.yaml`): two dates for one of them cannot both be right.
+/// Others (visits, meetings) recur.
 pub(crate) fn is_unique_event(event: &str) -> bool {
-    matches!(event, "formation" | "fall" | "death")
+    super::words::words().event(event).is_some_and(|e| e.once)
 }
 
 /// The gazetteer fact key an event lemma is checked against.
 pub(crate) fn fact_key_of_event(event: &str) -> Option<&'static str> {
-    match event {
-        "formation" => Some("founded"),
-        _ => None,
-    }
+    super::words::words().event(event).and_then(|e| e.fact)
 }
 
 /// A tagged mention, or a head noun standing for one, that can be a subject.

@@ -1,0 +1,136 @@
+//! Quote attribution, events bound to dates, weekday–date agreement and
+//! coreference of organizations and countries: fixture drafts under
+//! tests/fixtures/claims/, each with the findings it must give (and the
+//! quiet counterparts, which must give none of the claim rules).
+
+use tadqiq::gazetteer::PartialDate;
+use tadqiq::{CheckerBuilder, FileReport, Format, Mode};
+
+const RULES: [&str; 4] = [
+    "date-conflict",
+    "fact-conflict",
+    "number-conflict",
+    "quote-drift",
+];
+
+fn check(name: &str, date: Option<&str>) -> FileReport {
+    let path = format!("{}/tests/fixtures/claims/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("fixture exists");
+    let mut builder = CheckerBuilder::new();
+    builder.date(date.and_then(PartialDate::parse));
+    let checker = builder.build().expect("the embedded gazetteer is valid");
+    checker.run(name, &text, Format::Plain, Mode::Check)
+}
+
+/// The claim findings of a fixture as (rule, severity), in report order.
+fn claim_findings(report: &FileReport) -> Vec<(&str, &str)> {
+    report
+        .findings
+        .iter()
+        .filter(|f| RULES.contains(&f.rule))
+        .map(|f| (f.rule, f.severity.as_str()))
+        .collect()
+}
+
+struct Case {
+    fixture: &'static str,
+    date: Option<&'static str>,
+    want: &'static [(&'static str, &'static str)],
+    /// Text every listed note must contain somewhere in the first finding.
+    notes: &'static [&'static str],
+}
+
+fn run(cases: &[Case]) {
+    for case in cases {
+        let report = check(case.fixture, case.date);
+        let messages: Vec<String> = report
+            .findings
+            .iter()
+            .map(|f| format!("{}: {} {:?}", f.rule, f.message, f.notes))
+            .collect();
+        assert_eq!(
+            claim_findings(&report),
+            case.want,
+            "{}: {messages:#?}",
+            case.fixture
+        );
+        if let Some(first) = report.findings.iter().find(|f| RULES.contains(&f.rule)) {
+            for want in case.notes {
+                assert!(
+                    first.notes.iter().any(|n| n.contains(want)),
+                    "{}: no note contains {want:?}: {:#?}",
+                    case.fixture,
+                    first.notes
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn quotes_attributed_in_every_pattern() {
+    run(&[
+        Case {
+            fixture: "ar-quote-after.txt",
+            date: None,
+            want: &[("quote-drift", "error")],
+            notes: &[
+                "speech verb \"قال\" after the quote, speaker \"ترامب\"",
+                "speech verb \"قوله\" before the quote",
+            ],
+        },
+        Case {
+            fixture: "en-quote-after.txt",
+            date: None,
+            want: &[("quote-drift", "warning")],
+            notes: &[
+                "speech verb \"said\" after the quote, speaker \"Trump\"",
+            ],
+        },
+        Case {
+            fixture: "ar-quote-continued.txt",
+            date: None,
+            want: &[("quote-drift", "warning")],
+            notes: &["\"وأضاف\" names no speaker: it continues the previous speaker"],
+        },
+        Case {
+            fixture: "en-quote-continued.txt",
+            date: None,
+            want: &[("quote-drift", "error")],
+            notes: &["\"added\" names no speaker: it continues the previous speaker, \"Donald Trump\""],
+        },
+        Case {
+            fixture: "ar-quote-previous-sentence.txt",
+            date: None,
+            want: &[("quote-drift", "error")],
+            notes: &["no speech verb; \"توم باراك\" is the one person named in the sentence before"],
+        },
+        Case {
+            fixture: "en-quote-previous-sentence.txt",
+            date: None,
+            want: &[("quote-drift", "error")],
+            notes: &["no speech verb; \"Tom Barrack\" is the one person named in the sentence before"],
+        },
+    ]);
+}
+
+#[test]
+fn quotes_of_unnamed_speakers_stay_quiet() {
+    // An unnamed speaker ("قال مسؤول", "a senior official said"), a
+    // continuation after one, a spokesman of the named person, and a quote
+    // after a sentence naming two people: none is the named person's.
+    run(&[
+        Case {
+            fixture: "ar-quote-unnamed.txt",
+            date: None,
+            want: &[],
+            notes: &[],
+        },
+        Case {
+            fixture: "en-quote-unnamed.txt",
+            date: None,
+            want: &[],
+            notes: &[],
+        },
+    ]);
+}
