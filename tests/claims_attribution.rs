@@ -134,3 +134,108 @@ fn quotes_of_unnamed_speakers_stay_quiet() {
         },
     ]);
 }
+
+#[test]
+fn one_event_given_two_dates() {
+    run(&[
+        Case {
+            fixture: "ar-event-meeting.txt",
+            date: None,
+            want: &[("date-conflict", "error")],
+            notes: &["participants ahmed-al-sharaa, donald-trump, event \"meeting\""],
+        },
+        Case {
+            fixture: "en-event-meeting.txt",
+            date: None,
+            want: &[("date-conflict", "error")],
+            notes: &["participants ahmed-al-sharaa, donald-trump, event \"meeting\""],
+        },
+    ]);
+}
+
+#[test]
+fn different_events_stay_quiet() {
+    // A visit and a meeting; a second meeting two weeks later; two dates in
+    // one sentence; a meeting of other participants on the next day.
+    run(&[
+        Case {
+            fixture: "ar-event-distinct.txt",
+            date: None,
+            want: &[],
+            notes: &[],
+        },
+        Case {
+            fixture: "en-event-distinct.txt",
+            date: None,
+            want: &[],
+            notes: &[],
+        },
+    ]);
+}
+
+#[test]
+fn weekday_against_its_date() {
+    run(&[
+        // With a year: the weekday is checked whatever the draft date.
+        Case {
+            fixture: "ar-weekday.txt",
+            date: None,
+            want: &[("date-conflict", "error")],
+            notes: &["one of the two is wrong"],
+        },
+        Case {
+            fixture: "en-weekday.txt",
+            date: Some("2025-06-01"),
+            want: &[("date-conflict", "error")],
+            notes: &["one of the two is wrong"],
+        },
+        // Without a year: checked only when the draft's date gives it
+        // (13 November 2025 is a Thursday, not a Wednesday).
+        Case {
+            fixture: "ar-weekday.txt",
+            date: Some("2025-11-12"),
+            want: &[("date-conflict", "error"), ("date-conflict", "error")],
+            notes: &[],
+        },
+        Case {
+            fixture: "en-weekday.txt",
+            date: Some("2025-11-12"),
+            want: &[("date-conflict", "error"), ("date-conflict", "error")],
+            notes: &[],
+        },
+        // 13 November 2024 was a Wednesday: right for a 2024 draft.
+        Case {
+            fixture: "en-weekday.txt",
+            date: Some("2024-11-12"),
+            want: &[("date-conflict", "error")],
+            notes: &[],
+        },
+    ]);
+    let report = check("en-weekday.txt", Some("2025-11-12"));
+    let second = &report.findings.iter().filter(|f| f.rule == "date-conflict").nth(1);
+    assert!(
+        second.is_some_and(|f| f.message.contains("\"Wednesday, 13 November\" names Wednesday, but 13 November 2025 is a Thursday")
+            && f.notes.iter().any(|n| n.contains("2025 is the only year"))),
+        "{second:#?}"
+    );
+}
+
+#[test]
+fn weekdays_that_agree_stay_quiet() {
+    for date in [None, Some("2025-11-12"), Some("2025-06-01")] {
+        run(&[
+            Case {
+                fixture: "ar-weekday-agrees.txt",
+                date,
+                want: &[],
+                notes: &[],
+            },
+            Case {
+                fixture: "en-weekday-agrees.txt",
+                date,
+                want: &[],
+                notes: &[],
+            },
+        ]);
+    }
+}
