@@ -239,3 +239,66 @@ fn weekdays_that_agree_stay_quiet() {
         ]);
     }
 }
+
+#[test]
+fn organizations_and_countries_referred_to_later() {
+    run(&[
+        // "تأسيسها"/"its founding" with no name in its sentence: the one
+        // organization named before in the paragraph; "الجامعة"/"the league".
+        Case {
+            fixture: "ar-coref-league.txt",
+            date: None,
+            want: &[
+                ("date-conflict", "error"),
+                ("fact-conflict", "error"),
+                ("fact-conflict", "error"),
+                ("number-conflict", "error"),
+            ],
+            notes: &["entity arab-league, event \"formation\""],
+        },
+        Case {
+            fixture: "en-coref-league.txt",
+            date: None,
+            want: &[
+                ("date-conflict", "error"),
+                ("fact-conflict", "error"),
+                ("fact-conflict", "error"),
+                ("number-conflict", "error"),
+            ],
+            notes: &["entity arab-league, event \"formation\""],
+        },
+        // "البلاد"/"the country": the one country the draft named.
+        Case {
+            fixture: "ar-coref-country.txt",
+            date: None,
+            want: &[("date-conflict", "error")],
+            notes: &["entity syria, event \"election\""],
+        },
+        Case {
+            fixture: "en-coref-country.txt",
+            date: None,
+            want: &[("date-conflict", "error")],
+            notes: &["entity syria, event \"election\""],
+        },
+    ]);
+}
+
+#[test]
+fn references_with_two_candidates_stay_quiet() {
+    // Two countries named, then "البلاد"/"the country"; two organizations
+    // headed "منظمة"/"Organization", then "المنظمة"/"the organization".
+    run(&[
+        Case {
+            fixture: "ar-coref-ambiguous.txt",
+            date: None,
+            want: &[],
+            notes: &[],
+        },
+        Case {
+            fixture: "en-coref-ambiguous.txt",
+            date: None,
+            want: &[],
+            notes: &[],
+        },
+    ]);
+}

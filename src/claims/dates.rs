@@ -10,7 +10,7 @@ use super::numbers::parse_digits;
 use super::slots::{
     event_lemma, fact_key_of_event, is_unique_event, EventSlot, Referent, Referents,
 };
-use super::tokens::{clitic_forms, Tokens};
+use super::tokens::{clitic_forms, strip_article, Tokens};
 use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer};
 use crate::segment::SectionKind;
 
@@ -559,6 +559,7 @@ fn finish(
     // ("اجتماع 11 نوفمبر", "met on November 10"), else one just after it
     // ("the November 11 meeting", "في 10 نوفمبر، التقى").
     let mut event = None;
+    let mut event_at = None;
     let mut span_start = f.start;
     let mut span_end = f.end;
     let mut k = f.start;
@@ -574,6 +575,7 @@ fn finish(
         steps += 1;
         if let Some(e) = event_lemma(t.text(k)) {
             event = Some(e);
+            event_at = Some(k);
             if f.start - k <= 3 {
                 span_start = k;
             }
@@ -590,6 +592,7 @@ fn finish(
             }
             if let Some(e) = event_lemma(t.text(k)) {
                 event = Some(e);
+                event_at = Some(k);
                 if k == f.end {
                     span_end = k + 1;
                 }
@@ -624,7 +627,11 @@ fn finish(
             let before = t.list[f.start].folded.start;
             let entity = referents
                 .subject(t, f.start, before, &score, false)
-                .map(|r| r.entity);
+                .map(|r| r.entity)
+                .or_else(|| {
+                    let k = event_at.filter(|&k| possessive(t, k))?;
+                    sole_organization_before(t, k, referents)
+                });
             match entity {
                 Some(e) => (
                     Some(EventSlot {
@@ -659,6 +666,46 @@ fn finish(
         date_start: t.list[f.start].original.start.max(start),
         latin: t.latin_words(span_start..f.end),
     }
+}
+
+/// Whether the event word at token `k` is possessed ("تأسيسها", "زيارته",
+/// "its founding"): it then stands for an entity named before.
+fn possessive(t: &Tokens<'_>, k: usize) -> bool {
+    if t.is_latin(k) {
+        return k > 0 && matches!(t.text(k - 1), "its" | "their");
+    }
+    let words = super::words::words();
+    // Listed as written (with a proclitic or the article): no suffix.
+    !clitic_forms(t.text(k)).iter().any(|f| {
+        let f = f.as_ref();
+        words.event_exact(f).is_some() || words.event_exact(strip_article(f)).is_some()
+    })
+}
+
+/// The one organization named in the paragraph of token `k` before it
+/// ("تأسست الجامعة … منذ تأسيسها"), if exactly one is.
+fn sole_organization_before(
+    t: &Tokens<'_>,
+    k: usize,
+    referents: &Referents,
+) -> Option<EntityIndex> {
+    let tok = t.list.get(k)?;
+    let end = referents.list.partition_point(|r| r.start < tok.folded.start);
+    let mut found: Option<EntityIndex> = None;
+    for r in referents.list[..end].iter().rev().take(40) {
+        if r.paragraph != tok.paragraph {
+            break;
+        }
+        if r.kind != EntityKind::Organization {
+            continue;
+        }
+        match found {
+            None => found = Some(r.entity),
+            Some(e) if e == r.entity => {}
+            Some(_) => return None,
+        }
+    }
+    found
 }
 
 /// Most participants a recurring event's sentence may name: more, and the

@@ -15,6 +15,17 @@ use crate::normalize::fold_str;
 
 const ATTRIBUTION: &str = include_str!("../../lexicon/attribution.yaml");
 const EVENTS: &str = include_str!("../../lexicon/events.yaml");
+const COREFERENCE: &str = include_str!("../../lexicon/coreference.yaml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CoreferenceEntry {
+    id: String,
+    #[serde(default)]
+    ar: Vec<String>,
+    #[serde(default)]
+    en: Vec<String>,
+}
 
 /// How an attribution word is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -68,6 +79,8 @@ pub(crate) struct Words {
     /// Folded event word → index into `events`.
     event_words: HashMap<String, usize>,
     events: Vec<Event>,
+    /// Folded words standing for the draft's country.
+    country: Vec<String>,
 }
 
 fn leak(s: String) -> &'static str {
@@ -102,10 +115,19 @@ impl Words {
                 fact: e.fact.map(leak),
             });
         }
+        let coreference: Vec<CoreferenceEntry> = serde_norway::from_str(COREFERENCE)
+            .expect("lexicon/coreference.yaml is valid (checked by the tests)");
+        let country = coreference
+            .iter()
+            .filter(|e| e.id == "country")
+            .flat_map(|e| e.ar.iter().chain(&e.en))
+            .map(|w| fold_str(w.trim()))
+            .collect();
         Words {
             attribution,
             event_words,
             events,
+            country,
         }
     }
 
@@ -121,6 +143,14 @@ impl Words {
     /// The event a folded word names exactly (no clitic handling).
     pub(crate) fn event_exact(&self, word: &str) -> Option<&Event> {
         self.event_words.get(word).map(|&i| &self.events[i])
+    }
+
+    /// Whether the folded `word` (a proclitic allowed) stands for the
+    /// draft's country ("البلاد", "country" after "the").
+    pub(crate) fn is_country_anaphor(&self, word: &str) -> bool {
+        clitic_forms(word)
+            .iter()
+            .any(|f| self.country.iter().any(|c| c == f.as_ref()))
     }
 
     /// The event with this id.
@@ -175,5 +205,8 @@ mod tests {
             Some("founded")
         );
         assert!(!listed(Role::Verb).is_empty());
+        assert!(w.is_country_anaphor("بالبلاد"));
+        assert!(w.is_country_anaphor("country"));
+        assert!(!w.is_country_anaphor("بلدية"));
     }
 }
