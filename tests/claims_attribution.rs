@@ -3,6 +3,8 @@
 //! tests/fixtures/claims/, each with the findings it must give (and the
 //! quiet counterparts, which must give none of the claim rules).
 
+mod common;
+
 use tadqiq::gazetteer::PartialDate;
 use tadqiq::{CheckerBuilder, FileReport, Format, Mode};
 
@@ -301,4 +303,45 @@ fn references_with_two_candidates_stay_quiet() {
             notes: &[],
         },
     ]);
+}
+
+#[test]
+fn a_newsroom_lexicon_adds_speech_verbs() {
+    // "نوّه" (noted) is no shipped speech verb: its quote has no speaker
+    // until the newsroom's attribution-local.yaml lists it.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let draft = dir.path().join("draft.txt");
+    std::fs::write(
+        &draft,
+        "نوّه الرئيس الأمريكي دونالد ترامب: «سوف نرفع العقوبات عن سوريا خلال الأشهر الستة المقبلة».\n\nوقال ترامب: «سوف نرفع العقوبات عن سوريا خلال الأشهر الثلاثة المقبلة».\n",
+    )
+    .expect("write draft");
+    let lexicon = dir.path().join("lexicon");
+    std::fs::create_dir(&lexicon).expect("lexicon dir");
+    std::fs::write(
+        lexicon.join("attribution-local.yaml"),
+        "- id: note\n  role: verb\n  ar: [نوه, نوهت]\n",
+    )
+    .expect("write lexicon");
+    let args = ["check", "--isolated", "--format", "json", "draft.txt"];
+    let without = common::tadqiq(&args, dir.path());
+    let without = String::from_utf8_lossy(&without.stdout).to_string();
+    assert!(!without.contains("quote-drift"), "{without}");
+    let with = common::tadqiq(
+        &[
+            "check",
+            "--isolated",
+            "--lexicon",
+            "lexicon",
+            "--format",
+            "json",
+            "draft.txt",
+        ],
+        dir.path(),
+    );
+    let with = String::from_utf8_lossy(&with.stdout).to_string();
+    assert!(
+        with.contains("quote-drift") && with.contains("speech verb \\\"نوّه\\\" before the quote"),
+        "{with}"
+    );
 }
