@@ -16,7 +16,10 @@ const RULES: [&str; 4] = [
 ];
 
 fn check(name: &str, date: Option<&str>) -> FileReport {
-    let path = format!("{}/tests/fixtures/claims/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/claims/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).expect("fixture exists");
     let mut builder = CheckerBuilder::new();
     builder.date(date.and_then(PartialDate::parse));
@@ -85,9 +88,7 @@ fn quotes_attributed_in_every_pattern() {
             fixture: "en-quote-after.txt",
             date: None,
             want: &[("quote-drift", "warning")],
-            notes: &[
-                "speech verb \"said\" after the quote, speaker \"Trump\"",
-            ],
+            notes: &["speech verb \"said\" after the quote, speaker \"Trump\""],
         },
         Case {
             fixture: "ar-quote-continued.txt",
@@ -99,19 +100,25 @@ fn quotes_attributed_in_every_pattern() {
             fixture: "en-quote-continued.txt",
             date: None,
             want: &[("quote-drift", "error")],
-            notes: &["\"added\" names no speaker: it continues the previous speaker, \"Donald Trump\""],
+            notes: &[
+                "\"added\" names no speaker: it continues the previous speaker, \"Donald Trump\"",
+            ],
         },
         Case {
             fixture: "ar-quote-previous-sentence.txt",
             date: None,
             want: &[("quote-drift", "error")],
-            notes: &["no speech verb; \"توم باراك\" is the one person named in the sentence before"],
+            notes: &[
+                "no speech verb; \"توم باراك\" is the one person named in the sentence before",
+            ],
         },
         Case {
             fixture: "en-quote-previous-sentence.txt",
             date: None,
             want: &[("quote-drift", "error")],
-            notes: &["no speech verb; \"Tom Barrack\" is the one person named in the sentence before"],
+            notes: &[
+                "no speech verb; \"Tom Barrack\" is the one person named in the sentence before",
+            ],
         },
     ]);
 }
@@ -214,10 +221,15 @@ fn weekday_against_its_date() {
         },
     ]);
     let report = check("en-weekday.txt", Some("2025-11-12"));
-    let second = &report.findings.iter().filter(|f| f.rule == "date-conflict").nth(1);
+    let second = &report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "date-conflict")
+        .nth(1);
     assert!(
-        second.is_some_and(|f| f.message.contains("\"Wednesday, 13 November\" names Wednesday, but 13 November 2025 is a Thursday")
-            && f.notes.iter().any(|n| n.contains("2025 is the only year"))),
+        second.is_some_and(|f| f.message.contains(
+            "\"Wednesday, 13 November\" names Wednesday, but 13 November 2025 is a Thursday"
+        ) && f.notes.iter().any(|n| n.contains("2025 is the only year"))),
         "{second:#?}"
     );
 }

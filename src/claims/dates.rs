@@ -690,7 +690,9 @@ fn sole_organization_before(
     referents: &Referents,
 ) -> Option<EntityIndex> {
     let tok = t.list.get(k)?;
-    let end = referents.list.partition_point(|r| r.start < tok.folded.start);
+    let end = referents
+        .list
+        .partition_point(|r| r.start < tok.folded.start);
     let mut found: Option<EntityIndex> = None;
     for r in referents.list[..end].iter().rev().take(40) {
         if r.paragraph != tok.paragraph {

@@ -73,6 +73,10 @@ pub struct Quote {
     pub(crate) words: Vec<QuoteWord>,
 }
 
+/// Words a quote needs to be a statement rather than a name or a scare
+/// quote, for bounding the search for the next quote's speech verb.
+const STATEMENT_WORDS: usize = 3;
+
 /// Paragraphs a "وأضاف" may lie after the previous speaker's last words.
 const CONTINUATION_PARAGRAPHS: usize = 3;
 
@@ -84,6 +88,9 @@ pub(crate) fn extract(
     gazetteer: &Gazetteer,
 ) -> Vec<Quote> {
     let pairs = quote_pairs(t);
+    if pairs.is_empty() {
+        return Vec::new();
+    }
     let cx = Attributor {
         t,
         text,
@@ -97,10 +104,16 @@ pub(crate) fn extract(
         last: None,
     };
     let mut out = Vec::new();
+    // The close of the last quote long enough to be a statement: a name or
+    // a scare quote in between ("قال ترمب على «تروث سوشيال»: «…»") does not
+    // hide the speech verb before it.
     let mut last_close = 0usize;
     for &(open, close) in &pairs {
+        let statement = (open + 1..close).filter(|&k| t.is_word(k)).count() >= STATEMENT_WORDS;
         let Some(mut q) = quote(t, text, open, close, referents) else {
-            last_close = close;
+            if statement {
+                last_close = close;
+            }
             continue;
         };
         timeline.advance(open);
@@ -113,7 +126,9 @@ pub(crate) fn extract(
         }
         timeline.push_quote(t, close, found.map(|f| f.entity));
         out.push(q);
-        last_close = close;
+        if statement {
+            last_close = close;
+        }
     }
     out
 }
@@ -383,10 +398,31 @@ impl Attributor<'_> {
         // A participle ends a sentence whose subject comes first: "التقى
         // ترامب الشرع، قائلاً: «…»", "Trump praised al-Sharaa, saying".
         if words().is(t.text(v), Role::Participle) {
+            // "He praised al-Sharaa, saying": a pronoun subject continues.
+            let first_word = (sentence_start..v).find(|&k| t.is_word(k));
+            if first_word.is_some_and(|k| words().is(t.text(k), Role::Pronoun)) {
+                return Subject::Continues;
+            }
+            // The subject opens the sentence: after its verb and a title
+            // in Arabic ("التقى الرئيس الأمريكي دونالد ترامب …"), first in
+            // English ("President Trump praised …").
+            let reach = if t.is_latin(v) { 3 } else { 6 };
+            let mut seen = 0;
             for k in sentence_start..v {
                 if let Some(r) = self.referent_starting(k) {
-                    if self.gazetteer.entity(r.0).kind == EntityKind::Person {
+                    let kind = self.gazetteer.entity(r.0).kind;
+                    if kind != EntityKind::Place && !self.possessive_after(r.2) {
                         return Subject::Named(r.0, r.1, r.2);
+                    }
+                }
+                if t.is_word(k) {
+                    let w = t.text(k);
+                    if words().is(w, Role::Source) || words().is(w, Role::Proxy) {
+                        break;
+                    }
+                    seen += 1;
+                    if seen >= reach {
+                        break;
                     }
                 }
             }
@@ -502,8 +538,7 @@ impl Attributor<'_> {
                 return Some(Subject::Named(e, f.start, f.end));
             }
             // "Trump also said", "he then added".
-            if latin && skipped == 0 && matches!(word, "also" | "then" | "later" | "has" | "had")
-            {
+            if latin && skipped == 0 && matches!(word, "also" | "then" | "later" | "has" | "had") {
                 skipped += 1;
                 continue;
             }
@@ -563,10 +598,16 @@ impl Attributor<'_> {
             .max(if last_close > 0 { last_close + 1 } else { 0 });
         // A speech verb before the quote, in its paragraph; or at the end of
         // the paragraph before when that one ends with a colon.
+        // The verb is in the quote's sentence, or ends the sentence before
+        // with a colon ("… he said. \"…\"" is no attribution of the second).
+        let colon_before = open > 0 && t.text(open - 1) == ":";
         let mut verb = (floor..open)
             .rev()
             .take_while(|&k| t.list[k].paragraph == paragraph)
-            .find(|&k| t.is_word(k) && is_speech_verb(t.text(k)));
+            .find(|&k| t.is_word(k) && is_speech_verb(t.text(k)))
+            .filter(|&v| {
+                t.same_sentence(v, open) || (colon_before && t.same_sentence(v, open - 1))
+            });
         let first_in_paragraph = open == 0 || t.list[open - 1].paragraph != paragraph;
         if verb.is_none() && first_in_paragraph && open > 0 && t.text(open - 1) == ":" {
             let before = t.list[open - 1].paragraph;
@@ -578,7 +619,12 @@ impl Attributor<'_> {
         }
         if let Some(v) = verb {
             let verb_text = self.written(v, v);
-            return match self.subject(v, floor, open) {
+            // The subject may open a long sentence: look back to its start
+            // (after the previous statement), not only 30 tokens.
+            let lo = open
+                .saturating_sub(120)
+                .max(if last_close > 0 { last_close + 1 } else { 0 });
+            return match self.subject(v, lo, open) {
                 Subject::Named(e, s, end) => Some(Found {
                     entity: e,
                     how: Attribution::VerbBefore,
@@ -625,10 +671,8 @@ impl Attributor<'_> {
 
     fn continuation(&self, timeline: &Timeline, open: usize, verb: &str) -> Option<Found> {
         let e = timeline.previous(self.t, open)?;
-        let name = crate::claims::slots::display_name(
-            self.gazetteer.entity(e),
-            self.t.is_latin(open + 1),
-        );
+        let name =
+            crate::claims::slots::display_name(self.gazetteer.entity(e), self.t.is_latin(open + 1));
         Some(Found {
             entity: e,
             how: Attribution::Continuation,

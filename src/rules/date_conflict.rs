@@ -437,7 +437,10 @@ mod tests {
         let draft = PartialDate::parse("2025-11-12");
         assert_eq!(infer_year(11, 13, draft), Some(2025));
         // Early January from a December draft is next year.
-        assert_eq!(infer_year(1, 5, PartialDate::parse("2025-12-20")), Some(2026));
+        assert_eq!(
+            infer_year(1, 5, PartialDate::parse("2025-12-20")),
+            Some(2026)
+        );
         // Half a year away: no year is near enough.
         assert_eq!(infer_year(5, 10, draft), None);
         // No draft date, or only a year: unknown.
