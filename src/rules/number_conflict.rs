@@ -78,7 +78,13 @@ is the more precise; \"more than 90 countries\" would be an error.",
                     }
                 }
             }
-            if let Some((_, a, b)) = worst {
+            if let Some((severity, a, b)) = worst {
+                // A slot keyed by place, for want of a subject, may mix two
+                // events of one place: only a contradiction is reported, and
+                // an imprecise or rising toll ("at least 12" … "15") is not.
+                if slot.by_place && severity != Severity::Error {
+                    continue;
+                }
                 out.push(grouped(cx, slot, &values, a, b));
             }
         }
