@@ -537,8 +537,16 @@ impl Attributor<'_> {
                 let f = &t.list[k].folded;
                 return Some(Subject::Named(e, f.start, f.end));
             }
-            // "Trump also said", "he then added".
-            if latin && skipped == 0 && matches!(word, "also" | "then" | "later" | "has" | "had") {
+            // "Trump also said", "he then added", "وكان ترامب قد قال".
+            let auxiliary = if latin {
+                matches!(word, "also" | "then" | "later" | "has" | "had")
+            } else {
+                matches!(
+                    word,
+                    "قد" | "لقد" | "ثم" | "كان" | "كانت" | "بدوره" | "بدورها" | "ايضا"
+                )
+            };
+            if auxiliary && skipped < 2 {
                 skipped += 1;
                 continue;
             }
