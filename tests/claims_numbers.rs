@@ -85,6 +85,16 @@ fn tolls_of_one_event() {
             file: "en-toll-quiet.txt",
             want: &[],
         },
+        // REGRESSION: "another attack" with no place of its own was keyed by
+        // the draft's only place and contradicted the first toll.
+        Case {
+            file: "ar-toll-another.txt",
+            want: &[],
+        },
+        Case {
+            file: "en-toll-another.txt",
+            want: &[],
+        },
     ]);
 }
 

@@ -1004,7 +1004,8 @@ fn place_keyed(predicate: &str) -> bool {
 
 /// Words that put a toll or a rate in a time frame other than the story's
 /// own event: cumulative ("منذ", "since", "so far"), periodic ("يومياً",
-/// "daily", "a year"), or an update ("ارتفعت … إلى", "rose to").
+/// "daily", "a year"), an update ("ارتفعت … إلى", "rose to"), a weekday, or
+/// another event altogether ("هجوم آخر", "a separate strike").
 const TIME_WORDS: &[&str] = &[
     "منذ",
     "خلال",
@@ -1081,6 +1082,17 @@ const TIME_WORDS: &[&str] = &[
     "wednesday",
     "thursday",
     "friday",
+    "اخر",
+    "اخري",
+    "منفصل",
+    "منفصله",
+    "ثان",
+    "ثاني",
+    "ثانيه",
+    "another",
+    "separate",
+    "second",
+    "other",
 ];
 
 /// How the sentence of token `at` places a toll or rate in time: `Some("")`
