@@ -357,3 +357,59 @@ fn a_newsroom_lexicon_adds_speech_verbs() {
         "{with}"
     );
 }
+
+/// The speaker of every quote of four words or more in a fixture, in order.
+fn speakers(fixture: &str) -> Vec<Option<String>> {
+    let dir = format!("{}/tests/fixtures/claims", env!("CARGO_MANIFEST_DIR"));
+    let out = common::tadqiq(
+        &[
+            "check",
+            "--isolated",
+            "--claims",
+            "--format",
+            "json",
+            fixture,
+        ],
+        std::path::Path::new(&dir),
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("the JSON report parses");
+    report["files"][0]["claims"]["quotes"]
+        .as_array()
+        .expect("quotes listed")
+        .iter()
+        .filter(|q| {
+            q["text"]
+                .as_str()
+                .is_some_and(|t| t.split_whitespace().count() >= 4)
+        })
+        .map(|q| q["speaker"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn each_quote_goes_to_its_speaker() {
+    // REGRESSIONS from real news: the nearest name is not the speaker.
+    // "praised al-Sharaa's record, saying": Trump (the sentence's subject);
+    // after a question about Netanyahu, "قال:" / "Trump said:" is the
+    // speaker's, not Netanyahu's; "وكان ترامب قد قال"; a participle after an
+    // untagged minister is nobody's, nor is his "he added"; a name in
+    // quotes ("تروث سوشيال", "Fox News") does not hide the verb before it.
+    let trump = Some("donald-trump".to_string());
+    let sharaa = Some("ahmed-al-sharaa".to_string());
+    assert_eq!(
+        speakers("en-quote-speakers.txt"),
+        vec![
+            trump.clone(),
+            trump.clone(),
+            trump.clone(),
+            None,
+            None,
+            sharaa
+        ]
+    );
+    assert_eq!(
+        speakers("ar-quote-speakers.txt"),
+        vec![trump.clone(), trump.clone(), None, trump]
+    );
+}
