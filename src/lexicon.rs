@@ -32,7 +32,14 @@ include!(concat!(env!("OUT_DIR"), "/embedded_lexicon.rs"));
 
 /// The tables a lexicon folder may hold (the file name's prefix).
 /// `function-words.yaml` is the tagger's own list and is not extendable.
-pub const TABLES: &[&str] = &["predicates", "units", "qualifiers"];
+pub const TABLES: &[&str] = &[
+    "predicates",
+    "units",
+    "qualifiers",
+    "attribution",
+    "events",
+    "coreference",
+];
 
 /// A problem in a lexicon file, as `path:line:col: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,7 +128,7 @@ impl Files {
             errors.push(file_error(
                 shown,
                 if dir.exists() {
-                    "not a folder: a lexicon is a folder of predicates*.yaml, units*.yaml, qualifiers*.yaml … files"
+                    "not a folder: a lexicon is a folder of predicates*.yaml, units*.yaml, qualifiers*.yaml, attribution*.yaml, events*.yaml … files"
                 } else {
                     "lexicon folder not found"
                 },
@@ -442,6 +449,138 @@ fn entry_forms(pos: Pos, ar: &[String], en: &[String], irregular: &Forms) -> Vec
     out
 }
 
+/// How quote attribution reads a word of `attribution.yaml`.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum AttributionRole {
+    /// A speech verb: its subject is the speaker (قال، said).
+    Verb,
+    /// A speech participle: the sentence's subject speaks (قائلاً، saying).
+    Participle,
+    /// A subject pronoun standing for the previous speaker (he, she).
+    Pronoun,
+    /// A word that makes the name after it someone other than the speaker
+    /// (باسم، spokesman).
+    Proxy,
+    /// Where the words were said, not who said them (في، للصحفيين، reporters).
+    Source,
+}
+
+/// `attribution.yaml`: speech verbs and the words around them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributionEntry {
+    pub id: String,
+    pub role: AttributionRole,
+    #[serde(default)]
+    pub pos: Pos,
+    #[serde(default)]
+    pub ar: Vec<String>,
+    #[serde(default)]
+    pub en: Vec<String>,
+    #[serde(default)]
+    pub irregular: Forms,
+}
+
+impl Entry for AttributionEntry {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn extend(&mut self, other: Self) -> Result<(), String> {
+        if other.role != self.role {
+            return Err("an extension must keep `role`".to_string());
+        }
+        self.ar.extend(other.ar);
+        self.en.extend(other.en);
+        self.irregular.extend(other.irregular);
+        Ok(())
+    }
+}
+
+/// `events.yaml`: the words that bind a date to an event.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventEntry {
+    pub id: String,
+    /// Happens once to its entity (founding, fall, death).
+    #[serde(default)]
+    pub once: bool,
+    /// The gazetteer fact key the date is checked against.
+    #[serde(default)]
+    pub fact: Option<String>,
+    #[serde(default)]
+    pub pos: Pos,
+    #[serde(default)]
+    pub ar: Vec<String>,
+    #[serde(default)]
+    pub en: Vec<String>,
+    #[serde(default)]
+    pub irregular: Forms,
+}
+
+impl Entry for EventEntry {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn extend(&mut self, other: Self) -> Result<(), String> {
+        if other.once != self.once || (other.fact.is_some() && other.fact != self.fact) {
+            return Err("an extension must keep `once` and `fact`".to_string());
+        }
+        self.ar.extend(other.ar);
+        self.en.extend(other.en);
+        self.irregular.extend(other.irregular);
+        Ok(())
+    }
+}
+
+/// `coreference.yaml`: words standing for an entity named before.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoreferenceEntry {
+    pub id: String,
+    #[serde(default)]
+    pub pos: Pos,
+    #[serde(default)]
+    pub ar: Vec<String>,
+    #[serde(default)]
+    pub en: Vec<String>,
+    #[serde(default)]
+    pub irregular: Forms,
+}
+
+/// What a coreference word may stand for.
+const COREFERENCE_KINDS: &[&str] = &["country"];
+
+impl Entry for CoreferenceEntry {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn check(&self) -> Result<(), String> {
+        if COREFERENCE_KINDS.contains(&self.id.as_str()) {
+            Ok(())
+        } else {
+            Err(format!(
+                "unknown id: a coreference entry is one of {}",
+                COREFERENCE_KINDS.join(", ")
+            ))
+        }
+    }
+    fn extend(&mut self, other: Self) -> Result<(), String> {
+        self.ar.extend(other.ar);
+        self.en.extend(other.en);
+        self.irregular.extend(other.irregular);
+        Ok(())
+    }
+}
+
+/// An event of `events.yaml` as the date extractor uses it.
+#[derive(Debug, Clone)]
+pub struct EventInfo {
+    pub id: &'static str,
+    pub once: bool,
+    pub fact: Option<&'static str>,
+}
+
 /// Folded forms of a lemma list with the forms derived for `pos`; phrases
 /// (several words) are folded and kept as they are.
 pub fn derive_forms(pos: Pos, ar: &[String], en: &[String]) -> Vec<String> {
@@ -590,6 +729,14 @@ pub struct Lexicon {
     pub after: Vec<Qualifier>,
     /// Past qualifiers (folded single words).
     pub past: HashSet<String>,
+    /// Attribution words (folded) → their roles.
+    pub attribution: HashMap<String, Vec<AttributionRole>>,
+    /// Event words (folded) → event id.
+    pub event_words: HashMap<String, &'static str>,
+    /// The events, in file order.
+    pub events: Vec<EventInfo>,
+    /// Words (folded) standing for the draft's country.
+    pub country_anaphors: HashSet<String>,
 }
 
 impl Lexicon {
@@ -668,6 +815,32 @@ impl Lexicon {
                     });
                 }
             }
+        }
+        let attribution: Vec<AttributionEntry> = files.table("attribution", &mut errors);
+        for a in &attribution {
+            for f in entry_forms(a.pos, &a.ar, &a.en, &a.irregular) {
+                let roles = lex.attribution.entry(f).or_default();
+                if !roles.contains(&a.role) {
+                    roles.push(a.role);
+                }
+            }
+        }
+        let events: Vec<EventEntry> = files.table("events", &mut errors);
+        for e in &events {
+            let id = intern(&e.id);
+            for f in entry_forms(e.pos, &e.ar, &e.en, &e.irregular) {
+                lex.event_words.entry(f).or_insert(id);
+            }
+            lex.events.push(EventInfo {
+                id,
+                once: e.once,
+                fact: e.fact.as_deref().map(intern),
+            });
+        }
+        let coreference: Vec<CoreferenceEntry> = files.table("coreference", &mut errors);
+        for c in coreference.iter().filter(|c| c.id == "country") {
+            lex.country_anaphors
+                .extend(entry_forms(c.pos, &c.ar, &c.en, &c.irregular));
         }
         // Longest first, so "ما لا يقل عن" wins over "لا يقل عن".
         for list in [&mut lex.before, &mut lex.after] {

@@ -7,8 +7,10 @@
 use serde::Serialize;
 
 use super::numbers::parse_digits;
-use super::slots::{event_lemma, fact_key_of_event, EventSlot, Referent, Referents};
-use super::tokens::{clitic_forms, Tokens};
+use super::slots::{
+    event_lemma, fact_key_of_event, is_unique_event, EventSlot, Referent, Referents,
+};
+use super::tokens::{clitic_forms, strip_article, Tokens};
 use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer};
 use crate::segment::SectionKind;
 
@@ -54,10 +56,20 @@ pub struct DateClaim {
     /// A double month whose halves name different months: (first, second).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mismatch: Option<(u8, u8)>,
+    /// A weekday written with the date ("الثلاثاء 10 نوفمبر", "Tuesday,
+    /// November 10"): 0 Monday … 6 Sunday.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekday: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub slot: Option<EventSlot>,
     #[serde(skip)]
     pub entity: Option<EntityIndex>,
+    /// The sentence the date is in.
+    #[serde(skip)]
+    pub sentence: Option<usize>,
+    /// Where the date itself starts (after an event word the span shows).
+    #[serde(skip)]
+    pub date_start: usize,
     #[serde(skip)]
     pub latin: bool,
 }
@@ -331,6 +343,48 @@ struct Found {
     day: Option<u8>,
     relative: Option<Relative>,
     mismatch: Option<(u8, u8)>,
+    weekday: Option<u8>,
+}
+
+/// A weekday name (folded, proclitics allowed): 0 Monday … 6 Sunday.
+fn weekday_name(t: &Tokens<'_>, i: usize) -> Option<u8> {
+    if !t.is_word(i) {
+        return None;
+    }
+    let exact = |w: &str| -> Option<u8> {
+        Some(match w {
+            "الاثنين" | "الإثنين" | "monday" | "mon" => 0,
+            "الثلاثاء" | "tuesday" | "tue" | "tues" => 1,
+            "الاربعاء" | "wednesday" | "wed" => 2,
+            "الخميس" | "thursday" | "thu" | "thurs" => 3,
+            "الجمعه" | "friday" | "fri" => 4,
+            "السبت" | "saturday" | "sat" => 5,
+            "الاحد" | "sunday" | "sun" => 6,
+            _ => return None,
+        })
+    };
+    if t.is_latin(i) {
+        return exact(t.text(i));
+    }
+    clitic_forms(t.text(i)).iter().find_map(|f| exact(f))
+}
+
+/// The weekday written just before a date starting at token `start`:
+/// "الثلاثاء 10 نوفمبر", "الثلاثاء، 10 نوفمبر", "الثلاثاء الموافق 10
+/// نوفمبر", "Tuesday, November 10", "on Tuesday 10 November". Returns
+/// (weekday, its token).
+fn weekday_before(t: &Tokens<'_>, start: usize) -> Option<(u8, usize)> {
+    let mut k = start.checked_sub(1)?;
+    if !t.same_sentence(k, start) {
+        return None;
+    }
+    if matches!(t.text(k), "," | "،" | "الموافق" | "the") {
+        k = k.checked_sub(1)?;
+    }
+    if !t.same_sentence(k, start) {
+        return None;
+    }
+    weekday_name(t, k).map(|w| (w, k))
 }
 
 /// A date whose month (or year, or اليوم) is at token `i`. Days written
@@ -434,6 +488,13 @@ fn date_at(t: &Tokens<'_>, i: usize) -> Option<Found> {
         if m.ambiguous && !anchored {
             return None;
         }
+        let mut weekday = None;
+        if day.is_some() {
+            if let Some((w, k)) = weekday_before(t, start) {
+                weekday = Some(w);
+                start = k;
+            }
+        }
         // Hijri dates: the year is a Hijri year, not comparable.
         return Some(Found {
             start,
@@ -444,6 +505,7 @@ fn date_at(t: &Tokens<'_>, i: usize) -> Option<Found> {
             day,
             relative,
             mismatch,
+            weekday,
         });
     }
     // A year alone after a marker: "عام 2014", "in 2014", "منذ 2014".
@@ -466,6 +528,7 @@ fn date_at(t: &Tokens<'_>, i: usize) -> Option<Found> {
                 day: None,
                 relative: None,
                 mismatch: None,
+                weekday: None,
             });
         }
     }
@@ -479,6 +542,7 @@ fn date_at(t: &Tokens<'_>, i: usize) -> Option<Found> {
             day: None,
             relative: Some(Relative::Today),
             mismatch: None,
+            weekday: None,
         });
     }
     None
@@ -491,12 +555,16 @@ fn finish(
     referents: &Referents,
     gazetteer: &Gazetteer,
 ) -> DateClaim {
-    // The event: nearest event word before the date in its sentence.
+    // The event: nearest event word before the date in its sentence
+    // ("اجتماع 11 نوفمبر", "met on November 10"), else one just after it
+    // ("the November 11 meeting", "في 10 نوفمبر، التقى").
     let mut event = None;
+    let mut event_at = None;
     let mut span_start = f.start;
+    let mut span_end = f.end;
     let mut k = f.start;
     let mut steps = 0;
-    while k > 0 && steps < 8 {
+    while k > 0 && steps < 16 {
         k -= 1;
         if !t.same_sentence(k, f.start) {
             break;
@@ -507,15 +575,44 @@ fn finish(
         steps += 1;
         if let Some(e) = event_lemma(t.text(k)) {
             event = Some(e);
+            event_at = Some(k);
             if f.start - k <= 3 {
                 span_start = k;
             }
             break;
         }
     }
-    let entity = event
-        .filter(|_| f.relative != Some(Relative::Today))
-        .and_then(|ev| {
+    if event.is_none() {
+        // The word right after the date, or one of the two after a comma.
+        let comma = matches!(t.text(f.end), "," | "،");
+        let (from, words) = if comma { (f.end + 1, 2) } else { (f.end, 1) };
+        for k in (from..t.len()).take(words) {
+            if !t.is_word(k) || !t.same_sentence(k, f.start) {
+                break;
+            }
+            if let Some(e) = event_lemma(t.text(k)) {
+                event = Some(e);
+                event_at = Some(k);
+                if k == f.end {
+                    span_end = k + 1;
+                }
+                break;
+            }
+        }
+    }
+    let event = event.filter(|_| f.relative != Some(Relative::Today));
+    let (slot, entity) = match event {
+        Some(ev) if !is_unique_event(ev) => match participants(t, f.start, referents, gazetteer) {
+            Some((key, single)) => (
+                Some(EventSlot {
+                    entity: key,
+                    event: ev,
+                }),
+                single,
+            ),
+            None => (None, None),
+        },
+        Some(ev) => {
             let key = fact_key_of_event(ev);
             let score = |r: &Referent| -> u8 {
                 let e = gazetteer.entity(r.entity);
@@ -528,18 +625,27 @@ fn finish(
                 }
             };
             let before = t.list[f.start].folded.start;
-            referents
+            let entity = referents
                 .subject(t, f.start, before, &score, false)
                 .map(|r| r.entity)
-        });
-    let slot = match (entity, event) {
-        (Some(e), Some(ev)) => Some(EventSlot {
-            entity: gazetteer.entity(e).id.clone(),
-            event: ev,
-        }),
-        _ => None,
+                .or_else(|| {
+                    let k = event_at.filter(|&k| possessive(t, k))?;
+                    sole_organization_before(t, k, referents)
+                });
+            match entity {
+                Some(e) => (
+                    Some(EventSlot {
+                        entity: gazetteer.entity(e).id.clone(),
+                        event: ev,
+                    }),
+                    Some(e),
+                ),
+                None => (None, None),
+            }
+        }
+        None => (None, None),
     };
-    let last = f.end.saturating_sub(1).max(f.start);
+    let last = span_end.saturating_sub(1).max(f.start);
     let start = t.list[span_start].original.start;
     let end = t.list[last].original.end;
     DateClaim {
@@ -553,10 +659,143 @@ fn finish(
         day: f.day,
         relative: f.relative,
         mismatch: f.mismatch,
-        entity: slot.as_ref().and(entity),
+        weekday: f.weekday,
+        entity,
         slot,
+        sentence: t.list[f.start].sentence,
+        date_start: t.list[f.start].original.start.max(start),
         latin: t.latin_words(span_start..f.end),
     }
+}
+
+/// Whether the event word at token `k` is possessed ("تأسيسها", "زيارته",
+/// "its founding"): it then stands for an entity named before.
+fn possessive(t: &Tokens<'_>, k: usize) -> bool {
+    if t.is_latin(k) {
+        return k > 0 && matches!(t.text(k - 1), "its" | "their");
+    }
+    let words = super::words::words();
+    // Listed as written (with a proclitic or the article): no suffix.
+    !clitic_forms(t.text(k)).iter().any(|f| {
+        let f = f.as_ref();
+        words.event_exact(f).is_some() || words.event_exact(strip_article(f)).is_some()
+    })
+}
+
+/// The one organization named in the paragraph of token `k` before it
+/// ("تأسست الجامعة … منذ تأسيسها"), if exactly one is.
+fn sole_organization_before(
+    t: &Tokens<'_>,
+    k: usize,
+    referents: &Referents,
+) -> Option<EntityIndex> {
+    let tok = t.list.get(k)?;
+    let end = referents
+        .list
+        .partition_point(|r| r.start < tok.folded.start);
+    let mut found: Option<EntityIndex> = None;
+    for r in referents.list[..end].iter().rev().take(40) {
+        if r.paragraph != tok.paragraph {
+            break;
+        }
+        if r.kind != EntityKind::Organization {
+            continue;
+        }
+        match found {
+            None => found = Some(r.entity),
+            Some(e) if e == r.entity => {}
+            Some(_) => return None,
+        }
+    }
+    found
+}
+
+/// Most participants a recurring event's sentence may name: more, and the
+/// sentence is a list, not one event.
+const MAX_PARTICIPANTS: usize = 4;
+
+/// Who takes part in a recurring event (a visit, a meeting …) dated at
+/// token `at`: the people named in its sentence, else its organizations
+/// and countries. Returns the slot key (ids sorted, joined with `+`) and
+/// the entity when there is only one.
+fn participants(
+    t: &Tokens<'_>,
+    at: usize,
+    referents: &Referents,
+    gazetteer: &Gazetteer,
+) -> Option<(String, Option<EntityIndex>)> {
+    let sentence = t.list.get(at)?.sentence?;
+    // The sentence's folded range, found within a bounded walk.
+    let mut lo = at;
+    while lo > 0 && at - lo < 200 && t.list[lo - 1].sentence == Some(sentence) {
+        lo -= 1;
+    }
+    let mut hi = at;
+    while hi + 1 < t.len() && hi - at < 200 && t.list[hi + 1].sentence == Some(sentence) {
+        hi += 1;
+    }
+    let (lo, hi) = (t.list[lo].folded.start, t.list[hi].folded.end);
+    let first = referents.list.partition_point(|r| r.start < lo);
+    let mut people: Vec<EntityIndex> = Vec::new();
+    let mut others: Vec<EntityIndex> = Vec::new();
+    for r in referents.list[first..].iter().take_while(|r| r.end <= hi) {
+        let entity = gazetteer.entity(r.entity);
+        let list = match r.kind {
+            EntityKind::Person => &mut people,
+            EntityKind::Organization => &mut others,
+            EntityKind::Place if entity.class.as_deref() == Some("country") => &mut others,
+            EntityKind::Place => continue,
+        };
+        if !list.contains(&r.entity) {
+            list.push(r.entity);
+        }
+    }
+    let chosen = if people.is_empty() { others } else { people };
+    if chosen.is_empty() || chosen.len() > MAX_PARTICIPANTS {
+        return None;
+    }
+    let mut ids: Vec<&str> = chosen
+        .iter()
+        .map(|&e| gazetteer.entity(e).id.as_str())
+        .collect();
+    ids.sort_unstable();
+    let single = (chosen.len() == 1).then(|| chosen[0]);
+    Some((ids.join("+"), single))
+}
+
+/// The day of the week of a Gregorian date: 0 Monday … 6 Sunday.
+pub(crate) fn weekday_of(year: i32, month: u8, day: u8) -> u8 {
+    // 1970-01-01 was a Thursday (3).
+    ((days_from_epoch(year, month, day) + 3).rem_euclid(7)) as u8
+}
+
+/// Days from 1970-01-01 of a Gregorian date (Howard Hinnant's
+/// days_from_civil).
+pub(crate) fn days_from_epoch(year: i32, month: u8, day: u8) -> i64 {
+    let (y, m, d) = (
+        i64::from(year) - i64::from(month <= 2),
+        i64::from(month),
+        i64::from(day),
+    );
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Whether day `day` exists in `month` of `year`.
+pub(crate) fn valid_day(year: i32, month: u8, day: u8) -> bool {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub(crate) mod numbers;
 pub(crate) mod quotes;
 pub(crate) mod slots;
 pub(crate) mod tokens;
+pub(crate) mod words;
 
 use serde::Serialize;
 

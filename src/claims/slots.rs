@@ -206,39 +206,19 @@ pub(crate) fn event_lemma(word: &str) -> Option<&'static str> {
 }
 
 fn event_exact(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "تشكل" | "تشكلت" | "تشكيل" | "تاسس" | "تاسست" | "تاسيس" | "انشئ" | "انشئت" | "انشاء"
-        | "اسس" | "formed" | "founded" | "established" | "created" | "formation" | "founding" => {
-            "formation"
-        }
-        "سقوط" | "سقط" | "الاطاحه" | "اطاحه" | "اسقاط" | "انهيار" | "fall" | "fell" | "ousted"
-        | "ouster" | "toppled" | "overthrow" | "overthrown" | "collapse" => "fall",
-        "وفاه" | "توفي" | "رحيل" | "died" | "death" => "death",
-        "زياره" | "زار" | "visit" | "visited" => "visit",
-        "لقاء" | "التقي" | "اجتماع" | "اجتمع" | "met" | "meeting" => "meeting",
-        "توقيع" | "وقع" | "signed" | "signing" => "signing",
-        "انضمام" | "انضم" | "انضمت" | "joined" | "joining" | "accession" => {
-            "joining"
-        }
-        "عمليه" | "operation" | "raid" => "operation",
-        "انتخاب" | "انتخب" | "elected" | "election" => "election",
-        "تعيين" | "عين" | "appointed" | "appointment" => "appointment",
-        _ => return None,
-    })
+    super::words::words().event_exact(w).map(|e| e.id)
 }
 
-/// Events that happen once per entity: two dates for one of them cannot
-/// both be right. Others (visits, meetings) recur.
+/// Events that happen once per entity (`once: true` in
+/// `lexicon/events.yaml`): two dates for one of them cannot both be right.
+/// Others (visits, meetings) recur.
 pub(crate) fn is_unique_event(event: &str) -> bool {
-    matches!(event, "formation" | "fall" | "death")
+    super::words::words().event(event).is_some_and(|e| e.once)
 }
 
 /// The gazetteer fact key an event lemma is checked against.
 pub(crate) fn fact_key_of_event(event: &str) -> Option<&'static str> {
-    match event {
-        "formation" => Some("founded"),
-        _ => None,
-    }
+    super::words::words().event(event).and_then(|e| e.fact)
 }
 
 /// A tagged mention, or a head noun standing for one, that can be a subject.
@@ -267,8 +247,12 @@ impl Referents {
     pub(crate) fn new(tokens: &Tokens<'_>, mentions: &[Mention], gazetteer: &Gazetteer) -> Self {
         let mut list = Vec::with_capacity(mentions.len());
         let mut surnames = Vec::new();
-        // head noun → most recent organization it heads
-        let mut heads: HashMap<String, EntityIndex> = HashMap::new();
+        // head noun → the one organization it heads (None: two or more)
+        let mut heads: HashMap<String, Option<EntityIndex>> = HashMap::new();
+        // Countries named so far (by name, not demonym): "البلاد" stands for
+        // the one country, and for none once two are named.
+        let mut countries: Vec<EntityIndex> = Vec::new();
+        let coreference = super::words::words();
         let mut m = 0;
         for i in 0..tokens.len() {
             let tok = &tokens.list[i];
@@ -290,8 +274,18 @@ impl Referents {
                 }
                 if mention.kind == EntityKind::Organization {
                     if let Some(head) = head_of(&fold_str(&mention.alias)) {
-                        heads.insert(head, entity);
+                        let one = heads.entry(head).or_insert(Some(entity));
+                        if *one != Some(entity) {
+                            *one = None;
+                        }
                     }
+                }
+                if mention.kind == EntityKind::Place
+                    && mention.form == crate::tag::AliasForm::Name
+                    && gazetteer.entity(entity).class.as_deref() == Some("country")
+                    && !countries.contains(&entity)
+                {
+                    countries.push(entity);
                 }
                 list.push(Referent {
                     start: mention.folded.0,
@@ -307,17 +301,27 @@ impl Referents {
             }
             let word = tokens.text(i);
             let latin = tokens.is_latin(i);
+            let after_the = i > 0 && tokens.text(i - 1) == "the";
             let found = if latin {
-                (i > 0 && tokens.text(i - 1) == "the")
-                    .then(|| heads.get(word))
+                after_the
+                    .then(|| heads.get(&english_head(word)))
                     .flatten()
+                    .copied()
             } else {
                 clitic_forms(word)
                     .iter()
                     .filter(|w| w.starts_with("ال"))
                     .find_map(|w| heads.get(w.as_ref()))
+                    .copied()
             };
-            if let Some(&entity) = found {
+            let found = found.flatten().or_else(|| {
+                let anaphor = (after_the || !latin) && coreference.is_country_anaphor(word);
+                match countries.as_slice() {
+                    [one] if anaphor => Some(*one),
+                    _ => None,
+                }
+            });
+            if let Some(entity) = found {
                 list.push(Referent {
                     start: tok.folded.start,
                     end: tok.folded.end,
@@ -467,7 +471,7 @@ fn head_of(alias: &str) -> Option<String> {
             .position(|w| matches!(*w, "against" | "to" | "for" | "of" | "on" | "in"))
             .map_or(&words[..], |i| &words[..i]);
         let last = before_complement.last()?;
-        return (last.len() >= 4).then(|| last.to_string());
+        return (last.len() >= 4).then(|| english_head(last));
     }
     let first = words.first()?;
     Some(if first.starts_with("ال") {
@@ -475,6 +479,16 @@ fn head_of(alias: &str) -> Option<String> {
     } else {
         format!("ال{first}")
     })
+}
+
+/// An English head noun with British -isation spelled -ization, so that
+/// "Organisation of Islamic Cooperation" and "World Health Organization"
+/// share the head "the organization" stands for.
+fn english_head(word: &str) -> String {
+    match word.strip_suffix("isation") {
+        Some(stem) => format!("{stem}ization"),
+        None => word.to_string(),
+    }
 }
 
 /// The name of an entity in the draft's language.
@@ -604,5 +618,9 @@ mod tests {
             Some("coalition")
         );
         assert_eq!(head_of("داعش"), None);
+        assert_eq!(
+            head_of("organisation of islamic cooperation").as_deref(),
+            Some("organization")
+        );
     }
 }

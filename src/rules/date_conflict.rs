@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::{distinct, times, Context, Rule, RuleInfo, MAX_COMPARED, MAX_LISTED};
-use crate::claims::dates::{Calendar, DateClaim, Relative};
+use crate::claims::dates::{days_from_epoch, valid_day, weekday_of, Calendar, DateClaim, Relative};
 use crate::claims::slots::{display_name, is_unique_event, EventSlot};
 use crate::finding::{Finding, Severity};
 use crate::gazetteer::PartialDate;
@@ -34,7 +34,7 @@ impl Rule for DateConflict {
         RuleInfo {
             id: ID,
             default_severity: Severity::Error,
-            summary: "One event given two dates that cannot both be true, or a double month whose halves name different months.",
+            summary: "One event given two dates that cannot both be true, a double month whose halves name different months, or a weekday the date does not fall on.",
             explain: "\
 Dates are read at the precision they are written: a year (\"عام 2014\", \"in 2014\"), a
 month (\"سبتمبر/أيلول عام 2014\", \"September 2014\"), a day (\"الثامن من ديسمبر\",
@@ -43,17 +43,31 @@ month (\"سبتمبر/أيلول عام 2014\", \"September 2014\"), a day (\"ا
 recognised but never compared. Relative markers (الماضي، المقبل، last, next) are
 resolved against the draft's date when it is known, else only month and day are compared.
 
-Each date is bound to an event slot: the entity and the event word before it (تشكّل،
-تأسس، سقوط، زيارة، formed, founded, fall …).
+Each date is bound to an event slot: the event word nearest before it in its sentence
+(تشكّل، تأسس، سقوط، زيارة، اجتماع، formed, founded, fall, met …), else the word right after it
+(\"the November 11 meeting\"); the words are listed in lexicon/events.yaml. An event that
+happens once (formation, fall, death) belongs to the entity it is about; a recurring one
+(visits, meetings, signings, accessions, attacks, elections …) to its participants: the
+people named in its sentence, else its organizations and countries.
 
   same event, different years or months   error    \"تشكّل عام 2014\" … \"تشكّل عام 2015\"
   same event, same month, different days  error    \"18 أكتوبر\" … \"19 أكتوبر\"
   a double month whose halves disagree    error    \"18 أكتوبر/تشرين الثاني\"
+  a weekday the date does not fall on     error    \"الثلاثاء 10 نوفمبر 2025\" (a Monday)
   the same date at another precision      nothing  \"سبتمبر/أيلول عام 2014\" … \"عام 2014\"
 
-Events that happen once (formation, fall, death) are compared whatever
-their dates; recurring ones (visits, meetings, operations, signings, accessions) only when the
-two dates share their day or their month, so two different visits are not a conflict.
+Events that happen once are compared whatever their dates. Recurring ones are compared
+only between the same participants and only when the two dates are one occurrence told
+twice: the same day in different months, or days of one month at most 3 apart (\"met on
+November 10\" … \"the November 11 meeting\"). Two dates in one sentence (\"met on 3 and
+on 4 December\"), days further apart, and different events are never a conflict.
+
+A weekday written with a date (\"الثلاثاء 10 نوفمبر 2025\", \"Tuesday, November 10, 2025\",
+\"الخميس، 13 نوفمبر\") must be the day the date falls on. A date without a year takes
+its year from the draft's date (--date or front matter) only when exactly one year puts
+it within 120 days of that date; otherwise the weekday is not checked. This is part of
+date-conflict (one date written two incompatible ways, like a double month), not a rule
+of its own.
 
 Dates in conflict are one finding per event (for a recurring event, one per disputed
 occurrence): named after the first conflicting pair, with every other date of the group
@@ -61,7 +75,9 @@ listed with how often it is given (spans and notes capped at 10; only the first 
 distinct dates of an event are compared).
 
 Example (English): \"the coalition, formed in 2014\" and \"the coalition, formed in 2015\"
-is an error; \"founded in September 2014\" and \"formed in 2014\" is not.",
+is an error; \"founded in September 2014\" and \"formed in 2014\" is not; \"Trump met
+al-Sharaa on November 10\" and \"the November 11 meeting between Trump and al-Sharaa\" is
+an error; \"Tuesday, November 10, 2025\" is an error (a Monday).",
         }
     }
 
@@ -94,6 +110,9 @@ is an error; \"founded in September 2014\" and \"formed in 2014\" is not.",
             if d.calendar != Calendar::Gregorian || d.relative == Some(Relative::Today) {
                 continue;
             }
+            if let Some(f) = weekday_mismatch(cx, d) {
+                out.push(f);
+            }
             if let Some(slot) = &d.slot {
                 slots.entry(slot).or_default().push(d);
             }
@@ -110,6 +129,12 @@ is an error; \"founded in September 2014\" and \"formed in 2014\" is not.",
             let mut any = false;
             for a in 0..compared.len() {
                 for b in a + 1..compared.len() {
+                    // Two dates of a recurring event in one sentence are two
+                    // occurrences ("met on 3 and again on 24 November").
+                    let (da, db) = (compared[a].0 .0, compared[b].0 .0);
+                    if !unique && da.sentence.is_some() && da.sentence == db.sentence {
+                        continue;
+                    }
                     if conflict(&compared[a].0 .1, &compared[b].0 .1, unique) {
                         any = true;
                         let (ra, rb) = (root(&mut group, a), root(&mut group, b));
@@ -167,11 +192,18 @@ fn grouped(
 ) -> Finding {
     let ((first, r1), _) = values[a];
     let ((second, r2), _) = values[b];
-    let name = cx
-        .gazetteer
-        .get(&slot.entity)
-        .map_or(slot.entity.as_str(), |e| display_name(e, second.latin));
-    let entity = Some(slot.entity.as_str());
+    let name = slot
+        .entity
+        .split('+')
+        .map(|id| {
+            cx.gazetteer
+                .get(id)
+                .map_or(id, |e| display_name(e, second.latin))
+        })
+        .collect::<Vec<_>>()
+        .join("\" and \"");
+    // A recurring event's slot names its participants; a span names one.
+    let entity = (!slot.entity.contains('+')).then_some(slot.entity.as_str());
     let mut message = format!(
         "\"{}\" and \"{}\" give different dates for the {} of \"{}\": {} vs {}",
         second.text, first.text, slot.event, name, r2, r1
@@ -181,8 +213,13 @@ fn grouped(
         cx.span(first.start, first.end, entity),
     ];
     let mut notes = vec![format!(
-        "event slot: entity {}, event \"{}\"; {} is in the {}, {} in the {}",
-        slot.entity,
+        "event slot: {} {}, event \"{}\"; {} is in the {}, {} in the {}",
+        if slot.entity.contains('+') {
+            "participants"
+        } else {
+            "entity"
+        },
+        slot.entity.replace('+', ", "),
         slot.event,
         second.text,
         second.section.as_str(),
@@ -224,6 +261,77 @@ fn grouped(
         ));
     }
     cx.finding(ID, Severity::Error, message, spans, notes)
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Days from the draft's date within which a date without a year is taken
+/// to be in the year that puts it there; further, the year is unknown.
+const INFER_YEAR_DAYS: i64 = 120;
+
+/// The year of a day and month without one, from the draft's date: the one
+/// year of (draft year − 1, + 0, + 1) that puts the day within
+/// [`INFER_YEAR_DAYS`] of the draft's date. None without a draft day and
+/// month, or when no year does.
+pub(crate) fn infer_year(month: u8, day: u8, draft: Option<PartialDate>) -> Option<i32> {
+    let draft = draft?;
+    let now = days_from_epoch(draft.year, draft.month?, draft.day.unwrap_or(15));
+    let near: Vec<i32> = (draft.year - 1..=draft.year + 1)
+        .filter(|&y| valid_day(y, month, day))
+        .filter(|&y| (days_from_epoch(y, month, day) - now).abs() <= INFER_YEAR_DAYS)
+        .collect();
+    match near.as_slice() {
+        [y] => Some(*y),
+        _ => None,
+    }
+}
+
+/// A weekday that the date it is written with does not fall on
+/// ("الثلاثاء 10 نوفمبر 2025": 10 November 2025 was a Monday).
+fn weekday_mismatch(cx: &Context<'_>, d: &DateClaim) -> Option<Finding> {
+    let (written, month, day) = (d.weekday?, d.month?, d.day?);
+    let resolved = resolve(d, cx.date);
+    let (year, inferred) = match resolved.year {
+        Some(y) => (y, false),
+        None => (infer_year(month, day, cx.date)?, true),
+    };
+    if !valid_day(year, month, day) {
+        return None;
+    }
+    let actual = weekday_of(year, month, day);
+    if actual == written {
+        return None;
+    }
+    let month_name = MONTHS.get(usize::from(month) - 1).copied().unwrap_or("?");
+    let mut notes = vec![
+        "a weekday written with a date must be the day that date falls on: one of the two is wrong"
+            .to_string(),
+    ];
+    if let (true, Some(draft)) = (inferred, cx.date) {
+        notes.push(format!(
+            "the date gives no year: {year} is the only year that puts {day} {month_name} within {INFER_YEAR_DAYS} days of the draft's date {draft}"
+        ));
+    }
+    let shown = d.text.get(d.date_start - d.start..).unwrap_or(&d.text);
+    Some(cx.finding(
+        ID,
+        Severity::Error,
+        format!(
+            "\"{shown}\" names {}, but {day} {month_name} {year} is a {}",
+            WEEKDAYS[usize::from(written) % 7],
+            WEEKDAYS[usize::from(actual) % 7]
+        ),
+        vec![cx.span(d.date_start, d.end, None)],
+        notes,
+    ))
 }
 
 /// A date with its relative marker resolved when the draft date allows.
@@ -271,6 +379,11 @@ pub(crate) fn resolve(d: &DateClaim, date: Option<PartialDate>) -> Resolved {
     }
 }
 
+/// Days apart two days of one month may be and still be one occurrence of a
+/// recurring event told twice ("met on November 10" … "the November 11
+/// meeting"); further apart, they are two meetings.
+const RECURRING_DAYS: u8 = 3;
+
 /// Whether two dates of one event cannot both be true.
 fn conflict(a: &Resolved, b: &Resolved, unique: bool) -> bool {
     if !unique {
@@ -279,6 +392,11 @@ fn conflict(a: &Resolved, b: &Resolved, unique: bool) -> bool {
         let same_month = a.month.is_some() && a.month == b.month;
         if !same_day && !same_month {
             return false;
+        }
+        if let (true, Some(p), Some(q)) = (same_month, a.day, b.day) {
+            if p.abs_diff(q) > RECURRING_DAYS {
+                return false;
+            }
         }
     }
     if let (Some(x), Some(y)) = (a.year, b.year) {
@@ -297,4 +415,53 @@ fn conflict(a: &Resolved, b: &Resolved, unique: bool) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays() {
+        // 10 November 2025 was a Monday; 13 November 2024 a Wednesday;
+        // 29 February 2024 a Thursday; 1 January 1970 a Thursday.
+        assert_eq!(weekday_of(2025, 11, 10), 0);
+        assert_eq!(weekday_of(2024, 11, 13), 2);
+        assert_eq!(weekday_of(2024, 2, 29), 3);
+        assert_eq!(weekday_of(1970, 1, 1), 3);
+        assert_eq!(weekday_of(2000, 3, 1), 2);
+    }
+
+    #[test]
+    fn year_inferred_only_when_unambiguous() {
+        let draft = PartialDate::parse("2025-11-12");
+        assert_eq!(infer_year(11, 13, draft), Some(2025));
+        // Early January from a December draft is next year.
+        assert_eq!(
+            infer_year(1, 5, PartialDate::parse("2025-12-20")),
+            Some(2026)
+        );
+        // Half a year away: no year is near enough.
+        assert_eq!(infer_year(5, 10, draft), None);
+        // No draft date, or only a year: unknown.
+        assert_eq!(infer_year(11, 13, None), None);
+        assert_eq!(infer_year(11, 13, PartialDate::parse("2025")), None);
+        // 29 February exists only in leap years.
+        assert_eq!(infer_year(2, 29, PartialDate::parse("2025-02-20")), None);
+    }
+
+    #[test]
+    fn recurring_events_told_twice() {
+        let d = |m, d| Resolved {
+            year: None,
+            month: Some(m),
+            day: Some(d),
+        };
+        assert!(conflict(&d(11, 10), &d(11, 11), false));
+        assert!(!conflict(&d(11, 10), &d(11, 24), false));
+        assert!(conflict(&d(11, 10), &d(10, 10), false));
+        assert!(!conflict(&d(11, 10), &d(12, 11), false));
+        // Once-only events conflict whatever the distance.
+        assert!(conflict(&d(11, 10), &d(11, 24), true));
+    }
 }
