@@ -140,6 +140,11 @@ impl Checker {
         &self.gazetteer
     }
 
+    /// The configured level of a rule, if the config sets one.
+    pub(crate) fn level(&self, rule: &str) -> Option<RuleLevel> {
+        self.levels.get(rule).copied()
+    }
+
     /// Runs the pipeline on one draft. `path` is only used in the report.
     pub fn run(&self, path: &str, text: &str, format: Format, mode: Mode) -> FileReport {
         self.run_dated(path, text, format, mode, self.date)

@@ -192,7 +192,7 @@ fn finding_item(file: &FileReport, f: &Finding) -> String {
             let _ = writeln!(
                 item,
                 "<li dir=\"ltr\">also <span class=\"where\"><bdi>{}</bdi>:{}:{}</span> (<bdi>{}</bdi>, {})</li>",
-                escape(&file.path),
+                escape(span.path.as_deref().unwrap_or(&file.path)),
                 span.line,
                 span.column,
                 escape(&span.text),

@@ -1,0 +1,378 @@
+//! Entities compared across the two versions: who is named (entity ids are
+//! the same in both languages), with which title, and what only one
+//! version names.
+//!
+//! - `name-conflict`: one version names a person the other never does, and
+//!   the other names someone of the same family the first never does
+//!   (فاروق الشرع in one, Ahmed al-Sharaa in the other): error when each is
+//!   the only one of that family in their version, else warning.
+//! - `role-conflict`: a title attached to a person in one version that the
+//!   gazetteer says they did not hold at that version's date, where the
+//!   other version names the same person without that title.
+//! - `version-gap`: a person or organization named in the body of one
+//!   version and nowhere in the other; a place only when the body names it
+//!   twice or more (places are often implied: "Damascus" for "the Syrian
+//!   government").
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use super::{finding, Pair, Version, VERSION_GAP};
+use crate::claims::slots::display_name;
+use crate::finding::{Finding, Severity};
+use crate::gazetteer::{Entity, EntityIndex, EntityKind, Role};
+use crate::normalize::fold_str;
+use crate::resolve::Mention;
+use crate::rules::titles::{describe_role, ended_before, TitleMatch};
+use crate::segment::SectionKind;
+
+/// The resolved mentions of a version by entity id (boilerplate aside), in
+/// draft order, and every id an unresolved family name could stand for.
+struct Present<'v> {
+    by_id: BTreeMap<&'v str, Vec<usize>>,
+    maybe: HashSet<&'v str>,
+}
+
+impl<'v> Present<'v> {
+    fn of(v: &'v Version) -> Present<'v> {
+        let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut maybe = HashSet::new();
+        for (i, m) in v.report.mentions.iter().enumerate() {
+            if m.section == SectionKind::Boilerplate {
+                continue;
+            }
+            match &m.entity_id {
+                Some(id) => by_id.entry(id.as_str()).or_default().push(i),
+                None => maybe.extend(m.candidates.iter().map(String::as_str)),
+            }
+        }
+        Present { by_id, maybe }
+    }
+
+    /// Named or possibly named.
+    fn has(&self, id: &str) -> bool {
+        self.by_id.contains_key(id) || self.maybe.contains(id)
+    }
+}
+
+fn families(e: &Entity) -> BTreeSet<String> {
+    e.family.all().map(fold_str).collect()
+}
+
+fn mention<'v>(v: &'v Version, i: usize) -> &'v Mention {
+    &v.report.mentions[i]
+}
+
+pub(crate) fn names_and_roles(pair: &Pair<'_>, out: &mut Vec<Finding>) {
+    let pa = Present::of(pair.a);
+    let pb = Present::of(pair.b);
+    let conflicted = names(pair, &pa, &pb, out);
+    roles(pair, &pa, &pb, out);
+    gaps(pair, &pa, &pb, &conflicted, out);
+}
+
+/// The persons only `ours` names, by id, with their entity.
+fn only_in<'v>(
+    pair: &'v Pair<'_>,
+    ours: &Present<'v>,
+    theirs: &Present<'v>,
+) -> Vec<(&'v str, &'v Entity)> {
+    ours.by_id
+        .keys()
+        .filter(|id| !theirs.has(id))
+        .filter_map(|id| pair.gazetteer().get(id).map(|e| (*id, e)))
+        .filter(|(_, e)| e.kind == EntityKind::Person && !e.family.is_empty())
+        .collect()
+}
+
+/// `name-conflict` findings; returns the ids they name.
+fn names(
+    pair: &Pair<'_>,
+    pa: &Present<'_>,
+    pb: &Present<'_>,
+    out: &mut Vec<Finding>,
+) -> HashSet<String> {
+    let (a, b) = (pair.a, pair.b);
+    let xs = only_in(pair, pa, pb);
+    let ys = only_in(pair, pb, pa);
+    let mut conflicted = HashSet::new();
+    for &(x, ex) in &xs {
+        let fx = families(ex);
+        for &(y, ey) in &ys {
+            let fy = families(ey);
+            if fx.is_disjoint(&fy) {
+                continue;
+            }
+            // Is each the only one of the family its version names?
+            let alone = |p: &Present<'_>, me: &str, f: &BTreeSet<String>| {
+                !p.by_id.keys().any(|id| {
+                    *id != me
+                        && pair
+                            .gazetteer()
+                            .get(id)
+                            .is_some_and(|e| !families(e).is_disjoint(f))
+                })
+            };
+            let severity = if alone(pa, x, &fx) && alone(pb, y, &fy) {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            let (Some(&ix), Some(&iy)) = (
+                pa.by_id.get(x).and_then(|v| v.first()),
+                pb.by_id.get(y).and_then(|v| v.first()),
+            ) else {
+                continue;
+            };
+            let (mx, my) = (mention(a, ix), mention(b, iy));
+            let family = ey
+                .family
+                .en
+                .first()
+                .or(ex.family.en.first())
+                .or(ex.family.ar.first())
+                .cloned()
+                .unwrap_or_default();
+            let mut notes = vec![format!(
+                "{} names {} ({} times) and never {}; {} names {} ({} times) and never {}",
+                a.path,
+                x,
+                pa.by_id[x].len(),
+                y,
+                b.path,
+                y,
+                pb.by_id[y].len(),
+                x
+            )];
+            for (v, e) in [(a, ex), (b, ey)] {
+                let held: Vec<String> = e
+                    .roles
+                    .iter()
+                    .filter(|r| r.held_at(v.role_date))
+                    .map(describe_role)
+                    .collect();
+                if !held.is_empty() {
+                    notes.push(format!(
+                        "\"{}\" ({}) at {}: {}",
+                        display_name(e, v.latin),
+                        e.id,
+                        v.role_date,
+                        held.join("; ")
+                    ));
+                }
+            }
+            out.push(finding(
+                "name-conflict",
+                severity,
+                format!(
+                    "{} names \"{}\" where {} names \"{}\": two different people of the family {family}",
+                    a.path, mx.text, b.path, my.text
+                ),
+                vec![
+                    a.span(mx.start, mx.end, Some(x), mx.section),
+                    b.span(my.start, my.end, Some(y), my.section),
+                ],
+                notes,
+            ));
+            conflicted.insert(x.to_string());
+            conflicted.insert(y.to_string());
+        }
+    }
+    conflicted
+}
+
+/// Whether a title fits the person at `date`, as `role-conflict` judges it:
+/// a role with the title held then, or (with a past qualifier) ended.
+fn fits(entity: &Entity, own: &[usize], past: bool, date: crate::gazetteer::PartialDate) -> bool {
+    let roles: Vec<&Role> = own.iter().filter_map(|&r| entity.roles.get(r)).collect();
+    let held = roles.iter().any(|r| r.held_at(date));
+    let ended = roles.iter().any(|r| ended_before(r, date));
+    match (held, past) {
+        (true, false) => true,
+        (_, true) => ended,
+        (false, false) => false,
+    }
+}
+
+/// Whether a title that the person never held concerns them at all: a
+/// title several bodies use ("President") only when one of those bodies is
+/// the person's.
+fn concerns(pair: &Pair<'_>, title: &TitleMatch, person: &Entity) -> bool {
+    let g = pair.gazetteer();
+    let of_role = |&(e, r): &(EntityIndex, usize)| {
+        g.entity(e).roles.get(r).and_then(|role| role.of.as_deref())
+    };
+    let holders = pair.titles.get(&title.key);
+    let bodies: BTreeSet<Option<&str>> = holders.iter().map(of_role).collect();
+    if bodies.len() <= 1 {
+        return true;
+    }
+    holders
+        .iter()
+        .filter_map(of_role)
+        .any(|body| person.roles.iter().any(|r| r.of.as_deref() == Some(body)))
+}
+
+/// `role-conflict` across the versions.
+fn roles(pair: &Pair<'_>, pa: &Present<'_>, pb: &Present<'_>, out: &mut Vec<Finding>) {
+    let g = pair.gazetteer();
+    let mut seen = HashSet::new();
+    for ((v, w), (pv, pw)) in pair.both().into_iter().zip([(pa, pb), (pb, pa)]) {
+        for (id, list) in &pv.by_id {
+            let Some(theirs) = pw.by_id.get(id) else {
+                continue;
+            };
+            let Some(e) = g.get(id) else { continue };
+            if e.kind != EntityKind::Person || e.roles.is_empty() {
+                continue;
+            }
+            let Some(ei) = list.first().and_then(|&i| mention(v, i).entity) else {
+                continue;
+            };
+            for &i in list {
+                for title in &v.titles[i] {
+                    if title.loose {
+                        continue;
+                    }
+                    let holders = pair.titles.get(&title.key);
+                    let own: Vec<usize> = holders
+                        .iter()
+                        .filter(|(h, _)| *h == ei)
+                        .map(|&(_, r)| r)
+                        .collect();
+                    if fits(e, &own, title.past, v.role_date) {
+                        continue;
+                    }
+                    if own.is_empty() && !concerns(pair, title, e) {
+                        continue;
+                    }
+                    // The other version gives the same title (any language):
+                    // an in-draft problem for `check`, not a drift.
+                    let same_in_other = theirs.iter().any(|&j| {
+                        w.titles[j].iter().any(|t| {
+                            let hs = pair.titles.get(&t.key);
+                            hs.iter().any(|h| holders.contains(h))
+                        })
+                    });
+                    if same_in_other || !seen.insert((v.path.clone(), id.to_string(), title.key.clone())) {
+                        continue;
+                    }
+                    out.push(role_finding(pair, v, w, e, i, title, theirs));
+                }
+            }
+        }
+    }
+}
+
+fn role_finding(
+    pair: &Pair<'_>,
+    v: &Version,
+    w: &Version,
+    e: &Entity,
+    i: usize,
+    title: &TitleMatch,
+    theirs: &[usize],
+) -> Finding {
+    let m = mention(v, i);
+    let (ts, te) = v.original(title.folded);
+    let (start, end) = (ts.min(m.start), te.max(m.end));
+    // The other version's mention, with its own title when it has one.
+    let j = theirs
+        .iter()
+        .copied()
+        .find(|&j| w.titles[j].iter().any(|t| !t.loose))
+        .unwrap_or(theirs[0]);
+    let n = mention(w, j);
+    let (os, oe) = match w.titles[j].iter().find(|t| !t.loose) {
+        Some(t) => {
+            let (s, e) = w.original(t.folded);
+            (s.min(n.start), e.max(n.end))
+        }
+        None => (n.start, n.end),
+    };
+    let title_text = v.text().get(ts..te).unwrap_or("");
+    let other_text = w.text().get(os..oe).unwrap_or("");
+    let held: Vec<String> = e
+        .roles
+        .iter()
+        .filter(|r| r.held_at(v.role_date))
+        .map(describe_role)
+        .collect();
+    let mut notes = vec![v.date_phrase()];
+    notes.push(if held.is_empty() {
+        format!(
+            "\"{}\" ({}) holds no gazetteer role at {}",
+            display_name(e, v.latin),
+            e.id,
+            v.role_date
+        )
+    } else {
+        format!(
+            "\"{}\" ({}) at {}: {} (gazetteer)",
+            display_name(e, v.latin),
+            e.id,
+            v.role_date,
+            held.join("; ")
+        )
+    });
+    let _ = pair;
+    finding(
+        "role-conflict",
+        Severity::Error,
+        format!(
+            "{} calls \"{}\" \"{}\", a title the gazetteer says they did not hold at {}; {} has \"{}\"",
+            v.path, m.text, title_text, v.role_date, w.path, other_text
+        ),
+        vec![
+            v.span(start, end, m.entity_id.as_deref(), m.section),
+            w.span(os, oe, n.entity_id.as_deref(), n.section),
+        ],
+        notes,
+    )
+}
+
+/// `version-gap` for entities.
+fn gaps(
+    pair: &Pair<'_>,
+    pa: &Present<'_>,
+    pb: &Present<'_>,
+    conflicted: &HashSet<String>,
+    out: &mut Vec<Finding>,
+) {
+    let g = pair.gazetteer();
+    for ((v, w), (pv, pw)) in pair.both().into_iter().zip([(pa, pb), (pb, pa)]) {
+        for (id, list) in &pv.by_id {
+            if pw.has(id) || conflicted.contains(*id) {
+                continue;
+            }
+            let Some(e) = g.get(id) else { continue };
+            let body: Vec<usize> = list
+                .iter()
+                .copied()
+                .filter(|&i| mention(v, i).section == SectionKind::Body)
+                .collect();
+            let wanted = match e.kind {
+                EntityKind::Person | EntityKind::Organization => 1,
+                EntityKind::Place => 2,
+            };
+            if body.len() < wanted {
+                continue;
+            }
+            let m = mention(v, body[0]);
+            out.push(finding(
+                VERSION_GAP,
+                Severity::Info,
+                format!(
+                    "only {} names \"{}\" ({}; {} time{} in its body); {} never does",
+                    v.path,
+                    display_name(e, v.latin),
+                    e.kind.as_str(),
+                    body.len(),
+                    if body.len() == 1 { "" } else { "s" },
+                    w.path
+                ),
+                vec![v.span(m.start, m.end, Some(id), m.section)],
+                vec![format!("entity {id}: \"{}\"", display_name(e, w.latin))],
+            ));
+        }
+    }
+}
