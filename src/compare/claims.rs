@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use super::concepts::unit_concept;
+use super::concepts::{is_shared, unit_concept, written_unit};
 use super::{finding, Pair, Version, VERSION_GAP};
 use crate::claims::dates::{Calendar, DateClaim, Relative};
 use crate::claims::numbers::{Interval, Quantity};
@@ -137,6 +137,64 @@ pub(crate) fn numbers(pair: &Pair<'_>, quoted: &HashSet<(String, usize)>, out: &
             (None, None) => {}
         }
     }
+    unbound_numbers(pair, quoted, out);
+}
+
+/// Quantities bound to no slot, by the unit written with them: within one
+/// shared unit, one value left on each side (after setting aside the
+/// values both give) is the same count written two ways: a warning, as the
+/// entity it counts is unknown.
+fn unbound_numbers(pair: &Pair<'_>, quoted: &HashSet<(String, usize)>, out: &mut Vec<Finding>) {
+    fn by_unit<'v>(
+        v: &'v Version,
+        quoted: &HashSet<(String, usize)>,
+    ) -> BTreeMap<&'static str, Vec<&'v Quantity>> {
+        let mut m: BTreeMap<&'static str, Vec<&Quantity>> = BTreeMap::new();
+        for q in quantities(v) {
+            if q.slot.is_some() || quoted.contains(&(v.path.clone(), q.start)) {
+                continue;
+            }
+            if let Some(unit) = written_unit(&q.text) {
+                m.entry(unit).or_default().push(q);
+            }
+        }
+        m
+    }
+    let (ua, ub) = (by_unit(pair.a, quoted), by_unit(pair.b, quoted));
+    // Values the other version gives anywhere (bound or not) are agreed.
+    let all = |v: &'_ Version| -> HashSet<IntervalKey> {
+        quantities(v).map(|q| interval_key(&q.interval)).collect()
+    };
+    let (all_a, all_b) = (all(pair.a), all(pair.b));
+    for (unit, qa) in &ua {
+        let Some(qb) = ub.get(unit) else { continue };
+        let ea: Vec<&Quantity> = unmatched(qa, qb, |q| interval_key(&q.interval))
+            .into_iter()
+            .filter(|q| !all_b.contains(&interval_key(&q.interval)))
+            .collect();
+        let eb: Vec<&Quantity> = unmatched(qb, qa, |q| interval_key(&q.interval))
+            .into_iter()
+            .filter(|q| !all_a.contains(&interval_key(&q.interval)))
+            .collect();
+        if let ([x], [y]) = (ea.as_slice(), eb.as_slice()) {
+            let (a, b) = (pair.a, pair.b);
+            out.push(finding(
+                crate::rules::number_conflict::ID,
+                Severity::Warning,
+                format!(
+                    "{} says \"{}\" where {} says \"{}\": the only {unit} count each gives that the other does not ({} vs {})",
+                    a.path, x.text, b.path, y.text, x.interval, y.interval
+                ),
+                vec![
+                    a.span(x.start, x.end, None, x.section),
+                    b.span(y.start, y.end, None, y.section),
+                ],
+                vec![format!(
+                    "neither number is bound to an entity and predicate; both count {unit}"
+                )],
+            ));
+        }
+    }
 }
 
 fn describe_slot(pair: &Pair<'_>, key: &NumberKey<'_>, latin: bool) -> String {
@@ -240,6 +298,10 @@ fn number_gap(
     qs: &[&Quantity],
     out: &mut Vec<Finding>,
 ) {
+    // A unit written in one language only can never be found in the other.
+    if !is_shared(key.unit) {
+        return;
+    }
     // The other version may give the same value without binding it.
     let elsewhere: HashSet<IntervalKey> = quantities(lacks)
         .map(|q| interval_key(&q.interval))
@@ -327,8 +389,9 @@ pub(crate) fn dates(pair: &Pair<'_>, out: &mut Vec<Finding>) {
             (None, None) => {}
         }
     }
-    // Unbound full dates: one left on each side, one part different.
-    let full = |x: &&(&DateClaim, Resolved)| x.1.year.is_some() && x.1.month.is_some() && x.1.day.is_some();
+    // Unbound dates with a day and a month: one left on each side that
+    // differs in one of the parts both give.
+    let full = |x: &&(&DateClaim, Resolved)| x.1.month.is_some() && x.1.day.is_some();
     let ra: Vec<&(&DateClaim, Resolved)> = ua.iter().filter(full).collect();
     let rb: Vec<&(&DateClaim, Resolved)> = ub.iter().filter(full).collect();
     let ea: Vec<_> = unmatched(&ra, &rb, |x| x.1)
@@ -340,7 +403,8 @@ pub(crate) fn dates(pair: &Pair<'_>, out: &mut Vec<Finding>) {
         .filter(|x| !all_a.contains(&x.1))
         .collect();
     if let ([x], [y]) = (ea.as_slice(), eb.as_slice()) {
-        let differ = usize::from(x.1.year != y.1.year)
+        let years_differ = matches!((x.1.year, y.1.year), (Some(p), Some(q)) if p != q);
+        let differ = usize::from(years_differ)
             + usize::from(x.1.month != y.1.month)
             + usize::from(x.1.day != y.1.day);
         if differ == 1 {

@@ -47,6 +47,41 @@ pub(crate) fn unit_concept(unit: &str) -> &str {
     units().get(unit).map_or(unit, String::as_str)
 }
 
+/// The unit lemmas `claims::slots::unit_exact` gives (its match arms).
+const EXTRACTOR_UNITS: [&str; 10] = [
+    "countries",
+    "people",
+    "fighters",
+    "civilians",
+    "operations",
+    "arrests",
+    "projects",
+    "percent",
+    "usd",
+    "years",
+];
+
+/// Whether a unit concept is one both languages are known to share: a unit
+/// the extractor knows, or one this table lists. Other units are a noun
+/// as written in one language, never found in the other version.
+pub(crate) fn is_shared(concept: &str) -> bool {
+    EXTRACTOR_UNITS.contains(&concept) || units().values().any(|c| c == concept)
+}
+
+/// The unit concept of a quantity as written ("ستة أشهر", "seven months"):
+/// the unit lemma of its last word, when that is a shared concept.
+pub(crate) fn written_unit(text: &str) -> Option<&'static str> {
+    let last = text.split_whitespace().last()?;
+    let lemma = unit_lemma(&fold_str(last))?;
+    let concept = unit_concept(&lemma);
+    let shared = EXTRACTOR_UNITS
+        .iter()
+        .copied()
+        .chain(units().values().map(String::as_str))
+        .find(|c| *c == concept);
+    shared
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

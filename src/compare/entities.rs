@@ -330,6 +330,19 @@ fn role_finding(
     )
 }
 
+/// Whether one of the entity's names or acronyms is written in the other
+/// version though not tagged as its own mention: inside a longer name
+/// ("التحالف الدولي ضد تنظيم الدولة" names تنظيم الدولة too).
+fn written_in(w: &Version, e: &Entity) -> bool {
+    let text = w.folded.text();
+    e.names
+        .all()
+        .chain(e.acronyms.all())
+        .map(fold_str)
+        .filter(|n| n.chars().count() >= 3)
+        .any(|n| text.contains(&n))
+}
+
 /// `version-gap` for entities.
 fn gaps(
     pair: &Pair<'_>,
@@ -345,6 +358,9 @@ fn gaps(
                 continue;
             }
             let Some(e) = g.get(id) else { continue };
+            if written_in(w, e) {
+                continue;
+            }
             let body: Vec<usize> = list
                 .iter()
                 .copied()
