@@ -116,6 +116,16 @@ fn each_drift_is_reported_once_with_a_span_in_each_file() {
                 ("en.md", 8, 48, "Ahmed al-Sharaa"),
             ],
         },
+        // en gives the foreign minister's title to the interior minister.
+        Drift {
+            name: "person-title",
+            rule: "name-conflict",
+            severity: "error",
+            spans: [
+                ("ar.md", 10, 78, "وزير الخارجية أسعد الشيباني"),
+                ("en.md", 10, 117, "Foreign Minister Anas Khattab"),
+            ],
+        },
         // Trump's quote gives 90 countries in ar, 91 in en.
         Drift {
             name: "quote-number",

@@ -112,7 +112,8 @@ fn number_slots(v: &Version) -> BTreeMap<NumberKey<'_>, Vec<&Quantity>> {
 /// `number-conflict` between the versions, and `version-gap` for a count
 /// only one gives. Quantities inside quotes already reported by
 /// `quote-drift` (`quoted`: (version path, start)) are left to it.
-pub(crate) fn numbers(pair: &Pair<'_>, quoted: &HashSet<(String, usize)>, out: &mut Vec<Finding>) {
+pub(crate) fn numbers(pair: &Pair<'_>, quoted: &Quoted, out: &mut Vec<Finding>) {
+    let quoted = &quoted.quantities;
     let sa = number_slots(pair.a);
     let sb = number_slots(pair.b);
     let keys: BTreeSet<&NumberKey<'_>> = sa.keys().chain(sb.keys()).collect();
@@ -490,6 +491,14 @@ fn date_gap(
     ));
 }
 
+/// What `quote-drift` reported: quantities (version path, start) and
+/// entity ids inside quotes that differ.
+#[derive(Debug, Default)]
+pub(crate) struct Quoted {
+    pub quantities: HashSet<(String, usize)>,
+    pub names: HashSet<String>,
+}
+
 /// What a quote says that can be compared across languages.
 struct QuoteFacts<'v> {
     quote: &'v Quote,
@@ -547,12 +556,12 @@ fn shared(x: &QuoteFacts<'_>, y: &QuoteFacts<'_>) -> usize {
 /// `quote-drift` between the versions: one speaker's quotes, paired (in
 /// order when both versions quote them as often, else by the numbers and
 /// names they share), disagree on a number or a name inside them. Returns
-/// the quantities it reported, for `numbers` to leave alone.
-pub(crate) fn quotes(pair: &Pair<'_>, out: &mut Vec<Finding>) -> HashSet<(String, usize)> {
+/// what it reported, for the other comparisons to leave alone.
+pub(crate) fn quotes(pair: &Pair<'_>, out: &mut Vec<Finding>) -> Quoted {
     let (a, b) = (pair.a, pair.b);
     let qa = quote_facts(a);
     let qb = quote_facts(b);
-    let mut reported = HashSet::new();
+    let mut reported = Quoted::default();
     for (speaker, xs) in &qa {
         let Some(ys) = qb.get(speaker) else {
             continue;
@@ -590,7 +599,7 @@ fn quote_pair(
     speaker: &str,
     x: &QuoteFacts<'_>,
     y: &QuoteFacts<'_>,
-    reported: &mut HashSet<(String, usize)>,
+    reported: &mut Quoted,
 ) -> Option<Finding> {
     let (a, b) = (pair.a, pair.b);
     let xv: Vec<&(String, String, usize, usize)> = x.values.iter().collect();
@@ -613,11 +622,11 @@ fn quote_pair(
     if !ex.is_empty() && !ey.is_empty() {
         for v in &ex {
             spans.push(a.span(v.2, v.3, None, x.quote.section));
-            reported.insert((a.path.clone(), v.2));
+            reported.quantities.insert((a.path.clone(), v.2));
         }
         for v in &ey {
             spans.push(b.span(v.2, v.3, None, y.quote.section));
-            reported.insert((b.path.clone(), v.2));
+            reported.quantities.insert((b.path.clone(), v.2));
         }
         let show = |vs: &[&(String, String, usize, usize)], v: &Version| {
             let texts: Vec<String> = vs
@@ -635,6 +644,9 @@ fn quote_pair(
         ));
     }
     if !name_x.is_empty() && !name_y.is_empty() {
+        reported
+            .names
+            .extend(name_x.iter().chain(&name_y).map(|(n, _)| n.to_string()));
         for (id, r) in &name_x {
             spans.push(a.span(r.0, r.1, Some(id.as_str()), x.quote.section));
         }

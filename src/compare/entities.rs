@@ -62,10 +62,14 @@ fn mention<'v>(v: &'v Version, i: usize) -> &'v Mention {
     &v.report.mentions[i]
 }
 
-pub(crate) fn names_and_roles(pair: &Pair<'_>, out: &mut Vec<Finding>) {
+/// Names, titles and entity gaps; entities in `quoted` (reported by
+/// `quote-drift`) are no gap.
+pub(crate) fn names_and_roles(pair: &Pair<'_>, quoted: &HashSet<String>, out: &mut Vec<Finding>) {
     let pa = Present::of(pair.a);
     let pb = Present::of(pair.b);
-    let conflicted = names(pair, &pa, &pb, out);
+    let mut conflicted = names(pair, &pa, &pb, out);
+    conflicted.extend(quoted.iter().cloned());
+    title_slots(pair, &pa, &pb, &mut conflicted, out);
     roles(pair, &pa, &pb, out);
     gaps(pair, &pa, &pb, &conflicted, out);
 }
@@ -178,6 +182,146 @@ fn names(
         }
     }
     conflicted
+}
+
+/// A title attached to a person only one version names.
+struct Titled<'v> {
+    id: &'v str,
+    entity: &'v Entity,
+    mention: usize,
+    title: &'v TitleMatch,
+}
+
+fn titled<'v>(
+    pair: &'v Pair<'_>,
+    v: &'v Version,
+    ours: &Present<'v>,
+    theirs: &Present<'v>,
+) -> Vec<Titled<'v>> {
+    let mut out = Vec::new();
+    for (id, list) in &ours.by_id {
+        if theirs.has(id) {
+            continue;
+        }
+        let Some(entity) = pair.gazetteer().get(id) else {
+            continue;
+        };
+        if entity.kind != EntityKind::Person {
+            continue;
+        }
+        for &i in list {
+            for title in v.titles[i].iter().filter(|t| !t.loose) {
+                out.push(Titled {
+                    id,
+                    entity,
+                    mention: i,
+                    title,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The roles of `t`'s person that its title names.
+fn own_roles(pair: &Pair<'_>, v: &Version, t: &Titled<'_>) -> Vec<usize> {
+    let Some(e) = mention(v, t.mention).entity else {
+        return Vec::new();
+    };
+    pair.titles
+        .get(&t.title.key)
+        .iter()
+        .filter(|(h, _)| *h == e)
+        .map(|&(_, r)| r)
+        .collect()
+}
+
+/// The title of `t` as written.
+fn title_text<'v>(v: &'v Version, t: &Titled<'_>) -> &'v str {
+    let (s, e) = v.original(t.title.folded);
+    v.text().get(s..e).unwrap_or("")
+}
+
+/// `name-conflict` for one title given to two people: one version gives a
+/// person a title they hold, the other gives the same title (in its
+/// language) to someone else who does not hold it, and neither version
+/// names the other's person ("وزير الخارجية أسعد الشيباني" against "Foreign
+/// Minister Anas Khattab").
+fn title_slots(
+    pair: &Pair<'_>,
+    pa: &Present<'_>,
+    pb: &Present<'_>,
+    conflicted: &mut HashSet<String>,
+    out: &mut Vec<Finding>,
+) {
+    let (a, b) = (pair.a, pair.b);
+    let ta = titled(pair, a, pa, pb);
+    let tb = titled(pair, b, pb, pa);
+    for x in &ta {
+        for y in &tb {
+            if conflicted.contains(x.id) || conflicted.contains(y.id) {
+                continue;
+            }
+            let hx = pair.titles.get(&x.title.key);
+            let hy = pair.titles.get(&y.title.key);
+            if !hx.iter().any(|h| hy.contains(h)) {
+                continue;
+            }
+            let (ox, oy) = (own_roles(pair, a, x), own_roles(pair, b, y));
+            let fx = fits(x.entity, &ox, x.title.past, a.role_date);
+            let fy = fits(y.entity, &oy, y.title.past, b.role_date);
+            // One holds the title, the other is given it wrongly.
+            let (holder, wrong, hv, wv) = match (fx, fy) {
+                (true, false) => (x, y, a, b),
+                (false, true) => (y, x, b, a),
+                _ => continue,
+            };
+            let span_of = |v: &Version, t: &Titled<'_>| {
+                let m = mention(v, t.mention);
+                let (ts, te) = v.original(t.title.folded);
+                v.span(ts.min(m.start), te.max(m.end), Some(t.id), m.section)
+            };
+            let (sx, sy) = (span_of(a, x), span_of(b, y));
+            let held: Vec<String> = holder
+                .entity
+                .roles
+                .iter()
+                .filter(|r| r.held_at(hv.role_date))
+                .map(describe_role)
+                .collect();
+            out.push(finding(
+                "name-conflict",
+                Severity::Error,
+                format!(
+                    "{} gives \"{}\" the title \"{}\" where {} gives it (\"{}\") to \"{}\", who does not hold it",
+                    hv.path,
+                    mention(hv, holder.mention).text,
+                    title_text(hv, holder),
+                    wv.path,
+                    title_text(wv, wrong),
+                    mention(wv, wrong.mention).text
+                ),
+                vec![sx, sy],
+                vec![
+                    format!(
+                        "\"{}\" ({}) at {}: {} (gazetteer)",
+                        display_name(holder.entity, hv.latin),
+                        holder.id,
+                        hv.role_date,
+                        held.join("; ")
+                    ),
+                    format!(
+                        "\"{}\" ({}) does not hold it at {}; neither version names the other's person",
+                        display_name(wrong.entity, wv.latin),
+                        wrong.id,
+                        wv.role_date
+                    ),
+                ],
+            ));
+            conflicted.insert(x.id.to_string());
+            conflicted.insert(y.id.to_string());
+        }
+    }
 }
 
 /// Whether a title fits the person at `date`, as `role-conflict` judges it:

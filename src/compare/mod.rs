@@ -190,7 +190,7 @@ pub(crate) fn compare_versions(
     let quoted = claims::quotes(&pair, &mut out);
     claims::numbers(&pair, &quoted, &mut out);
     claims::dates(&pair, &mut out);
-    entities::names_and_roles(&pair, &mut out);
+    entities::names_and_roles(&pair, &quoted.names, &mut out);
     let mut reports = [a, b].map(|v| FileReport {
         path: v.path.clone(),
         findings: Vec::new(),
@@ -345,3 +345,6 @@ pub fn compare(
         Outcome::Clean
     })
 }
+
+#[cfg(test)]
+mod tests;

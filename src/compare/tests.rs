@@ -1,0 +1,189 @@
+//! Table-driven tests of the cross-version comparison: an Arabic and an
+//! English text, and the (rule, severity) findings expected between them.
+
+use std::sync::OnceLock;
+
+use super::*;
+use crate::checker::CheckerBuilder;
+use crate::segment::Format;
+
+fn checker() -> &'static (Checker, TitleIndex) {
+    static CHECKER: OnceLock<(Checker, TitleIndex)> = OnceLock::new();
+    CHECKER.get_or_init(|| {
+        let checker = CheckerBuilder::new()
+            .build()
+            .expect("the embedded gazetteer is valid");
+        let titles = TitleIndex::build(checker.gazetteer());
+        (checker, titles)
+    })
+}
+
+/// (rule, severity, primary span text) of every finding between `ar` and
+/// `en`, both dated 2025-11-12.
+fn compared(ar: &str, en: &str) -> Vec<(String, String, String)> {
+    let (checker, titles) = checker();
+    let date = PartialDate::parse("2025-11-12");
+    let version = |path: &str, text: &str| {
+        let draft = Draft {
+            path: path.to_string(),
+            text: text.to_string(),
+            format: Format::Plain,
+        };
+        Version::new(checker, titles, &draft, date)
+    };
+    let (a, b) = (version("ar.txt", ar), version("en.txt", en));
+    compare_versions(&a, &b, checker, titles)
+        .into_iter()
+        .flat_map(|r| r.findings)
+        .map(|f| {
+            (
+                f.rule.to_string(),
+                f.severity.as_str().to_string(),
+                f.spans[0].text.clone(),
+            )
+        })
+        .collect()
+}
+
+struct Case {
+    ar: &'static str,
+    en: &'static str,
+    /// (rule, severity, primary span text); empty for a quiet pair.
+    want: &'static [(&'static str, &'static str, &'static str)],
+}
+
+#[test]
+fn versions_that_agree_are_quiet() {
+    let cases = [
+        // The same count in digits and in words, in two languages.
+        Case {
+            ar: "التحالف الدولي ضد تنظيم الدولة يضم 89 دولة.",
+            en: "The coalition against ISIS included eighty-nine countries.",
+            want: &[],
+        },
+        // The same year at two precisions.
+        Case {
+            ar: "التحالف الدولي ضد تنظيم الدولة تشكّل في سبتمبر/أيلول 2014.",
+            en: "The coalition against ISIS was formed in 2014.",
+            want: &[],
+        },
+        // One title, written in each language's words.
+        Case {
+            ar: "زار الرئيس السوري أحمد الشرع واشنطن.",
+            en: "Syrian President Ahmed al-Sharaa visited Washington.",
+            want: &[],
+        },
+        // A family name standing alone is the person the full name named.
+        Case {
+            ar: "التقى ترامب الرئيس السوري أحمد الشرع. وقال الشرع إن الزيارة ناجحة.",
+            en: "Trump met Syrian President Ahmed al-Sharaa. Sharaa said the visit was a success.",
+            want: &[],
+        },
+        // The same quote, worded differently, same number.
+        Case {
+            ar: "قال دونالد ترامب: «التحالف يضم الآن 90 دولة».",
+            en: "Donald Trump said: \"The coalition now has 90 members.\"",
+            want: &[],
+        },
+    ];
+    for case in cases {
+        assert_eq!(compared(case.ar, case.en), Vec::new(), "{}", case.en);
+    }
+}
+
+#[test]
+fn drifts_are_reported() {
+    let cases = [
+        // Disjoint counts for one slot.
+        Case {
+            ar: "التحالف الدولي ضد تنظيم الدولة يضم 89 دولة.",
+            en: "The coalition against ISIS included 90 countries.",
+            want: &[("number-conflict", "error", "يضم 89 دولة")],
+        },
+        // One version less precise than the other.
+        Case {
+            ar: "التحالف الدولي ضد تنظيم الدولة يضم أكثر من 80 دولة.",
+            en: "The coalition against ISIS included 89 countries.",
+            want: &[("number-conflict", "warning", "يضم أكثر من 80 دولة")],
+        },
+        // Counts bound to no slot (التحالف alone names nothing yet), one
+        // shared unit, as a warning.
+        Case {
+            ar: "وكان التحالف يضم 89 دولة.",
+            en: "The coalition included 90 countries.",
+            want: &[("number-conflict", "warning", "يضم 89 دولة")],
+        },
+        // Counts bound to no slot, one shared unit: the only months each
+        // version gives differ.
+        Case {
+            ar: "جاء اللقاء بعد ستة أشهر من لقائهما الأول.",
+            en: "The meeting came seven months after their first one.",
+            want: &[("number-conflict", "warning", "ستة أشهر")],
+        },
+        // A unique event given two years.
+        Case {
+            ar: "التحالف الدولي ضد تنظيم الدولة تشكّل عام 2014.",
+            en: "The coalition against ISIS was formed in 2015.",
+            want: &[("date-conflict", "error", "تشكّل عام 2014")],
+        },
+        // The speaker names someone else inside the quote.
+        Case {
+            ar: "قال دونالد ترامب: «تحدثت مع أسعد الشيباني طويلاً».",
+            en: "Donald Trump said: \"I spoke with Anas Khattab at length.\"",
+            want: &[("quote-drift", "error", "أسعد الشيباني")],
+        },
+        // One title, two people: the English desk gives the foreign
+        // minister's title to the interior minister.
+        Case {
+            ar: "ورافقه وزير الخارجية أسعد الشيباني.",
+            en: "He was accompanied by Foreign Minister Anas Khattab.",
+            want: &[("name-conflict", "error", "وزير الخارجية أسعد الشيباني")],
+        },
+    ];
+    for case in cases {
+        let want: Vec<(String, String, String)> = case
+            .want
+            .iter()
+            .map(|(r, s, t)| (r.to_string(), s.to_string(), t.to_string()))
+            .collect();
+        assert_eq!(compared(case.ar, case.en), want, "{}", case.en);
+    }
+}
+
+#[test]
+fn regression() {
+    let cases = [
+        // An entity written inside a longer name in the other version (the
+        // coalition's Arabic name contains تنظيم الدولة) is no gap.
+        Case {
+            ar: "انضمت سوريا إلى التحالف الدولي ضد تنظيم الدولة.",
+            en: "Syria joined the international coalition against the Islamic State group.",
+            want: &[],
+        },
+    ];
+    for case in cases {
+        assert_eq!(compared(case.ar, case.en), Vec::new(), "{}", case.en);
+    }
+}
+
+#[test]
+fn gaps_are_listed_once_per_slot() {
+    // The English version leaves out the count (given twice in Arabic)
+    // and the foreign minister.
+    let found = compared(
+        "التحالف الدولي ضد تنظيم الدولة يضم 89 دولة. ورافق الشرع وزير الخارجية أسعد الشيباني. والتحالف يضم 89 دولة.",
+        "Sharaa travelled to Washington.",
+    );
+    let gaps: Vec<&str> = found
+        .iter()
+        .filter(|f| f.0 == VERSION_GAP)
+        .map(|f| f.2.as_str())
+        .collect();
+    assert!(gaps.contains(&"أسعد الشيباني"), "{found:?}");
+    assert_eq!(
+        gaps.iter().filter(|t| t.contains("89")).count(),
+        1,
+        "{found:?}"
+    );
+    assert!(found.iter().all(|f| f.1 == "info"), "{found:?}");
+}
