@@ -140,6 +140,11 @@ impl Checker {
         &self.gazetteer
     }
 
+    /// The rules' title and name indexes, built on first use.
+    pub(crate) fn lexicon(&self) -> &Lexicon {
+        self.lexicon.get_or_init(|| Lexicon::build(&self.gazetteer))
+    }
+
     /// The configured level of a rule, if the config sets one.
     pub(crate) fn level(&self, rule: &str) -> Option<RuleLevel> {
         self.levels.get(rule).copied()

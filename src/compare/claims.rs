@@ -113,88 +113,122 @@ fn number_slots(v: &Version) -> BTreeMap<NumberKey<'_>, Vec<&Quantity>> {
 /// only one gives. Quantities inside quotes already reported by
 /// `quote-drift` (`quoted`: (version path, start)) are left to it.
 pub(crate) fn numbers(pair: &Pair<'_>, quoted: &Quoted, out: &mut Vec<Finding>) {
-    let quoted = &quoted.quantities;
     let sa = number_slots(pair.a);
     let sb = number_slots(pair.b);
     let keys: BTreeSet<&NumberKey<'_>> = sa.keys().chain(sb.keys()).collect();
-    let not_quoted = |v: &Version, q: &Quantity| !quoted.contains(&(v.path.clone(), q.start));
+    // Quantities already reported (version path, start).
+    let mut used: HashSet<(String, usize)> = quoted.quantities.clone();
+    let is_used = |used: &HashSet<(String, usize)>, v: &Version, q: &Quantity| {
+        used.contains(&(v.path.clone(), q.start))
+    };
+    let mut gaps = Vec::new();
     for key in keys {
         match (sa.get(key), sb.get(key)) {
             (Some(qa), Some(qb)) => {
                 let ea: Vec<&Quantity> = unmatched(qa, qb, |q| interval_key(&q.interval))
                     .into_iter()
-                    .filter(|q| not_quoted(pair.a, q))
+                    .filter(|q| !is_used(&used, pair.a, q))
                     .collect();
                 let eb: Vec<&Quantity> = unmatched(qb, qa, |q| interval_key(&q.interval))
                     .into_iter()
-                    .filter(|q| not_quoted(pair.b, q))
+                    .filter(|q| !is_used(&used, pair.b, q))
                     .collect();
                 for (x, y) in ea.iter().zip(&eb) {
                     out.push(number_pair(pair, key, x, y));
+                    used.insert((pair.a.path.clone(), x.start));
+                    used.insert((pair.b.path.clone(), y.start));
                 }
             }
-            (Some(qs), None) => number_gap(pair, key, pair.a, pair.b, qs, out),
-            (None, Some(qs)) => number_gap(pair, key, pair.b, pair.a, qs, out),
+            (Some(qs), None) => gaps.push((key, pair.a, pair.b, qs)),
+            (None, Some(qs)) => gaps.push((key, pair.b, pair.a, qs)),
             (None, None) => {}
         }
     }
-    unbound_numbers(pair, quoted, out);
+    leftover_numbers(pair, &mut used, out);
+    for (key, has, lacks, qs) in gaps {
+        if !qs.iter().any(|q| is_used(&used, has, q)) {
+            number_gap(pair, key, has, lacks, qs, out);
+        }
+    }
 }
 
-/// Quantities bound to no slot, by the unit written with them: within one
-/// shared unit, one value left on each side (after setting aside the
-/// values both give) is the same count written two ways: a warning, as the
-/// entity it counts is unknown.
-fn unbound_numbers(pair: &Pair<'_>, quoted: &HashSet<(String, usize)>, out: &mut Vec<Finding>) {
+/// The shared unit concept of a quantity: its slot's unit, else the unit
+/// written after it.
+fn shared_unit(q: &Quantity) -> Option<&'static str> {
+    match &q.slot {
+        Some(slot) => written_unit(&slot.unit).or_else(|| written_unit(&q.text)),
+        None => written_unit(&q.text),
+    }
+}
+
+/// Quantities not yet reported whose value the other version gives
+/// nowhere, by shared unit: one left on each side in a unit is the same
+/// count written two ways (its slots differ or are missing: "مقتل 125
+/// مدنياً" is `killed`, "has documented 135 civilians" `members`). A
+/// warning, as the slot is not certain.
+fn leftover_numbers(pair: &Pair<'_>, used: &mut HashSet<(String, usize)>, out: &mut Vec<Finding>) {
     fn by_unit<'v>(
         v: &'v Version,
-        quoted: &HashSet<(String, usize)>,
+        other: &Version,
+        used: &HashSet<(String, usize)>,
     ) -> BTreeMap<&'static str, Vec<&'v Quantity>> {
+        let elsewhere: HashSet<IntervalKey> = quantities(other)
+            .map(|q| interval_key(&q.interval))
+            .collect();
         let mut m: BTreeMap<&'static str, Vec<&Quantity>> = BTreeMap::new();
         for q in quantities(v) {
-            if q.slot.is_some() || quoted.contains(&(v.path.clone(), q.start)) {
+            if used.contains(&(v.path.clone(), q.start))
+                || elsewhere.contains(&interval_key(&q.interval))
+            {
                 continue;
             }
-            if let Some(unit) = written_unit(&q.text) {
+            if let Some(unit) = shared_unit(q) {
                 m.entry(unit).or_default().push(q);
             }
         }
         m
     }
-    let (ua, ub) = (by_unit(pair.a, quoted), by_unit(pair.b, quoted));
-    // Values the other version gives anywhere (bound or not) are agreed.
-    let all = |v: &'_ Version| -> HashSet<IntervalKey> {
-        quantities(v).map(|q| interval_key(&q.interval)).collect()
-    };
-    let (all_a, all_b) = (all(pair.a), all(pair.b));
+    let (a, b) = (pair.a, pair.b);
+    let (ua, ub) = (by_unit(a, b, used), by_unit(b, a, used));
     for (unit, qa) in &ua {
         let Some(qb) = ub.get(unit) else { continue };
-        let ea: Vec<&Quantity> = unmatched(qa, qb, |q| interval_key(&q.interval))
-            .into_iter()
-            .filter(|q| !all_b.contains(&interval_key(&q.interval)))
-            .collect();
-        let eb: Vec<&Quantity> = unmatched(qb, qa, |q| interval_key(&q.interval))
-            .into_iter()
-            .filter(|q| !all_a.contains(&interval_key(&q.interval)))
-            .collect();
-        if let ([x], [y]) = (ea.as_slice(), eb.as_slice()) {
-            let (a, b) = (pair.a, pair.b);
-            out.push(finding(
-                crate::rules::number_conflict::ID,
-                Severity::Warning,
-                format!(
-                    "{} says \"{}\" where {} says \"{}\": the only {unit} count each gives that the other does not ({} vs {})",
-                    a.path, x.text, b.path, y.text, x.interval, y.interval
-                ),
-                vec![
-                    a.span(x.start, x.end, None, x.section),
-                    b.span(y.start, y.end, None, y.section),
-                ],
-                vec![format!(
-                    "neither number is bound to an entity and predicate; both count {unit}"
-                )],
-            ));
-        }
+        let ([x], [y]) = (qa.as_slice(), qb.as_slice()) else {
+            continue;
+        };
+        let (ix, iy) = (&x.interval, &y.interval);
+        let how = if ix.disjoint(iy) {
+            "do not overlap"
+        } else if ix.contains(iy) || iy.contains(ix) {
+            "differ in precision"
+        } else {
+            "overlap"
+        };
+        let slot = |q: &Quantity| {
+            q.slot.as_ref().map_or("no slot".to_string(), |s| {
+                format!("entity {}, predicate \"{}\"", s.entity, s.predicate)
+            })
+        };
+        out.push(finding(
+            crate::rules::number_conflict::ID,
+            Severity::Warning,
+            format!(
+                "{} says \"{}\" where {} says \"{}\": the only {unit} count each gives that the other does not; {ix} and {iy} {how}",
+                a.path, x.text, b.path, y.text
+            ),
+            vec![
+                a.span(x.start, x.end, x.slot.as_ref().map(|s| s.entity.as_str()), x.section),
+                b.span(y.start, y.end, y.slot.as_ref().map(|s| s.entity.as_str()), y.section),
+            ],
+            vec![format!(
+                "paired by unit only: {} ({}), {} ({})",
+                a.path,
+                slot(x),
+                b.path,
+                slot(y)
+            )],
+        ));
+        used.insert((a.path.clone(), x.start));
+        used.insert((b.path.clone(), y.start));
     }
 }
 
@@ -390,9 +424,10 @@ pub(crate) fn dates(pair: &Pair<'_>, out: &mut Vec<Finding>) {
             (None, None) => {}
         }
     }
-    // Unbound dates with a day and a month: one left on each side that
-    // differs in one of the parts both give.
-    let full = |x: &&(&DateClaim, Resolved)| x.1.month.is_some() && x.1.day.is_some();
+    // Unbound dates with a month (years alone are too often background:
+    // "independence in 1946"): one left on each side, written at the same
+    // precision, that differs in one of the parts both give.
+    let full = |x: &&(&DateClaim, Resolved)| x.1.month.is_some();
     let ra: Vec<&(&DateClaim, Resolved)> = ua.iter().filter(full).collect();
     let rb: Vec<&(&DateClaim, Resolved)> = ub.iter().filter(full).collect();
     let ea: Vec<_> = unmatched(&ra, &rb, |x| x.1)
@@ -408,7 +443,7 @@ pub(crate) fn dates(pair: &Pair<'_>, out: &mut Vec<Finding>) {
         let differ = usize::from(years_differ)
             + usize::from(x.1.month != y.1.month)
             + usize::from(x.1.day != y.1.day);
-        if differ == 1 {
+        if differ == 1 && x.1.day.is_some() == y.1.day.is_some() {
             out.push(date_pair(pair, None, x, y));
         }
     }
@@ -435,7 +470,7 @@ fn date_pair(
         None => (
             Severity::Warning,
             "what may be the same date".to_string(),
-            "neither date is bound to an event; each is the only full date of its version that the other does not give, and they differ in one part".to_string(),
+            "neither date is bound to an event; each is the only dated month or day of its version that the other does not give, and they differ in one part".to_string(),
         ),
     };
     finding(

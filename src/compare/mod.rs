@@ -321,10 +321,10 @@ pub fn compare(
         let Some(checker) = engine.checkers.get(&key) else {
             return Ok(Outcome::Error);
         };
-        let titles = TitleIndex::build(checker.gazetteer());
-        let va = Version::new(checker, &titles, &da, settings.date);
-        let vb = Version::new(checker, &titles, &db, settings.date);
-        for r in compare_versions(&va, &vb, checker, &titles) {
+        let titles = &checker.lexicon().titles;
+        let va = Version::new(checker, titles, &da, settings.date);
+        let vb = Version::new(checker, titles, &db, settings.date);
+        for r in compare_versions(&va, &vb, checker, titles) {
             failed |= r.findings.iter().any(|f| fail_on.fails(f.severity));
             report.files.push(r);
         }

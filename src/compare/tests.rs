@@ -79,6 +79,12 @@ fn versions_that_agree_are_quiet() {
             en: "Trump met Syrian President Ahmed al-Sharaa. Sharaa said the visit was a success.",
             want: &[],
         },
+        // Distances in kilometres and in miles are different units.
+        Case {
+            ar: "وقع الزلزال على بعد 27 كيلومتراً من جلال آباد.",
+            en: "The quake struck about 17 miles from Jalalabad.",
+            want: &[],
+        },
         // The same quote, worded differently, same number.
         Case {
             ar: "قال دونالد ترامب: «التحالف يضم الآن 90 دولة».",
@@ -119,6 +125,13 @@ fn drifts_are_reported() {
             ar: "جاء اللقاء بعد ستة أشهر من لقائهما الأول.",
             en: "The meeting came seven months after their first one.",
             want: &[("number-conflict", "warning", "ستة أشهر")],
+        },
+        // Two slots for one count (مقتل is `killed`, "has documented" reads
+        // as `members`), one shared unit: paired by the unit, a warning.
+        Case {
+            ar: "وثّقت الأمم المتحدة مقتل 125 مدنياً.",
+            en: "The United Nations has documented 135 civilians killed.",
+            want: &[("number-conflict", "warning", "مقتل 125 مدنياً")],
         },
         // A unique event given two years.
         Case {
