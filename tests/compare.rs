@@ -140,9 +140,19 @@ fn each_drift_is_reported_once_with_a_span_in_each_file() {
     for d in drifts {
         let (report, code) = compare_json(d.name, &[]);
         let found = findings(&report);
-        assert_eq!(found.len(), 1, "{}: exactly one finding: {found:#?}", d.name);
+        assert_eq!(
+            found.len(),
+            1,
+            "{}: exactly one finding: {found:#?}",
+            d.name
+        );
         let (rule, severity, spans) = &found[0];
-        assert_eq!((rule.as_str(), severity.as_str()), (d.rule, d.severity), "{}", d.name);
+        assert_eq!(
+            (rule.as_str(), severity.as_str()),
+            (d.rule, d.severity),
+            "{}",
+            d.name
+        );
         let want: Vec<(String, u64, u64, String)> = d
             .spans
             .iter()
@@ -191,7 +201,14 @@ fn what_one_version_lacks_is_a_version_gap() {
     std::fs::write(dir.path().join("ar.md"), ar_text).expect("write");
     std::fs::write(dir.path().join("en.md"), en_text).expect("write");
     let out = tadqiq(
-        &["compare", "--isolated", "--format", "json", "ar.md", "en.md"],
+        &[
+            "compare",
+            "--isolated",
+            "--format",
+            "json",
+            "ar.md",
+            "en.md",
+        ],
         dir.path(),
     );
     // An info does not fail the run by default ...
@@ -205,7 +222,14 @@ fn what_one_version_lacks_is_a_version_gap() {
     assert_eq!(found[0].2[0].3, "أسعد الشيباني");
     // ... and does with --fail-on info.
     let out = tadqiq(
-        &["compare", "--isolated", "--fail-on", "info", "ar.md", "en.md"],
+        &[
+            "compare",
+            "--isolated",
+            "--fail-on",
+            "info",
+            "ar.md",
+            "en.md",
+        ],
         dir.path(),
     );
     assert_eq!(out.status.code(), Some(1));
@@ -278,7 +302,15 @@ fn folders_pair_by_name() {
     // A story the English desk has not written yet.
     std::fs::write(ar_dir.join("later.md"), "خبر لم يترجم بعد.\n").expect("write");
     let out = tadqiq(
-        &["compare", "--isolated", "--format", "json", "--dir", "ar", "en"],
+        &[
+            "compare",
+            "--isolated",
+            "--format",
+            "json",
+            "--dir",
+            "ar",
+            "en",
+        ],
         dir.path(),
     );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
@@ -375,10 +407,16 @@ fn the_config_sets_rule_levels_and_fail_on() {
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(stdout(&out).contains("warning[number-conflict]"));
     // ... and does with --fail-on warning.
-    let out = tadqiq(&["compare", "--fail-on", "warning", "ar.md", "en.md"], dir.path());
+    let out = tadqiq(
+        &["compare", "--fail-on", "warning", "ar.md", "en.md"],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(1));
-    std::fs::write(dir.path().join("tadqiq.yaml"), "rules:\n  number-conflict: off\n")
-        .expect("write");
+    std::fs::write(
+        dir.path().join("tadqiq.yaml"),
+        "rules:\n  number-conflict: off\n",
+    )
+    .expect("write");
     let out = tadqiq(&["compare", "ar.md", "en.md"], dir.path());
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).ends_with("0 errors, 0 warnings, 0 infos\n"));
@@ -387,6 +425,11 @@ fn the_config_sets_rule_levels_and_fail_on() {
 #[test]
 fn output_is_deterministic() {
     let (ar, en) = pair("person");
-    let run = || stdout(&tadqiq(&["compare", "--isolated", "--format", "json", &ar, &en], root()));
+    let run = || {
+        stdout(&tadqiq(
+            &["compare", "--isolated", "--format", "json", &ar, &en],
+            root(),
+        ))
+    };
     assert_eq!(run(), run());
 }

@@ -45,15 +45,11 @@ fn quantities(v: &Version) -> impl Iterator<Item = &Quantity> {
 }
 
 fn date_claims(v: &Version) -> impl Iterator<Item = &DateClaim> {
-    v.report
-        .claims
-        .iter()
-        .flat_map(|c| &c.dates)
-        .filter(|d| {
-            d.section != SectionKind::Boilerplate
-                && d.calendar == Calendar::Gregorian
-                && d.relative != Some(Relative::Today)
-        })
+    v.report.claims.iter().flat_map(|c| &c.dates).filter(|d| {
+        d.section != SectionKind::Boilerplate
+            && d.calendar == Calendar::Gregorian
+            && d.relative != Some(Relative::Today)
+    })
 }
 
 fn quote_claims(v: &Version) -> impl Iterator<Item = &Quote> {
@@ -302,7 +298,8 @@ fn fact_note(pair: &Pair<'_>, key: &NumberKey<'_>, x: &Quantity, y: &Quantity) -
         let date = v.date?;
         let fact = entity.facts.iter().find(|f| {
             crate::claims::slots::fact_fits(f, key.predicate, key.unit)
-                && f.from.is_none_or(|from| from.first_day() <= date.last_day())
+                && f.from
+                    .is_none_or(|from| from.first_day() <= date.last_day())
                 && f.to.is_none_or(|to| to.last_day() >= date.first_day())
         })?;
         let &crate::gazetteer::FactValue::Exact(value) = fact.value.as_ref()? else {
@@ -315,11 +312,7 @@ fn fact_note(pair: &Pair<'_>, key: &NumberKey<'_>, x: &Quantity, y: &Quantity) -
             key.entity,
             crate::claims::numbers::show(value),
             q.text,
-            if agrees {
-                "agrees with"
-            } else {
-                "contradicts"
-            }
+            if agrees { "agrees with" } else { "contradicts" }
         ));
     }
     Some(said.join("; "))
@@ -377,24 +370,28 @@ type DateSlots<'v> = BTreeMap<(&'v str, &'static str), Vec<(&'v DateClaim, Resol
 pub(crate) fn dates(pair: &Pair<'_>, out: &mut Vec<Finding>) {
     fn collect(v: &Version) -> (DateSlots<'_>, Vec<(&DateClaim, Resolved)>) {
         let mut slots: DateSlots<'_> = BTreeMap::new();
-        let mut unbound = Vec::new();
+        let mut every = Vec::new();
         for d in date_claims(v) {
             let r = resolve(d, v.date);
-            match &d.slot {
-                Some(s) => slots
+            if let Some(s) = &d.slot {
+                slots
                     .entry((s.entity.as_str(), s.event))
                     .or_default()
-                    .push((d, r)),
-                None => unbound.push((d, r)),
+                    .push((d, r));
             }
+            every.push((d, r));
         }
-        (slots, unbound)
+        (slots, every)
     }
-    let (sa, ua) = collect(pair.a);
-    let (sb, ub) = collect(pair.b);
-    let all_a: HashSet<Resolved> = date_claims(pair.a).map(|d| resolve(d, pair.a.date)).collect();
-    let all_b: HashSet<Resolved> = date_claims(pair.b).map(|d| resolve(d, pair.b.date)).collect();
+    let (a, b) = (pair.a, pair.b);
+    let (sa, every_a) = collect(a);
+    let (sb, every_b) = collect(b);
+    let all_a: HashSet<Resolved> = every_a.iter().map(|x| x.1).collect();
+    let all_b: HashSet<Resolved> = every_b.iter().map(|x| x.1).collect();
     let keys: BTreeSet<&(&str, &str)> = sa.keys().chain(sb.keys()).collect();
+    // Dates already reported (version path, start).
+    let mut used: HashSet<(String, usize)> = HashSet::new();
+    let mut gaps = Vec::new();
     for key in keys {
         match (sa.get(key), sb.get(key)) {
             (Some(da), Some(db)) => {
@@ -403,48 +400,69 @@ pub(crate) fn dates(pair: &Pair<'_>, out: &mut Vec<Finding>) {
                 let mut ea = unmatched(&ra, &rb, |x| x.1);
                 let mut eb = unmatched(&rb, &ra, |x| x.1);
                 // The same date at another precision agrees.
-                ea.retain(|x| {
-                    match eb.iter().position(|y| !conflict(&x.1, &y.1, true)) {
+                ea.retain(
+                    |x| match eb.iter().position(|y| !conflict(&x.1, &y.1, true)) {
                         Some(i) => {
                             eb.remove(i);
                             false
                         }
                         None => true,
-                    }
-                });
+                    },
+                );
                 let unique = is_unique_event(key.1) || (ea.len() == 1 && eb.len() == 1);
                 for (x, y) in ea.iter().zip(&eb) {
                     if conflict(&x.1, &y.1, unique) {
                         out.push(date_pair(pair, Some(key), x, y));
+                        used.insert((a.path.clone(), x.0.start));
+                        used.insert((b.path.clone(), y.0.start));
                     }
                 }
             }
-            (Some(ds), None) => date_gap(pair, key, pair.a, pair.b, ds, &all_b, out),
-            (None, Some(ds)) => date_gap(pair, key, pair.b, pair.a, ds, &all_a, out),
+            (Some(ds), None) => gaps.push((key, a, b, ds, &all_b)),
+            (None, Some(ds)) => gaps.push((key, b, a, ds, &all_a)),
             (None, None) => {}
         }
     }
-    // Unbound dates with a month (years alone are too often background:
-    // "independence in 1946"): one left on each side, written at the same
-    // precision, that differs in one of the parts both give.
-    let full = |x: &&(&DateClaim, Resolved)| x.1.month.is_some();
-    let ra: Vec<&(&DateClaim, Resolved)> = ua.iter().filter(full).collect();
-    let rb: Vec<&(&DateClaim, Resolved)> = ub.iter().filter(full).collect();
-    let ea: Vec<_> = unmatched(&ra, &rb, |x| x.1)
-        .into_iter()
-        .filter(|x| !all_b.contains(&x.1))
-        .collect();
-    let eb: Vec<_> = unmatched(&rb, &ra, |x| x.1)
-        .into_iter()
-        .filter(|x| !all_a.contains(&x.1))
-        .collect();
-    if let ([x], [y]) = (ea.as_slice(), eb.as_slice()) {
+    // Dates with a month (years alone are too often background:
+    // "independence in 1946"), not yet reported, that the other version
+    // gives nowhere: one left on each side, written at the same precision,
+    // that differs in one of the parts both give, is one date mistyped
+    // (bound to different events, or to none).
+    fn left<'v>(
+        every: &[(&'v DateClaim, Resolved)],
+        v: &Version,
+        other: &HashSet<Resolved>,
+        used: &HashSet<(String, usize)>,
+    ) -> Vec<(&'v DateClaim, Resolved)> {
+        every
+            .iter()
+            .filter(|x| {
+                x.1.month.is_some()
+                    && !other.contains(&x.1)
+                    && !used.contains(&(v.path.clone(), x.0.start))
+            })
+            .copied()
+            .collect()
+    }
+    let la = left(&every_a, a, &all_b, &used);
+    let lb = left(&every_b, b, &all_a, &used);
+    if let ([x], [y]) = (la.as_slice(), lb.as_slice()) {
         let years_differ = matches!((x.1.year, y.1.year), (Some(p), Some(q)) if p != q);
         let differ = usize::from(years_differ)
             + usize::from(x.1.month != y.1.month)
             + usize::from(x.1.day != y.1.day);
         if differ == 1 && x.1.day.is_some() == y.1.day.is_some() {
             out.push(date_pair(pair, None, x, y));
+            used.insert((a.path.clone(), x.0.start));
+            used.insert((b.path.clone(), y.0.start));
+        }
+    }
+    for (key, has, lacks, ds, elsewhere) in gaps {
+        if !ds
+            .iter()
+            .any(|(d, _)| used.contains(&(has.path.clone(), d.start)))
+        {
+            date_gap(pair, key, has, lacks, ds, elsewhere, out);
         }
     }
 }
@@ -470,7 +488,7 @@ fn date_pair(
         None => (
             Severity::Warning,
             "what may be the same date".to_string(),
-            "neither date is bound to an event; each is the only dated month or day of its version that the other does not give, and they differ in one part".to_string(),
+            "the two dates are not bound to one event; each is the only dated month or day of its version that the other does not give, and they differ in one part".to_string(),
         ),
     };
     finding(
@@ -497,10 +515,11 @@ fn date_gap(
     elsewhere: &HashSet<Resolved>,
     out: &mut Vec<Finding>,
 ) {
-    if ds
-        .iter()
-        .any(|(_, r)| elsewhere.iter().any(|o| !conflict(r, o, true) && o.year == r.year))
-    {
+    if ds.iter().any(|(_, r)| {
+        elsewhere
+            .iter()
+            .any(|o| !conflict(r, o, true) && o.year == r.year)
+    }) {
         return;
     }
     let Some((first, _)) = ds.iter().find(|(d, _)| d.section == SectionKind::Body) else {
@@ -572,11 +591,14 @@ fn quote_facts(v: &Version) -> BTreeMap<String, Vec<QuoteFacts<'_>>> {
                 }
             }
         }
-        by_speaker.entry(speaker.clone()).or_default().push(QuoteFacts {
-            quote,
-            values,
-            names,
-        });
+        by_speaker
+            .entry(speaker.clone())
+            .or_default()
+            .push(QuoteFacts {
+                quote,
+                values,
+                names,
+            });
     }
     by_speaker
 }
@@ -584,7 +606,10 @@ fn quote_facts(v: &Version) -> BTreeMap<String, Vec<QuoteFacts<'_>>> {
 /// How much two quotes share: numbers and names in common.
 fn shared(x: &QuoteFacts<'_>, y: &QuoteFacts<'_>) -> usize {
     let ys: BTreeSet<&str> = y.values.iter().map(|v| v.0.as_str()).collect();
-    x.values.iter().filter(|v| ys.contains(v.0.as_str())).count()
+    x.values
+        .iter()
+        .filter(|v| ys.contains(v.0.as_str()))
+        .count()
         + x.names.keys().filter(|n| y.names.contains_key(*n)).count()
 }
 

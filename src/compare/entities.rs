@@ -58,7 +58,7 @@ fn families(e: &Entity) -> BTreeSet<String> {
     e.family.all().map(fold_str).collect()
 }
 
-fn mention<'v>(v: &'v Version, i: usize) -> &'v Mention {
+fn mention(v: &Version, i: usize) -> &Mention {
     &v.report.mentions[i]
 }
 
@@ -397,10 +397,12 @@ fn roles(pair: &Pair<'_>, pa: &Present<'_>, pb: &Present<'_>, out: &mut Vec<Find
                             hs.iter().any(|h| holders.contains(h))
                         })
                     });
-                    if same_in_other || !seen.insert((v.path.clone(), id.to_string(), title.key.clone())) {
+                    if same_in_other
+                        || !seen.insert((v.path.clone(), id.to_string(), title.key.clone()))
+                    {
                         continue;
                     }
-                    out.push(role_finding(pair, v, w, e, i, title, theirs));
+                    out.push(role_finding(v, w, e, i, title, theirs));
                 }
             }
         }
@@ -408,7 +410,6 @@ fn roles(pair: &Pair<'_>, pa: &Present<'_>, pb: &Present<'_>, out: &mut Vec<Find
 }
 
 fn role_finding(
-    pair: &Pair<'_>,
     v: &Version,
     w: &Version,
     e: &Entity,
@@ -458,7 +459,6 @@ fn role_finding(
             held.join("; ")
         )
     });
-    let _ = pair;
     finding(
         "role-conflict",
         Severity::Error,

@@ -86,15 +86,15 @@ pub(crate) fn pair_dirs(engine: &mut Engine<'_>, a: &str, b: &str) -> Result<Pai
     for (k, pa) in fa {
         match fb.remove(&k) {
             Some(pb) => pairing.pairs.push((pa, pb)),
-            None => pairing
-                .notes
-                .push(format!("note: {pa} has no counterpart in {b}; not compared")),
+            None => pairing.notes.push(format!(
+                "note: {pa} has no counterpart in {b}; not compared"
+            )),
         }
     }
     for pb in fb.into_values() {
-        pairing
-            .notes
-            .push(format!("note: {pb} has no counterpart in {a}; not compared"));
+        pairing.notes.push(format!(
+            "note: {pb} has no counterpart in {a}; not compared"
+        ));
     }
     Ok(pairing)
 }

@@ -139,6 +139,13 @@ fn drifts_are_reported() {
             en: "The coalition against ISIS was formed in 2015.",
             want: &[("date-conflict", "error", "تشكّل عام 2014")],
         },
+        // A date bound to an event in one version and to none in the
+        // other, one day apart: the only such dates, a warning.
+        Case {
+            ar: "سقط نظام بشار الأسد في 8 ديسمبر 2024.",
+            en: "Bashar al-Assad lost Damascus on December 9, 2024.",
+            want: &[("date-conflict", "warning", "8 ديسمبر 2024")],
+        },
         // The speaker names someone else inside the quote.
         Case {
             ar: "قال دونالد ترامب: «تحدثت مع أسعد الشيباني طويلاً».",

@@ -17,10 +17,10 @@ use std::collections::{HashMap, HashSet};
 use crate::clitics::readings;
 use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer, PartialDate, Role};
 use crate::normalize::{fold_str, is_word_char};
+use crate::resolve::Mention;
 use crate::rules::near_miss::NameIndex;
 use crate::rules::Context;
 use crate::tag::AliasForm;
-use crate::resolve::Mention;
 
 /// What separates two words of the folded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
