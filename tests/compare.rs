@@ -433,3 +433,17 @@ fn output_is_deterministic() {
     };
     assert_eq!(run(), run());
 }
+
+#[test]
+fn readme_example_is_the_real_report() {
+    let dir = root().join("tests/fixtures/compare/number");
+    let out = tadqiq(&["compare", "--isolated", "ar.md", "en.md"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let report = stdout(&out);
+    assert!(
+        readme.contains(report.trim_end()),
+        "README.md's compare example is stale; paste the output of \
+         `cd tests/fixtures/compare/number && tadqiq compare ar.md en.md`:\n{report}"
+    );
+}

@@ -290,10 +290,12 @@ fn number_pair(pair: &Pair<'_>, key: &NumberKey<'_>, x: &Quantity, y: &Quantity)
 }
 
 /// Which of the two values the gazetteer's fact for the slot agrees with,
-/// at each version's date.
+/// at each version's date: a note only when one agrees and the other does
+/// not (then it says which version to trust).
 fn fact_note(pair: &Pair<'_>, key: &NumberKey<'_>, x: &Quantity, y: &Quantity) -> Option<String> {
     let entity = pair.gazetteer().get(key.entity)?;
     let mut said = Vec::new();
+    let mut agreeing = 0;
     for (v, q) in [(pair.a, x), (pair.b, y)] {
         let date = v.date?;
         let fact = entity.facts.iter().find(|f| {
@@ -306,16 +308,16 @@ fn fact_note(pair: &Pair<'_>, key: &NumberKey<'_>, x: &Quantity, y: &Quantity) -
             return None;
         };
         let agrees = q.interval.contains(&Interval::exact(value));
+        agreeing += usize::from(agrees);
         said.push(format!(
-            "{} ({}): the gazetteer gives {} at {date}, which \"{}\" {}",
+            "{} (dated {date}): the gazetteer gives {}, which \"{}\" {}",
             v.path,
-            key.entity,
             crate::claims::numbers::show(value),
             q.text,
             if agrees { "agrees with" } else { "contradicts" }
         ));
     }
-    Some(said.join("; "))
+    (agreeing == 1).then(|| said.join("; "))
 }
 
 fn number_gap(

@@ -207,3 +207,38 @@ fn gaps_are_listed_once_per_slot() {
     );
     assert!(found.iter().all(|f| f.1 == "info"), "{found:?}");
 }
+
+#[test]
+fn the_gazetteer_says_which_version_is_right() {
+    let (checker, titles) = checker();
+    let date = PartialDate::parse("2025-11-12");
+    let version = |path: &str, text: &str| {
+        let draft = Draft {
+            path: path.to_string(),
+            text: text.to_string(),
+            format: Format::Plain,
+        };
+        Version::new(checker, titles, &draft, date)
+    };
+    let notes = |ar: &str, en: &str| {
+        let (a, b) = (version("ar.txt", ar), version("en.txt", en));
+        let reports = compare_versions(&a, &b, checker, titles);
+        reports[0].findings[0].notes.join("\n")
+    };
+    // The coalition has 90 members from 2025-11-10 (gazetteer): the note
+    // says the English 91 contradicts it.
+    let said = notes(
+        "التحالف الدولي ضد تنظيم الدولة يضم الآن 90 دولة.",
+        "The coalition against ISIS now includes 91 countries.",
+    );
+    assert!(
+        said.contains("the gazetteer gives 90, which \"includes 91 countries\" contradicts"),
+        "{said}"
+    );
+    // Both wrong: no note takes a side.
+    let said = notes(
+        "التحالف الدولي ضد تنظيم الدولة يضم الآن 92 دولة.",
+        "The coalition against ISIS now includes 91 countries.",
+    );
+    assert!(!said.contains("gazetteer"), "{said}");
+}
