@@ -235,6 +235,23 @@ fn what_one_version_lacks_is_a_version_gap() {
     assert_eq!(out.status.code(), Some(1));
 }
 
+/// Validates against the official SARIF 2.1.0 schema, as tests/cli_gate.rs does.
+fn assert_valid_sarif(doc: &Value) {
+    let schema: Value = serde_json::from_str(include_str!("schemas/sarif-schema-2.1.0.json"))
+        .expect("schema is JSON");
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.enable_format_assertions();
+    let url = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+    compiler.add_resource(url, schema).expect("schema added");
+    let index = compiler
+        .compile(url, &mut schemas)
+        .expect("schema compiles");
+    if let Err(e) = schemas.validate(doc, index) {
+        panic!("SARIF output does not validate: {e:#}\n{doc:#}");
+    }
+}
+
 #[test]
 fn every_format_names_both_files() {
     let (ar, en) = pair("number");
@@ -263,6 +280,7 @@ fn every_format_names_both_files() {
     assert_eq!(line["spans"][1]["path"], en.as_str());
 
     let sarif: Value = serde_json::from_str(&run("sarif")).expect("SARIF");
+    assert_valid_sarif(&sarif);
     let result = &sarif["runs"][0]["results"][0];
     assert_eq!(result["ruleId"], "number-conflict");
     assert_eq!(
