@@ -271,11 +271,20 @@ fn title_slots(
             let fx = fits(x.entity, &ox, x.title.past, a.role_date);
             let fy = fits(y.entity, &oy, y.title.past, b.role_date);
             // One holds the title, the other is given it wrongly.
-            let (holder, wrong, hv, wv) = match (fx, fy) {
-                (true, false) => (x, y, a, b),
-                (false, true) => (y, x, b, a),
+            let (holder, wrong, hv, wv, own) = match (fx, fy) {
+                (true, false) => (x, y, a, b, &ox),
+                (false, true) => (y, x, b, a, &oy),
                 _ => continue,
             };
+            // The other title must name the role the holder holds, not just
+            // any role both titles can name ("President" names many).
+            let Some(he) = mention(hv, holder.mention).entity else {
+                continue;
+            };
+            let other = pair.titles.get(&wrong.title.key);
+            if !own.iter().any(|&r| other.contains(&(he, r))) {
+                continue;
+            }
             let span_of = |v: &Version, t: &Titled<'_>| {
                 let m = mention(v, t.mention);
                 let (ts, te) = v.original(t.title.folded);

@@ -187,6 +187,23 @@ fn regression() {
 }
 
 #[test]
+fn a_generic_title_does_not_pair_two_people() {
+    // REGRESSION: "الرئيس السابق" (Assad, a past Syrian president) and "US
+    // President" can both name Trump's role ("الرئيس" is one of its
+    // titles); the swap is Trump/Biden, whose role "US President" names.
+    let found = compared(
+        "استقبل الرئيس الأمريكي دونالد ترامب الضيوف بعد عام على سقوط نظام الرئيس السابق بشار الأسد.",
+        "US President Joe Biden received the guests.",
+    );
+    let names: Vec<&str> = found
+        .iter()
+        .filter(|f| f.0 == "name-conflict")
+        .map(|f| f.2.as_str())
+        .collect();
+    assert_eq!(names, ["الرئيس الأمريكي دونالد ترامب"], "{found:?}");
+}
+
+#[test]
 fn gaps_are_listed_once_per_slot() {
     // The English version leaves out the count (given twice in Arabic)
     // and the foreign minister.
