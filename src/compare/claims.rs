@@ -698,9 +698,9 @@ fn quote_pair(
             texts.join(", ")
         };
         differences.push(format!(
-            "{} ({}) where {} has {}",
-            show(&ex, a),
+            "{} has {} where {} has {}",
             a.path,
+            show(&ex, a),
             b.path,
             show(&ey, b)
         ));
@@ -715,16 +715,19 @@ fn quote_pair(
         for (id, r) in &name_y {
             spans.push(b.span(r.0, r.1, Some(id.as_str()), y.quote.section));
         }
-        let ids = |ns: &[(&String, &(usize, usize))]| {
-            let v: Vec<&str> = ns.iter().map(|(n, _)| n.as_str()).collect();
-            v.join(", ")
+        let ids = |ns: &[(&String, &(usize, usize))], v: &Version| {
+            let shown: Vec<String> = ns
+                .iter()
+                .map(|(n, r)| format!("\"{}\" ({n})", v.text().get(r.0..r.1).unwrap_or("")))
+                .collect();
+            shown.join(", ")
         };
         differences.push(format!(
-            "names {} ({}) where {} names {}",
-            ids(&name_x),
+            "{} names {} where {} names {}",
             a.path,
+            ids(&name_x, a),
             b.path,
-            ids(&name_y)
+            ids(&name_y, b)
         ));
     }
     if differences.is_empty() {
