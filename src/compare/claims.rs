@@ -157,6 +157,27 @@ fn shared_unit(q: &Quantity) -> Option<&'static str> {
     }
 }
 
+/// Whether two values could be one count mistyped or misread: within a
+/// factor of two, or one digit dropped or added (2700 and 27000). Two unrelated counts
+/// in one unit ("43 عاماً" of age, "13 years" of war) are neither.
+fn close(x: &Interval, y: &Interval) -> bool {
+    let value = |i: &Interval| i.min.or(i.max).map(f64::abs);
+    let (Some(p), Some(q)) = (value(x), value(y)) else {
+        return false;
+    };
+    let (lo, hi) = if p <= q { (p, q) } else { (q, p) };
+    if lo > 0.0 && hi / lo <= 2.0 {
+        return true;
+    }
+    // A digit dropped or doubled; a digit changed within the same length
+    // is left to the ratio (43 and 13 are one edit apart too).
+    let (a, b) = (
+        crate::claims::numbers::show(lo),
+        crate::claims::numbers::show(hi),
+    );
+    b.len() == a.len() + 1 && strsim::osa_distance(&a, &b) == 1
+}
+
 /// Quantities not yet reported whose value the other version gives
 /// nowhere, by shared unit: one left on each side in a unit is the same
 /// count written two ways (its slots differ or are missing: "مقتل 125
@@ -192,6 +213,9 @@ fn leftover_numbers(pair: &Pair<'_>, used: &mut HashSet<(String, usize)>, out: &
             continue;
         };
         let (ix, iy) = (&x.interval, &y.interval);
+        if !close(ix, iy) {
+            continue;
+        }
         let how = if ix.disjoint(iy) {
             "do not overlap"
         } else if ix.contains(iy) || iy.contains(ix) {

@@ -79,6 +79,13 @@ fn versions_that_agree_are_quiet() {
             en: "Trump met Syrian President Ahmed al-Sharaa. Sharaa said the visit was a success.",
             want: &[],
         },
+        // One leftover count of years on each side, too far apart to be one
+        // count mistyped: an age and a war's length.
+        Case {
+            ar: "وتولى الشرع (43 عاماً) السلطة.",
+            en: "The war lasted 13 years.",
+            want: &[],
+        },
         // Distances in kilometres and in miles are different units.
         Case {
             ar: "وقع الزلزال على بعد 27 كيلومتراً من جلال آباد.",
@@ -132,6 +139,12 @@ fn drifts_are_reported() {
             ar: "وثّقت الأمم المتحدة مقتل 125 مدنياً.",
             en: "The United Nations has documented 135 civilians killed.",
             want: &[("number-conflict", "warning", "مقتل 125 مدنياً")],
+        },
+        // A digit too many: 2700 and 27000 people.
+        Case {
+            ar: "أصيب أكثر من 2700 شخص.",
+            en: "More than 27,000 people were injured.",
+            want: &[("number-conflict", "warning", "أصيب أكثر من 2700 شخص")],
         },
         // A unique event given two years.
         Case {
