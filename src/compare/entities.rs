@@ -5,7 +5,10 @@
 //! - `name-conflict`: one version names a person the other never does, and
 //!   the other names someone of the same family the first never does
 //!   (فاروق الشرع in one, Ahmed al-Sharaa in the other): error when each is
-//!   the only one of that family in their version, else warning.
+//!   the only one of that family in their version and something puts them
+//!   in one slot (a title naming one role, both quoted, both the subject of
+//!   one kind of claim); warning without such a slot; info when others of
+//!   the family are named too.
 //! - `role-conflict`: a title attached to a person in one version that the
 //!   gazetteer says they did not hold at that version's date, where the
 //!   other version names the same person without that title.
@@ -116,10 +119,11 @@ fn names(
                             .is_some_and(|e| !families(e).is_disjoint(f))
                 })
             };
-            let severity = if alone(pa, x, &fx) && alone(pb, y, &fy) {
-                Severity::Error
-            } else {
-                Severity::Warning
+            let evidence = same_slot(pair, pa, pb, x, y);
+            let severity = match (alone(pa, x, &fx) && alone(pb, y, &fy), &evidence) {
+                (true, Some(_)) => Severity::Error,
+                (true, None) => Severity::Warning,
+                (false, _) => Severity::Info,
             };
             let (Some(&ix), Some(&iy)) = (
                 pa.by_id.get(x).and_then(|v| v.first()),
@@ -136,7 +140,8 @@ fn names(
                 .or(ex.family.ar.first())
                 .cloned()
                 .unwrap_or_default();
-            let mut notes = vec![format!(
+            let mut notes: Vec<String> = evidence.into_iter().collect();
+            notes.push(format!(
                 "{} names {} ({} times) and never {}; {} names {} ({} times) and never {}",
                 a.path,
                 x,
@@ -146,7 +151,7 @@ fn names(
                 y,
                 pb.by_id[y].len(),
                 x
-            )];
+            ));
             for (v, e) in [(a, ex), (b, ey)] {
                 let held: Vec<String> = e
                     .roles
@@ -331,6 +336,71 @@ fn title_slots(
             conflicted.insert(y.id.to_string());
         }
     }
+}
+
+/// What puts `x` (named only in the first version) and `y` (only in the
+/// second) in one slot, in words: a title naming one role, both speaking a
+/// quote, or both the subject of one kind of claim.
+fn same_slot(
+    pair: &Pair<'_>,
+    pa: &Present<'_>,
+    pb: &Present<'_>,
+    x: &str,
+    y: &str,
+) -> Option<String> {
+    let (a, b) = (pair.a, pair.b);
+    let titles = |v: &Version, p: &Present<'_>, id: &str| -> Vec<String> {
+        p.by_id
+            .get(id)
+            .into_iter()
+            .flatten()
+            .flat_map(|&i| v.titles[i].iter().filter(|t| !t.loose))
+            .map(|t| t.key.clone())
+            .collect()
+    };
+    for tx in titles(a, pa, x) {
+        for ty in titles(b, pb, y) {
+            let hy = pair.titles.get(&ty);
+            if pair.titles.get(&tx).iter().any(|h| hy.contains(h)) {
+                return Some(format!(
+                    "both carry a title naming one role: \"{tx}\" ({}), \"{ty}\" ({})",
+                    a.path, b.path
+                ));
+            }
+        }
+    }
+    let speaks = |v: &Version, id: &str| quote_claims(v).any(|q| q.speaker.as_deref() == Some(id));
+    if speaks(a, x) && speaks(b, y) {
+        return Some("each is quoted in their version".to_string());
+    }
+    let kinds = |v: &Version, id: &str| -> BTreeSet<String> {
+        let Some(claims) = &v.report.claims else {
+            return BTreeSet::new();
+        };
+        let q = claims
+            .quantities
+            .iter()
+            .filter_map(|q| q.slot.as_ref())
+            .filter(|s| s.entity == id)
+            .map(|s| format!("\"{}\" count", s.predicate));
+        let d = claims
+            .dates
+            .iter()
+            .filter_map(|d| d.slot.as_ref())
+            .filter(|s| s.entity == id)
+            .map(|s| format!("{} date", s.event));
+        q.chain(d).collect()
+    };
+    let shared: Vec<String> = kinds(a, x).intersection(&kinds(b, y)).cloned().collect();
+    (!shared.is_empty()).then(|| format!("both are the subject of: {}", shared.join(", ")))
+}
+
+fn quote_claims(v: &Version) -> impl Iterator<Item = &crate::claims::quotes::Quote> {
+    v.report
+        .claims
+        .iter()
+        .flat_map(|c| &c.quotes)
+        .filter(|q| q.section != SectionKind::Boilerplate)
 }
 
 /// Whether a title fits the person at `date`, as `role-conflict` judges it:

@@ -165,6 +165,19 @@ fn drifts_are_reported() {
             en: "Donald Trump said: \"I spoke with Anas Khattab at length.\"",
             want: &[("quote-drift", "error", "أسعد الشيباني")],
         },
+        // Two people of one family, each the only one of it in their
+        // version, in one slot (a title naming one role): an error.
+        Case {
+            ar: "زار الرئيس السوري فاروق الشرع واشنطن.",
+            en: "Syrian President Ahmed al-Sharaa visited Washington.",
+            want: &[("name-conflict", "error", "فاروق الشرع")],
+        },
+        // The same without anything putting them in one slot: a warning.
+        Case {
+            ar: "ذكّر المقال بمسيرة فاروق الشرع في واشنطن.",
+            en: "The article recalled the career of Ahmed al-Sharaa in Washington.",
+            want: &[("name-conflict", "warning", "فاروق الشرع")],
+        },
         // One title, two people: the English desk gives the foreign
         // minister's title to the interior minister.
         Case {
