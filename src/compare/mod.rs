@@ -228,7 +228,7 @@ pub(crate) fn compare_versions(
 pub enum CompareInputs {
     /// Two files (`-` reads standard input for one of them).
     Files(String, String),
-    /// Two folders, paired by file name (see [`pair_dirs`]).
+    /// Two folders, paired by file name (see docs/compare.md).
     Dirs(String, String),
 }
 
