@@ -23,8 +23,9 @@ is listed once per slot, for an editor to see what the other desk left out:
 
   a person or organization named in the body of one version, nowhere in the other
   a place named twice or more in the body of one version, nowhere in the other
-  a count (entity, predicate, unit) only one version gives, when the other gives
-      the same value nowhere (it may have written the sentence differently)
+  a count (entity, predicate, unit) only one version gives, in a unit both
+      languages share, when the other gives the same value nowhere (it may have
+      written the sentence differently)
   a dated event (entity, event) only one version dates, when the other gives no
       date compatible with it anywhere
 
