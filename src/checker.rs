@@ -140,6 +140,11 @@ impl Checker {
         &self.gazetteer
     }
 
+    /// The rules' title and name indexes, built on first use.
+    pub(crate) fn lexicon(&self) -> &Lexicon {
+        self.lexicon.get_or_init(|| Lexicon::build(&self.gazetteer))
+    }
+
     /// Sets one rule's level on this checker (a server's per-request
     /// `rules`), or with `None` gives it back its default severity; the
     /// gazetteer and automaton stay shared with its clones.

@@ -60,6 +60,10 @@ pub struct Span {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,
     pub section: SectionKind,
+    /// The file this span lies in, when it is not the report's own file
+    /// (`tadqiq compare` names both versions of a story).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
 }
 
 /// One problem found in a draft.

@@ -33,6 +33,8 @@ enum Command {
     Snapshot(SnapshotArgs),
     /// Findings added, resolved and kept between two revisions of a draft.
     Diff(DiffArgs),
+    /// Compare two language versions of one story (or, with --dir, two folders of them).
+    Compare(CompareArgs),
     /// Show which tadqiq.yaml applies here, or (`--dump`) the effective configuration.
     Config(ConfigArgs),
     /// Gazetteer tools.
@@ -335,6 +337,30 @@ struct ServeArgs {
 }
 
 #[derive(Args)]
+struct CompareArgs {
+    /// One version (e.g. the Arabic one), or with --dir its folder; `-` reads standard input.
+    a: String,
+    /// The other version (e.g. the English one), or with --dir its folder.
+    b: String,
+    /// A and B are folders: compare the files that share a name (see docs/compare.md).
+    #[arg(long)]
+    dir: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+    /// Exit 1 when a finding is at or above this severity (default: the config's `fail-on`, else error).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOnArg>,
+    /// Colour in human output.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    #[command(flatten)]
+    rules: RuleArgs,
+    #[command(flatten)]
+    settings: SettingsArgs,
+}
+
+#[derive(Args)]
 struct ConfigArgs {
     /// Print the effective configuration (every key, defaults filled in).
     #[arg(long)]
@@ -508,6 +534,23 @@ fn execute(cli: Cli) -> io::Result<u8> {
             tadqiq::diff(
                 &settings, &args.old, &args.new, json, fail_on, out, &mut err,
             )?
+        }
+        Command::Compare(args) => {
+            let Some(settings) = settings(&args.settings, Some(&args.rules), &mut err)? else {
+                return Ok(2);
+            };
+            let inputs = if args.dir {
+                tadqiq::CompareInputs::Dirs(args.a, args.b)
+            } else {
+                tadqiq::CompareInputs::Files(args.a, args.b)
+            };
+            let opts = tadqiq::CompareOptions {
+                inputs,
+                format: format(args.format),
+                fail_on: args.fail_on.map(FailOnArg::fail_on),
+                color: color(args.color, to_file),
+            };
+            tadqiq::compare(&settings, &opts, out, &mut err)?
         }
         Command::Config(args) => {
             let settings = Settings {

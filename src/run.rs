@@ -183,23 +183,23 @@ pub struct RunOptions {
 }
 
 /// Config key: the config file's path, `None` for the built-in defaults.
-type ConfigKey = Option<PathBuf>;
+pub(crate) type ConfigKey = Option<PathBuf>;
 
 /// What a loaded gazetteer was built from: embedded or not, folders, disabled ids.
 type SourceKey = (bool, Vec<PathBuf>, Vec<String>);
 
 /// Finds configs, loads gazetteers and builds checkers, each once.
-struct Engine<'a> {
+pub(crate) struct Engine<'a> {
     settings: &'a Settings,
     cwd: PathBuf,
     found: HashMap<PathBuf, ConfigKey>,
     configs: BTreeMap<ConfigKey, Config>,
     gazetteers: Vec<(SourceKey, Arc<Gazetteer>)>,
-    checkers: BTreeMap<ConfigKey, Checker>,
+    pub(crate) checkers: BTreeMap<ConfigKey, Checker>,
 }
 
 impl<'a> Engine<'a> {
-    fn new(settings: &'a Settings) -> Engine<'a> {
+    pub(crate) fn new(settings: &'a Settings) -> Engine<'a> {
         let mut configs = BTreeMap::new();
         configs.insert(None, Config::default());
         Engine {
@@ -213,7 +213,7 @@ impl<'a> Engine<'a> {
     }
 
     /// The config for drafts in `dir`, loaded.
-    fn config_key(&mut self, dir: &Path) -> Result<ConfigKey, String> {
+    pub(crate) fn config_key(&mut self, dir: &Path) -> Result<ConfigKey, String> {
         let key = match &self.settings.config {
             ConfigChoice::Isolated => None,
             ConfigChoice::File(path) => Some(path.clone()),
@@ -246,14 +246,14 @@ impl<'a> Engine<'a> {
             .unwrap_or_else(|_| path.to_path_buf())
     }
 
-    fn config(&self, key: &ConfigKey) -> &Config {
+    pub(crate) fn config(&self, key: &ConfigKey) -> &Config {
         static DEFAULT: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
         self.configs
             .get(key)
             .unwrap_or_else(|| DEFAULT.get_or_init(Config::default))
     }
 
-    fn config_for_file(&mut self, path: &str) -> Result<ConfigKey, String> {
+    pub(crate) fn config_for_file(&mut self, path: &str) -> Result<ConfigKey, String> {
         let abs = self.cwd.join(path);
         let dir = abs
             .parent()
@@ -262,7 +262,7 @@ impl<'a> Engine<'a> {
     }
 
     /// Builds the checker for `key` unless it exists.
-    fn prepare(&mut self, key: &ConfigKey) -> Result<(), String> {
+    pub(crate) fn prepare(&mut self, key: &ConfigKey) -> Result<(), String> {
         if self.checkers.contains_key(key) {
             return Ok(());
         }
@@ -311,14 +311,14 @@ impl<'a> Engine<'a> {
     }
 
     /// The draft size limit for drafts under config `key`.
-    fn max_bytes(&self, key: &ConfigKey) -> u64 {
+    pub(crate) fn max_bytes(&self, key: &ConfigKey) -> u64 {
         self.settings
             .max_draft_bytes
             .or_else(|| self.config(key).max_draft_size())
             .unwrap_or(DEFAULT_MAX_DRAFT_BYTES)
     }
 
-    fn fail_on(&self, key: &ConfigKey, cli: Option<FailOn>) -> FailOn {
+    pub(crate) fn fail_on(&self, key: &ConfigKey, cli: Option<FailOn>) -> FailOn {
         cli.or_else(|| self.config(key).file.fail_on.map(FailOn::from))
             .unwrap_or(FailOn::Severity(Severity::Error))
     }

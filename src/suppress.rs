@@ -225,6 +225,7 @@ pub(crate) fn apply(
             text: written.clone(),
             entity: None,
             section: doc.section_at(d.range.start),
+            path: None,
         };
         out.push(Finding {
             rule: RULE,

@@ -304,11 +304,12 @@ fn finding_item(file: &FileReport, f: &Finding, id: &str, draft: bool) -> String
         for (k, span) in f.spans.iter().enumerate().skip(1) {
             let place = format!(
                 "<span class=\"where\"><bdi>{}</bdi>:{}:{}</span>",
-                escape(&file.path),
+                escape(span.path.as_deref().unwrap_or(&file.path)),
                 span.line,
                 span.column
             );
-            let place = if draft {
+            // A span in the other file of a comparison has no mark here.
+            let place = if draft && span.path.is_none() {
                 format!("<a href=\"#d-{id}-{k}\">{place}</a>")
             } else {
                 place

@@ -103,7 +103,7 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
                     writeln!(
                         out,
                         "  also: {}:{}:{}: \"{}\" ({})",
-                        visible(&file.path),
+                        visible(span.path.as_deref().unwrap_or(&file.path)),
                         span.line,
                         span.column,
                         visible(&span.text),

@@ -98,7 +98,7 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     .iter()
                     .enumerate()
                     .map(|(i, s)| {
-                        let mut loc = location(&file.path, s);
+                        let mut loc = location(s.path.as_deref().unwrap_or(&file.path), s);
                         loc["id"] = json!(i + 1);
                         loc["message"] =
                             json!({"text": format!("\"{}\" ({})", s.text, s.section.as_str())});

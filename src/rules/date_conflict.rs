@@ -385,7 +385,7 @@ pub(crate) fn resolve(d: &DateClaim, date: Option<PartialDate>) -> Resolved {
 const RECURRING_DAYS: u8 = 3;
 
 /// Whether two dates of one event cannot both be true.
-fn conflict(a: &Resolved, b: &Resolved, unique: bool) -> bool {
+pub(crate) fn conflict(a: &Resolved, b: &Resolved, unique: bool) -> bool {
     if !unique {
         // A recurring event: the same one only when day or month agree.
         let same_day = a.day.is_some() && a.day == b.day;

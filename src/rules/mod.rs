@@ -3,17 +3,18 @@
 
 use std::collections::BTreeMap;
 
-mod date_conflict;
+pub(crate) mod date_conflict;
 mod fact_conflict;
 pub(crate) mod front_matter_date;
 mod name_conflict;
 pub(crate) mod near_miss;
-mod number_conflict;
-mod quote_drift;
+pub(crate) mod number_conflict;
+pub(crate) mod quote_drift;
 mod role_conflict;
 mod spelling_variant;
 pub(crate) mod titles;
 mod unknown_name;
+mod version_gap;
 
 use crate::claims::Claims;
 use crate::finding::{fingerprint, Finding, Severity, Span};
@@ -65,6 +66,7 @@ impl Context<'_> {
             text: self.text.get(start..end).unwrap_or("").to_string(),
             entity: entity.map(str::to_string),
             section: self.doc.section_at(start),
+            path: None,
         }
     }
 
@@ -224,6 +226,7 @@ pub(crate) fn all() -> Vec<&'static dyn Rule> {
         &role_conflict::RoleConflict,
         &spelling_variant::SpellingVariant,
         &unknown_name::UnknownName,
+        &version_gap::VersionGap,
     ];
     rules.sort_by_key(|r| r.info().id);
     rules
@@ -257,6 +260,7 @@ mod tests {
                 text: "x".into(),
                 entity: None,
                 section: SectionKind::Body,
+                path: None,
             }],
             notes: Vec::new(),
             fingerprint: String::new(),

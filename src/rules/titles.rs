@@ -17,6 +17,7 @@ use std::collections::{HashMap, HashSet};
 use crate::clitics::readings;
 use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer, PartialDate, Role};
 use crate::normalize::{fold_str, is_word_char};
+use crate::resolve::Mention;
 use crate::rules::near_miss::NameIndex;
 use crate::rules::Context;
 use crate::tag::AliasForm;
@@ -420,14 +421,22 @@ pub(crate) fn attached_titles(
 /// The titles attached to every person mention of the draft, by mention
 /// index (empty for other mentions).
 pub(crate) fn person_titles(cx: &Context<'_>, index: &TitleIndex) -> Vec<Vec<TitleMatch>> {
-    let starts: HashSet<usize> = cx
-        .mentions
+    person_titles_of(cx.folded.text(), cx.mentions, index)
+}
+
+/// [`person_titles`] over a folded text and its mentions, outside a rule's
+/// context (`tadqiq compare` reads the titles of two drafts).
+pub(crate) fn person_titles_of(
+    text: &str,
+    mentions: &[Mention],
+    index: &TitleIndex,
+) -> Vec<Vec<TitleMatch>> {
+    let starts: HashSet<usize> = mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Person)
         .map(|m| m.folded.0)
         .collect();
-    let text = cx.folded.text();
-    cx.mentions
+    mentions
         .iter()
         .map(|m| {
             if m.kind == EntityKind::Person && matches!(m.form, AliasForm::Name | AliasForm::Family)
