@@ -895,6 +895,36 @@ mod tests {
     }
 
     #[test]
+    fn spelling_fix_from_the_rules_edit() {
+        // The rule's edit wins over the message, and keeps the clitics.
+        let span = Span {
+            start: 10,
+            end: 28,
+            line: 1,
+            column: 6,
+            text: "والأمريكي".into(),
+            entity: None,
+            section: crate::segment::SectionKind::Body,
+            path: None,
+        };
+        let finding = Finding {
+            rule: "spelling-variant",
+            severity: Severity::Warning,
+            message: "a message in another shape".into(),
+            spans: vec![span.clone()],
+            notes: vec![],
+            fingerprint: String::new(),
+            fix: vec![crate::finding::Edit {
+                start: 16,
+                end: 28,
+                original: "أمريكي".into(),
+                replacement: "أميركي".into(),
+            }],
+        };
+        assert_eq!(spelling_fix(&finding, &span).as_deref(), Some("والأميركي"));
+    }
+
+    #[test]
     fn spelling_fix_from_the_rule_message() {
         // The message as the spelling-variant rule writes it.
         let span = Span {
@@ -905,6 +935,7 @@ mod tests {
             text: "الأمريكي".into(),
             entity: None,
             section: crate::segment::SectionKind::Body,
+            path: None,
         };
         let finding = Finding {
             rule: "spelling-variant",
