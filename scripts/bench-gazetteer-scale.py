@@ -128,6 +128,8 @@ def write_gazetteer(folder, aliases, seed=9):
             if n % 10 == 0 and family not in FAMILY and count < aliases:
                 out.write(f"  family: {{ar: [{family[0]}]}}\n")
                 count += 1
+            # A synthetic name may also be a real one of the shipped gazetteer.
+            out.write("  disambiguate: synthetic\n")
             out.write("  source: https://example.org/synthetic\n")
             if mention is None and n == 7:
                 mention = ar_full

@@ -24,8 +24,9 @@
 //! The word lists are data: `lexicon/function-words.yaml`.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::clitics::is_arabic_letter;
@@ -33,7 +34,7 @@ use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer, Names};
 use crate::normalize::{fold_str, is_word_char, Folded};
 
 /// How a mention matched its entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum AliasForm {
     /// A full name ("أحمد الشرع", "Syria").
@@ -79,7 +80,7 @@ pub(crate) struct Hit {
     pub ambiguous: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Target {
     entity: EntityIndex,
     kind: EntityKind,
@@ -94,7 +95,7 @@ struct Target {
     ambiguous: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 enum LatinCase {
     /// Not Latin, or no constraint.
     Any,
@@ -108,10 +109,28 @@ enum LatinCase {
 #[derive(Debug)]
 pub struct Tagger {
     automaton: AhoCorasick,
-    patterns: Vec<Vec<Target>>,
-    keys: HashMap<String, usize>,
+    table: Arc<TaggerTable>,
     words: WordLists,
 }
+
+/// What the tagger derives from a gazetteer before its automaton: every
+/// folded key (names, the للـ forms of names with the article, family
+/// names, acronyms, demonyms) and what each key stands for. The compiled
+/// gazetteer stores it (src/gazetteer/compiled.rs), so a cached start-up
+/// neither re-folds the aliases nor rebuilds this table.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct TaggerTable {
+    /// Folded keys in byte order; a key's index is its pattern id.
+    keys: Vec<String>,
+    /// Per key, its targets.
+    patterns: Vec<Vec<Target>>,
+}
+
+/// Up to this many keys the automaton is a full DFA (fastest to search,
+/// slow to build and large); above it, the crate's contiguous NFA, which
+/// builds in milliseconds for thousands of keys and in seconds for a
+/// million (docs/benchmarks.md).
+const DFA_MAX_KEYS: usize = 100;
 
 const ARTICLE_PREFIXES: [&str; 12] = [
     "ال", "وال", "فال", "بال", "كال", "لل", "وبال", "فبال", "وكال", "فكال", "ولل", "فلل",
@@ -335,12 +354,28 @@ impl TaggerBuilder {
         TaggerBuilder {}
     }
 
-    /// Compiles every alias of `gazetteer` into one automaton.
+    /// Compiles every alias of `gazetteer` into one automaton, from the
+    /// table the compiled gazetteer carries when it has one.
     ///
     /// # Panics
     /// Never on gazetteer input: aliases that fold to nothing are skipped.
     pub fn build(&self, gazetteer: &Gazetteer) -> Tagger {
         let words = WordLists::embedded();
+        let table = match gazetteer.tagger_table() {
+            Some(table) => Arc::clone(table),
+            None => Arc::new(TaggerTable::build_with(gazetteer, &words)),
+        };
+        Tagger::new(table, words)
+    }
+}
+
+impl TaggerTable {
+    /// The table of `gazetteer`'s aliases.
+    pub(crate) fn build(gazetteer: &Gazetteer) -> TaggerTable {
+        TaggerTable::build_with(gazetteer, &WordLists::embedded())
+    }
+
+    fn build_with(gazetteer: &Gazetteer, words: &WordLists) -> TaggerTable {
         let mut keys: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<Vec<Target>> = Vec::new();
         let mut key_list: Vec<String> = Vec::new();
@@ -398,23 +433,53 @@ impl TaggerBuilder {
                 }
             }
         }
-        // The crate's own choice (a DFA only for a few dozen keys, else its
-        // contiguous NFA): a full DFA over the shipped gazetteer took 70% of
-        // a whole check's instructions to build (docs/benchmarks.md).
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&key_list)
-            .expect("gazetteer keys are plain strings; the automaton is within size limits");
-        Tagger {
-            automaton,
-            patterns,
-            keys,
-            words,
+        // Keys in byte order, so that a key is found by binary search.
+        let mut order: Vec<usize> = (0..key_list.len()).collect();
+        order.sort_unstable_by(|&a, &b| key_list[a].cmp(&key_list[b]));
+        let mut patterns: Vec<Option<Vec<Target>>> = patterns.into_iter().map(Some).collect();
+        let mut key_list: Vec<Option<String>> = key_list.into_iter().map(Some).collect();
+        TaggerTable {
+            keys: order.iter().filter_map(|&i| key_list[i].take()).collect(),
+            patterns: order.iter().filter_map(|&i| patterns[i].take()).collect(),
         }
+    }
+
+    /// The pattern id of a folded key.
+    fn pattern_of(&self, key: &str) -> Option<usize> {
+        self.keys.binary_search_by(|k| k.as_str().cmp(key)).ok()
+    }
+
+    /// Whether the table is consistent with a gazetteer of `entities`
+    /// entities (a damaged compiled file must not index past them).
+    pub(crate) fn fits(&self, entities: usize) -> bool {
+        self.keys.len() == self.patterns.len()
+            && self.keys.windows(2).all(|w| w[0] < w[1])
+            && self.patterns.iter().flatten().all(|t| t.entity < entities)
     }
 }
 
 impl Tagger {
+    fn new(table: Arc<TaggerTable>, words: WordLists) -> Tagger {
+        // A full DFA only for a handful of keys, else the contiguous NFA:
+        // a DFA over the shipped gazetteer took 70% of a whole check's
+        // instructions to build (docs/benchmarks.md).
+        let kind = if table.keys.len() <= DFA_MAX_KEYS {
+            AhoCorasickKind::DFA
+        } else {
+            AhoCorasickKind::ContiguousNFA
+        };
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(kind))
+            .build(&table.keys)
+            .expect("gazetteer keys are plain strings; the automaton is within size limits");
+        Tagger {
+            automaton,
+            table,
+            words,
+        }
+    }
+
     /// Finds every mention in a folded draft. `original` is the text that
     /// `folded` was made from.
     pub(crate) fn hits(&self, original: &str, folded: &Folded) -> Vec<Hit> {
@@ -479,20 +544,18 @@ impl Tagger {
         }
         // "السورية": a place name (سورية) after the article is the demonym
         // سوري + ة, not the country.
-        let mut targets = self.patterns[pattern].as_slice();
+        let patterns = &self.table.patterns;
+        let mut targets = patterns[pattern].as_slice();
         if ARTICLE_PREFIXES.contains(&prefix) && suffix.is_empty() {
             if let Some(stem) = key.strip_suffix('ه') {
-                if let Some(&p) = self.keys.get(stem) {
-                    if self.patterns[p]
-                        .iter()
-                        .any(|t| t.form == AliasForm::Demonym)
-                    {
-                        targets = self.patterns[p].as_slice();
+                if let Some(p) = self.table.pattern_of(stem) {
+                    if patterns[p].iter().any(|t| t.form == AliasForm::Demonym) {
+                        targets = patterns[p].as_slice();
                     }
                 }
             }
         }
-        let demonym_swap = !std::ptr::eq(targets, self.patterns[pattern].as_slice());
+        let demonym_swap = !std::ptr::eq(targets, patterns[pattern].as_slice());
         let mut accepted: Vec<&Target> = targets
             .iter()
             .filter(|t| {

@@ -2,7 +2,12 @@
 //! written once and read back with no YAML parsing and no validation.
 //!
 //! A compiled file is one header line, `tadqiq-compiled-gazetteer VERSION
-//! FINGERPRINT`, then the entities as JSON. The fingerprint hashes the tadqiq
+//! FINGERPRINT`, then the entities as JSON on one line, then the tagger's
+//! table (every folded key and what it stands for, see
+//! [`TaggerTable`](crate::tag::TaggerTable)) as JSON on one line, so that
+//! loading neither parses YAML nor folds an alias. A file without the table
+//! (written by an earlier build) still loads; the table is then derived
+//! again. The fingerprint hashes the tadqiq
 //! version, the running executable's size and modification time, and every
 //! source file's kind, path and text, so a cached file is used only for the
 //! exact sources and build that wrote it. Writers go through a temporary
@@ -16,7 +21,8 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use super::source::SourceFile;
-use super::Entity;
+use super::{Entity, Gazetteer};
+use crate::tag::TaggerTable;
 
 const MAGIC: &str = "tadqiq-compiled-gazetteer";
 
@@ -83,11 +89,16 @@ pub(crate) fn is_compiled(path: &Path) -> bool {
         .is_ok_and(|()| head == MAGIC.as_bytes())
 }
 
-/// Writes `entities` to `path` atomically (temporary file, then rename).
+/// Writes `gazetteer` (its entities and tagger table) to `path` atomically
+/// (temporary file, then rename).
 ///
 /// # Errors
 /// Any I/O error creating the folder or writing the file.
-pub(crate) fn write(path: &Path, fingerprint: &str, entities: &[Entity]) -> std::io::Result<()> {
+pub(crate) fn write(path: &Path, fingerprint: &str, gazetteer: &Gazetteer) -> std::io::Result<()> {
+    let table = match gazetteer.tagger_table() {
+        Some(table) => std::sync::Arc::clone(table),
+        None => std::sync::Arc::new(TaggerTable::build(gazetteer)),
+    };
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     std::fs::create_dir_all(dir)?;
     let unique = std::time::SystemTime::now()
@@ -100,7 +111,9 @@ pub(crate) fn write(path: &Path, fingerprint: &str, entities: &[Entity]) -> std:
     let result = (|| {
         let mut out = BufWriter::new(std::fs::File::create(&temporary)?);
         writeln!(out, "{MAGIC} {} {fingerprint}", env!("CARGO_PKG_VERSION"))?;
-        serde_json::to_writer(&mut out, entities)?;
+        serde_json::to_writer(&mut out, gazetteer.entities())?;
+        out.write_all(b"\n")?;
+        serde_json::to_writer(&mut out, &*table)?;
         out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         std::fs::rename(&temporary, path)
     })();
@@ -139,7 +152,7 @@ pub(crate) fn prune(dir: &Path) {
 ///
 /// # Errors
 /// A message saying why the file cannot be used.
-pub(crate) fn read(path: &Path, expected: Option<&str>) -> Result<Vec<Entity>, String> {
+pub(crate) fn read(path: &Path, expected: Option<&str>) -> Result<Gazetteer, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let newline = bytes
         .iter()
@@ -161,6 +174,24 @@ pub(crate) fn read(path: &Path, expected: Option<&str>) -> Result<Vec<Entity>, S
     if expected.is_some_and(|e| e != fingerprint) {
         return Err("stale: its sources or the tadqiq build changed".into());
     }
-    serde_json::from_slice(&bytes[newline + 1..])
-        .map_err(|e| format!("damaged compiled gazetteer: {e}"))
+    let body = &bytes[newline + 1..];
+    let (entities, table) = match body.iter().position(|&b| b == b'\n') {
+        Some(end) => (&body[..end], Some(&body[end + 1..])),
+        None => (body, None),
+    };
+    let damaged = |e: serde_json::Error| format!("damaged compiled gazetteer: {e}");
+    let entities: Vec<Entity> = serde_json::from_slice(entities).map_err(damaged)?;
+    let table = match table {
+        Some(table) => {
+            let table: TaggerTable = serde_json::from_slice(table).map_err(damaged)?;
+            if !table.fits(entities.len()) {
+                return Err("damaged compiled gazetteer: its tagger table does not fit its entities".into());
+            }
+            Some(std::sync::Arc::new(table))
+        }
+        None => None,
+    };
+    let mut gazetteer = Gazetteer::new(entities);
+    gazetteer.tagger_table = table;
+    Ok(gazetteer)
 }

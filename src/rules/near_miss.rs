@@ -12,7 +12,7 @@
 //! keys with more than [`MAX_POSTINGS`] postings (words shared by many names)
 //! are not used as anchors.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use strsim::osa_distance;
 
@@ -44,9 +44,12 @@ struct NameEntry {
 #[derive(Debug, Default)]
 pub(crate) struct NameIndex {
     entries: Vec<NameEntry>,
-    /// Word keys (see [`key_hash`]) to the (name, word position) pairs
-    /// whose word has that key or is one deletion away from it.
-    postings: Postings,
+    /// (word key (see [`key_hash`]), name, word position) for every name
+    /// word and each of its one-letter deletions, sorted, so that a key's
+    /// postings are one run found by binary search. One flat vector instead
+    /// of a map of small vectors: building it was a quarter of a whole
+    /// check's start-up with the shipped gazetteer (docs/benchmarks.md).
+    postings: Vec<(u64, u32, u8)>,
     /// Every folded demonym: their derived forms ("أمريكياً") are words.
     demonyms: HashSet<String>,
 }
@@ -89,28 +92,6 @@ fn deletion_keys(word: &str) -> Vec<u64> {
     }
     out
 }
-
-/// The keys are already FNV hashes: use them as they are.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn write_u64(&mut self, key: u64) {
-        self.0 = key;
-    }
-}
-
-type Postings = HashMap<u64, Vec<(u32, u8)>, std::hash::BuildHasherDefault<KeyHasher>>;
 
 impl NameIndex {
     /// Indexes every full name of at least two words, or of one word of six
@@ -156,6 +137,7 @@ impl NameIndex {
                     .map(|(_, w)| w.text.chars().next().is_some_and(char::is_uppercase))
                     .collect();
                 let id = index.entries.len() as u32;
+                let word_count = words.len();
                 for (position, word) in words.iter().enumerate() {
                     // Names of more than 256 words are not names.
                     let Ok(position) = u8::try_from(position) else {
@@ -165,14 +147,7 @@ impl NameIndex {
                         continue;
                     }
                     for variant in deletion_keys(word) {
-                        let list = index.postings.entry(variant).or_default();
-                        let posting = (id, position);
-                        // Postings arrive in (id, position) order, so a
-                        // repeat (a doubled letter deleted either way) can
-                        // only be the last one: no scan of a long list.
-                        if list.last() != Some(&posting) {
-                            list.push(posting);
-                        }
+                        index.postings.push((variant, id, position));
                     }
                 }
                 index.entries.push(NameEntry {
@@ -181,7 +156,7 @@ impl NameIndex {
                     letters,
                     entity: e,
                     alias: alias.to_string(),
-                    capitalized: if capitalized.len() == words_len(alias) {
+                    capitalized: if capitalized.len() == word_count {
                         capitalized
                     } else {
                         Vec::new()
@@ -189,6 +164,9 @@ impl NameIndex {
                 });
             }
         }
+        // A repeat (a doubled letter deleted either way) goes with the sort.
+        index.postings.sort_unstable();
+        index.postings.dedup();
         index
     }
 
@@ -214,17 +192,13 @@ impl NameIndex {
     /// Every (name, word position) whose word is within one edit of `word`.
     fn candidates(&self, word: &str, out: &mut Vec<(u32, u8)>) {
         for key in deletion_keys(word) {
-            if let Some(list) = self.postings.get(&key) {
-                if list.len() <= MAX_POSTINGS {
-                    out.extend_from_slice(list);
-                }
+            let from = self.postings.partition_point(|p| p.0 < key);
+            let to = from + self.postings[from..].partition_point(|p| p.0 == key);
+            if to - from <= MAX_POSTINGS {
+                out.extend(self.postings[from..to].iter().map(|&(_, id, at)| (id, at)));
             }
         }
     }
-}
-
-fn words_len(alias: &str) -> usize {
-    words_key(alias).split(' ').count()
 }
 
 /// Affixes that make a different word, not a misspelling: "الشرعي" and
