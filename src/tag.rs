@@ -26,7 +26,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::clitics::is_arabic_letter;
@@ -34,7 +34,7 @@ use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer, Names};
 use crate::normalize::{fold_str, is_word_char, Folded};
 
 /// How a mention matched its entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum AliasForm {
     /// A full name ("أحمد الشرع", "Syria").
@@ -80,7 +80,7 @@ pub(crate) struct Hit {
     pub ambiguous: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 struct Target {
     entity: EntityIndex,
     kind: EntityKind,
@@ -95,7 +95,7 @@ struct Target {
     ambiguous: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LatinCase {
     /// Not Latin, or no constraint.
     Any,
@@ -108,29 +108,36 @@ enum LatinCase {
 /// The compiled gazetteer automaton. Build once, share behind an `Arc`.
 #[derive(Debug)]
 pub struct Tagger {
-    automaton: AhoCorasick,
     table: Arc<TaggerTable>,
     words: WordLists,
 }
 
-/// What the tagger derives from a gazetteer before its automaton: every
-/// folded key (names, the للـ forms of names with the article, family
-/// names, acronyms, demonyms) and what each key stands for. The compiled
-/// gazetteer stores it (src/gazetteer/compiled.rs), so a cached start-up
-/// neither re-folds the aliases nor rebuilds this table.
-#[derive(Debug, Default, Serialize, Deserialize)]
+/// Everything the tagger derives from a gazetteer: every folded key (names,
+/// the للـ forms of names with the article, family names, acronyms,
+/// demonyms), what each key stands for, and the automaton over the keys.
+/// The compiled gazetteer stores it in binary ([`TaggerTable::to_bytes`]), so
+/// a cached start-up neither folds an alias nor builds an automaton.
+///
+/// The automaton is daachorse's character-wise double array, leftmost-
+/// longest: unlike the aho-corasick crate's automata it can be serialized
+/// and read back in well under a millisecond, and it searched Arabic text
+/// faster than the crate's contiguous NFA in benches/automata.rs
+/// (docs/benchmarks.md has the comparison).
 pub(crate) struct TaggerTable {
     /// Folded keys in byte order; a key's index is its pattern id.
     keys: Vec<String>,
     /// Per key, its targets.
     patterns: Vec<Vec<Target>>,
+    automaton: CharwiseDoubleArrayAhoCorasick<u32>,
 }
 
-/// Up to this many keys the automaton is a full DFA (fastest to search,
-/// slow to build and large); above it, the crate's contiguous NFA, which
-/// builds in milliseconds for thousands of keys and in seconds for a
-/// million (docs/benchmarks.md).
-const DFA_MAX_KEYS: usize = 100;
+impl std::fmt::Debug for TaggerTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TaggerTable")
+            .field("keys", &self.keys.len())
+            .finish_non_exhaustive()
+    }
+}
 
 const ARTICLE_PREFIXES: [&str; 12] = [
     "ال", "وال", "فال", "بال", "كال", "لل", "وبال", "فبال", "وكال", "فكال", "ولل", "فلل",
@@ -438,9 +445,18 @@ impl TaggerTable {
         order.sort_unstable_by(|&a, &b| key_list[a].cmp(&key_list[b]));
         let mut patterns: Vec<Option<Vec<Target>>> = patterns.into_iter().map(Some).collect();
         let mut key_list: Vec<Option<String>> = key_list.into_iter().map(Some).collect();
+        let keys: Vec<String> = order.iter().filter_map(|&i| key_list[i].take()).collect();
+        let patterns = order.iter().filter_map(|&i| patterns[i].take()).collect();
+        let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&keys)
+            .expect(
+                "gazetteer keys are distinct and non-empty; the automaton is within size limits",
+            );
         TaggerTable {
-            keys: order.iter().filter_map(|&i| key_list[i].take()).collect(),
-            patterns: order.iter().filter_map(|&i| patterns[i].take()).collect(),
+            keys,
+            patterns,
+            automaton,
         }
     }
 
@@ -449,35 +465,156 @@ impl TaggerTable {
         self.keys.binary_search_by(|k| k.as_str().cmp(key)).ok()
     }
 
-    /// Whether the table is consistent with a gazetteer of `entities`
-    /// entities (a damaged compiled file must not index past them).
-    pub(crate) fn fits(&self, entities: usize) -> bool {
-        self.keys.len() == self.patterns.len()
-            && self.keys.windows(2).all(|w| w[0] < w[1])
-            && self.patterns.iter().flatten().all(|t| t.entity < entities)
+    /// The table in binary: keys, targets, then the serialized automaton.
+    /// Integers are little-endian; strings are a `u32` length and UTF-8.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let automaton = self.automaton.serialize();
+        let mut out = Vec::with_capacity(automaton.len() + self.keys.len() * 48);
+        out.extend_from_slice(TABLE_MAGIC);
+        let put_u32 = |out: &mut Vec<u8>, n: usize| {
+            out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
+        };
+        let put_str = |out: &mut Vec<u8>, s: &str| {
+            put_u32(out, s.len());
+            out.extend_from_slice(s.as_bytes());
+        };
+        put_u32(&mut out, self.keys.len());
+        for key in &self.keys {
+            put_str(&mut out, key);
+        }
+        for targets in &self.patterns {
+            put_u32(&mut out, targets.len());
+            for t in targets {
+                put_u32(&mut out, t.entity);
+                out.push(match t.kind {
+                    EntityKind::Person => 0,
+                    EntityKind::Place => 1,
+                    EntityKind::Organization => 2,
+                });
+                out.push(t.form as u8);
+                out.push(match t.latin_case {
+                    LatinCase::Any => 0,
+                    LatinCase::Capitalized => 1,
+                    LatinCase::Exact => 2,
+                });
+                out.push(u8::from(t.via_lam) | u8::from(t.ambiguous) << 1);
+                put_str(&mut out, &t.alias);
+            }
+        }
+        out.extend_from_slice(&(automaton.len() as u64).to_le_bytes());
+        out.extend_from_slice(&automaton);
+        out
+    }
+
+    /// Reads [`to_bytes`](Self::to_bytes) back, for a gazetteer of
+    /// `entities` entities; `None` when the bytes are not such a table (a
+    /// damaged file must not index past the entities).
+    pub(crate) fn from_bytes(bytes: &[u8], entities: usize) -> Option<TaggerTable> {
+        let mut r = Reader(bytes.strip_prefix(TABLE_MAGIC)?);
+        let count = r.u32()?;
+        // Every key takes at least five bytes: no huge allocation from a
+        // damaged count.
+        if count > r.0.len() / 5 {
+            return None;
+        }
+        let mut keys = Vec::with_capacity(count);
+        for _ in 0..count {
+            let key = r.str()?;
+            if keys
+                .last()
+                .is_some_and(|last: &String| last.as_str() >= key)
+            {
+                return None;
+            }
+            keys.push(key.to_string());
+        }
+        let mut patterns = Vec::with_capacity(count);
+        for _ in 0..count {
+            let n = r.u32()?;
+            let mut targets = Vec::with_capacity(n.min(64));
+            for _ in 0..n {
+                let entity = r.u32()?;
+                let [kind, form, case, flags] = r.take(4)? else {
+                    return None;
+                };
+                targets.push(Target {
+                    entity: (entity < entities).then_some(entity)?,
+                    kind: match kind {
+                        0 => EntityKind::Person,
+                        1 => EntityKind::Place,
+                        2 => EntityKind::Organization,
+                        _ => return None,
+                    },
+                    form: match form {
+                        0 => AliasForm::Name,
+                        1 => AliasForm::Acronym,
+                        2 => AliasForm::Demonym,
+                        3 => AliasForm::Family,
+                        _ => return None,
+                    },
+                    latin_case: match case {
+                        0 => LatinCase::Any,
+                        1 => LatinCase::Capitalized,
+                        2 => LatinCase::Exact,
+                        _ => return None,
+                    },
+                    via_lam: flags & 1 != 0,
+                    ambiguous: flags & 2 != 0,
+                    alias: r.str()?.to_string(),
+                });
+            }
+            patterns.push(targets);
+        }
+        let len = usize::try_from(u64::from_le_bytes(r.take(8)?.try_into().ok()?)).ok()?;
+        let (automaton, rest) =
+            CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(r.take(len)?).ok()?;
+        if !rest.is_empty() || !r.0.is_empty() {
+            return None;
+        }
+        Some(TaggerTable {
+            keys,
+            patterns,
+            automaton,
+        })
+    }
+}
+
+/// The first bytes of [`TaggerTable::to_bytes`] (and its format's version).
+const TABLE_MAGIC: &[u8] = b"tadqiq-tagger-1\n";
+
+/// A cursor over [`TaggerTable::to_bytes`].
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if n > self.0.len() {
+            return None;
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn u32(&mut self) -> Option<usize> {
+        let bytes = self.take(4)?.try_into().ok()?;
+        usize::try_from(u32::from_le_bytes(bytes)).ok()
+    }
+
+    fn str(&mut self) -> Option<&'a str> {
+        let n = self.u32()?;
+        std::str::from_utf8(self.take(n)?).ok()
     }
 }
 
 impl Tagger {
     fn new(table: Arc<TaggerTable>, words: WordLists) -> Tagger {
-        // A full DFA only for a handful of keys, else the contiguous NFA:
-        // a DFA over the shipped gazetteer took 70% of a whole check's
-        // instructions to build (docs/benchmarks.md).
-        let kind = if table.keys.len() <= DFA_MAX_KEYS {
-            AhoCorasickKind::DFA
-        } else {
-            AhoCorasickKind::ContiguousNFA
-        };
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(kind))
-            .build(&table.keys)
-            .expect("gazetteer keys are plain strings; the automaton is within size limits");
-        Tagger {
-            automaton,
-            table,
-            words,
-        }
+        Tagger { table, words }
+    }
+
+    /// A tagger over a table read back from bytes (for tests).
+    #[cfg(test)]
+    pub(crate) fn from_table(table: Arc<TaggerTable>) -> Tagger {
+        Tagger::new(table, WordLists::embedded())
     }
 
     /// Finds every mention in a folded draft. `original` is the text that
@@ -487,17 +624,18 @@ impl Tagger {
         let mut hits = Vec::new();
         let mut pos = 0;
         while pos < text.len() {
-            let Some(m) = self.automaton.find(Input::new(text).span(pos..text.len())) else {
+            let Some(m) = self.table.automaton.leftmost_find_iter(&text[pos..]).next() else {
                 break;
             };
-            match self.accept(original, folded, m.pattern().as_usize(), m.start(), m.end()) {
+            let (start, end) = (pos + m.start(), pos + m.end());
+            match self.accept(original, folded, m.value() as usize, start, end) {
                 Some(hit) => {
                     pos = hit.folded_end;
                     hits.push(hit);
                 }
                 None => {
-                    let step = text[m.start()..].chars().next().map_or(1, char::len_utf8);
-                    pos = m.start() + step;
+                    let step = text[start..].chars().next().map_or(1, char::len_utf8);
+                    pos = start + step;
                 }
             }
         }
@@ -545,7 +683,10 @@ impl Tagger {
         // "السورية": a place name (سورية) after the article is the demonym
         // سوري + ة, not the country.
         let patterns = &self.table.patterns;
-        let mut targets = patterns[pattern].as_slice();
+        // A pattern id past the table can only come from a damaged compiled
+        // file: no match rather than a panic.
+        let own = patterns.get(pattern)?.as_slice();
+        let mut targets = own;
         if ARTICLE_PREFIXES.contains(&prefix) && suffix.is_empty() {
             if let Some(stem) = key.strip_suffix('ه') {
                 if let Some(p) = self.table.pattern_of(stem) {
@@ -555,7 +696,7 @@ impl Tagger {
                 }
             }
         }
-        let demonym_swap = !std::ptr::eq(targets, patterns[pattern].as_slice());
+        let demonym_swap = !std::ptr::eq(targets, own);
         let mut accepted: Vec<&Target> = targets
             .iter()
             .filter(|t| {

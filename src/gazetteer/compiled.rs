@@ -3,9 +3,10 @@
 //!
 //! A compiled file is one header line, `tadqiq-compiled-gazetteer VERSION
 //! FINGERPRINT`, then the entities as JSON on one line, then the tagger's
-//! table (every folded key and what it stands for, see
-//! [`TaggerTable`](crate::tag::TaggerTable)) as JSON on one line, so that
-//! loading neither parses YAML nor folds an alias. A file without the table
+//! table in binary to the end of the file (every folded key, what it stands
+//! for and the serialized automaton, see
+//! [`TaggerTable`](crate::tag::TaggerTable)), so that loading neither parses
+//! YAML nor folds an alias nor builds an automaton. A file without the table
 //! (written by an earlier build) still loads; the table is then derived
 //! again. The fingerprint hashes the tadqiq
 //! version, the running executable's size and modification time, and every
@@ -113,7 +114,7 @@ pub(crate) fn write(path: &Path, fingerprint: &str, gazetteer: &Gazetteer) -> st
         writeln!(out, "{MAGIC} {} {fingerprint}", env!("CARGO_PKG_VERSION"))?;
         serde_json::to_writer(&mut out, gazetteer.entities())?;
         out.write_all(b"\n")?;
-        serde_json::to_writer(&mut out, &*table)?;
+        out.write_all(&table.to_bytes())?;
         out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         std::fs::rename(&temporary, path)
     })();
@@ -182,13 +183,10 @@ pub(crate) fn read(path: &Path, expected: Option<&str>) -> Result<Gazetteer, Str
     let damaged = |e: serde_json::Error| format!("damaged compiled gazetteer: {e}");
     let entities: Vec<Entity> = serde_json::from_slice(entities).map_err(damaged)?;
     let table = match table {
-        Some(table) => {
-            let table: TaggerTable = serde_json::from_slice(table).map_err(damaged)?;
-            if !table.fits(entities.len()) {
-                return Err("damaged compiled gazetteer: its tagger table does not fit its entities".into());
-            }
-            Some(std::sync::Arc::new(table))
-        }
+        Some(table) => Some(std::sync::Arc::new(
+            TaggerTable::from_bytes(table, entities.len())
+                .ok_or("damaged compiled gazetteer: its tagger table is unreadable")?,
+        )),
         None => None,
     };
     let mut gazetteer = Gazetteer::new(entities);

@@ -269,14 +269,12 @@ impl GazetteerSources {
     pub fn compile_to(&self, path: &Path) -> Result<usize, GazetteerErrors> {
         let (files, errors) = self.read_sources();
         let gazetteer = compile(&files, errors)?;
-        compiled::write(path, &compiled::fingerprint(&files), &gazetteer).map_err(
-            |e| {
-                GazetteerErrors(vec![GazetteerError::file(
-                    path.display().to_string(),
-                    format!("cannot write the compiled gazetteer: {e}"),
-                )])
-            },
-        )?;
+        compiled::write(path, &compiled::fingerprint(&files), &gazetteer).map_err(|e| {
+            GazetteerErrors(vec![GazetteerError::file(
+                path.display().to_string(),
+                format!("cannot write the compiled gazetteer: {e}"),
+            )])
+        })?;
         Ok(gazetteer.len())
     }
 

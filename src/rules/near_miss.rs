@@ -164,8 +164,10 @@ impl NameIndex {
                 });
             }
         }
-        // A repeat (a doubled letter deleted either way) goes with the sort.
-        index.postings.sort_unstable();
+        // Postings arrive in (name, position) order: a stable sort by key
+        // keeps that order within a key, so a repeat (a doubled letter
+        // deleted either way) sits next to its twin.
+        index.postings.sort_by_key(|p| p.0);
         index.postings.dedup();
         index
     }
