@@ -471,13 +471,6 @@ impl TaggerTable {
         let automaton = self.automaton.serialize();
         let mut out = Vec::with_capacity(automaton.len() + self.keys.len() * 48);
         out.extend_from_slice(TABLE_MAGIC);
-        let put_u32 = |out: &mut Vec<u8>, n: usize| {
-            out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
-        };
-        let put_str = |out: &mut Vec<u8>, s: &str| {
-            put_u32(out, s.len());
-            out.extend_from_slice(s.as_bytes());
-        };
         put_u32(&mut out, self.keys.len());
         for key in &self.keys {
             put_str(&mut out, key);
@@ -511,12 +504,8 @@ impl TaggerTable {
     /// damaged file must not index past the entities).
     pub(crate) fn from_bytes(bytes: &[u8], entities: usize) -> Option<TaggerTable> {
         let mut r = Reader(bytes.strip_prefix(TABLE_MAGIC)?);
-        let count = r.u32()?;
-        // Every key takes at least five bytes: no huge allocation from a
-        // damaged count.
-        if count > r.0.len() / 5 {
-            return None;
-        }
+        // Every key takes at least five bytes.
+        let count = r.count(5)?;
         let mut keys = Vec::with_capacity(count);
         for _ in 0..count {
             let key = r.str()?;
@@ -530,8 +519,8 @@ impl TaggerTable {
         }
         let mut patterns = Vec::with_capacity(count);
         for _ in 0..count {
-            let n = r.u32()?;
-            let mut targets = Vec::with_capacity(n.min(64));
+            let n = r.count(12)?;
+            let mut targets = Vec::with_capacity(n);
             for _ in 0..n {
                 let entity = r.u32()?;
                 let [kind, form, case, flags] = r.take(4)? else {
@@ -582,11 +571,12 @@ impl TaggerTable {
 /// The first bytes of [`TaggerTable::to_bytes`] (and its format's version).
 const TABLE_MAGIC: &[u8] = b"tadqiq-tagger-1\n";
 
-/// A cursor over [`TaggerTable::to_bytes`].
-struct Reader<'a>(&'a [u8]);
+/// A cursor over the binary parts of a compiled gazetteer
+/// ([`TaggerTable::to_bytes`], the near-miss index).
+pub(crate) struct Reader<'a>(pub(crate) &'a [u8]);
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+    pub(crate) fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         if n > self.0.len() {
             return None;
         }
@@ -595,15 +585,37 @@ impl<'a> Reader<'a> {
         Some(head)
     }
 
-    fn u32(&mut self) -> Option<usize> {
+    pub(crate) fn u32(&mut self) -> Option<usize> {
         let bytes = self.take(4)?.try_into().ok()?;
         usize::try_from(u32::from_le_bytes(bytes)).ok()
     }
 
-    fn str(&mut self) -> Option<&'a str> {
+    pub(crate) fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    pub(crate) fn str(&mut self) -> Option<&'a str> {
         let n = self.u32()?;
         std::str::from_utf8(self.take(n)?).ok()
     }
+
+    /// A count of items of at least `min_bytes` each: `None` when the rest
+    /// cannot hold them, so a damaged count never allocates much.
+    pub(crate) fn count(&mut self, min_bytes: usize) -> Option<usize> {
+        let n = self.u32()?;
+        (n <= self.0.len() / min_bytes.max(1)).then_some(n)
+    }
+}
+
+/// Appends `n` as a little-endian `u32` (saturating).
+pub(crate) fn put_u32(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
+}
+
+/// Appends a string as its `u32` length and UTF-8 bytes.
+pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_u32(out, s.len());
+    out.extend_from_slice(s.as_bytes());
 }
 
 impl Tagger {

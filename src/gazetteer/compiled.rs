@@ -2,13 +2,13 @@
 //! written once and read back with no YAML parsing and no validation.
 //!
 //! A compiled file is one header line, `tadqiq-compiled-gazetteer VERSION
-//! FINGERPRINT`, then the entities as JSON on one line, then the tagger's
-//! table in binary to the end of the file (every folded key, what it stands
-//! for and the serialized automaton, see
-//! [`TaggerTable`](crate::tag::TaggerTable)), so that loading neither parses
-//! YAML nor folds an alias nor builds an automaton. A file without the table
-//! (written by an earlier build) still loads; the table is then derived
-//! again. The fingerprint hashes the tadqiq
+//! FINGERPRINT`, then the entities as JSON on one line, then, in binary, the
+//! tagger's table (every folded key, what it stands for and the serialized
+//! automaton, see [`TaggerTable`](crate::tag::TaggerTable)) and the
+//! near-miss rule's index of name words, each as a `u64` length and its
+//! bytes. Loading neither parses YAML nor folds an alias nor builds an
+//! automaton or index. A file without the binary part (written by an
+//! earlier build) still loads; both are then derived again. The fingerprint hashes the tadqiq
 //! version, the running executable's size and modification time, and every
 //! source file's kind, path and text, so a cached file is used only for the
 //! exact sources and build that wrote it. Writers go through a temporary
@@ -114,7 +114,11 @@ pub(crate) fn write(path: &Path, fingerprint: &str, gazetteer: &Gazetteer) -> st
         writeln!(out, "{MAGIC} {} {fingerprint}", env!("CARGO_PKG_VERSION"))?;
         serde_json::to_writer(&mut out, gazetteer.entities())?;
         out.write_all(b"\n")?;
-        out.write_all(&table.to_bytes())?;
+        let names = crate::rules::near_miss::NameIndex::derive(gazetteer).to_bytes();
+        for part in [table.to_bytes(), names] {
+            out.write_all(&(part.len() as u64).to_le_bytes())?;
+            out.write_all(&part)?;
+        }
         out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         std::fs::rename(&temporary, path)
     })();
@@ -182,14 +186,27 @@ pub(crate) fn read(path: &Path, expected: Option<&str>) -> Result<Gazetteer, Str
     };
     let damaged = |e: serde_json::Error| format!("damaged compiled gazetteer: {e}");
     let entities: Vec<Entity> = serde_json::from_slice(entities).map_err(damaged)?;
-    let table = match table {
-        Some(table) => Some(std::sync::Arc::new(
-            TaggerTable::from_bytes(table, entities.len())
-                .ok_or("damaged compiled gazetteer: its tagger table is unreadable")?,
-        )),
-        None => None,
-    };
     let mut gazetteer = Gazetteer::new(entities);
-    gazetteer.tagger_table = table;
+    if let Some(derived) = table {
+        let unreadable =
+            || "damaged compiled gazetteer: its tagger table or name index is unreadable";
+        let mut r = crate::tag::Reader(derived);
+        let mut part = || {
+            let len = usize::try_from(r.u64()?).ok()?;
+            r.take(len)
+        };
+        let (table, names) = (
+            part().ok_or_else(unreadable)?,
+            part().ok_or_else(unreadable)?,
+        );
+        if !r.0.is_empty() {
+            return Err(unreadable().into());
+        }
+        let table = TaggerTable::from_bytes(table, gazetteer.len()).ok_or_else(unreadable)?;
+        // The index is read by the first `check` (`tag` never needs it); if
+        // it does not read back, it is built from the entities instead.
+        gazetteer.tagger_table = Some(std::sync::Arc::new(table));
+        gazetteer.name_index = Some(names.into());
+    }
     Ok(gazetteer)
 }

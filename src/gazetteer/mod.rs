@@ -353,6 +353,8 @@ pub struct Gazetteer {
     by_id: HashMap<String, usize>,
     /// The tagger's table, when read with a compiled gazetteer.
     tagger_table: Option<std::sync::Arc<crate::tag::TaggerTable>>,
+    /// The near-miss index in binary, when read with a compiled gazetteer.
+    name_index: Option<std::sync::Arc<[u8]>>,
 }
 
 /// The index of an entity in its [`Gazetteer`].
@@ -369,7 +371,13 @@ impl Gazetteer {
             entities,
             by_id,
             tagger_table: None,
+            name_index: None,
         }
+    }
+
+    /// The near-miss index that came with a compiled gazetteer, in binary.
+    pub(crate) fn name_index_bytes(&self) -> Option<&[u8]> {
+        self.name_index.as_deref()
     }
 
     /// The tagger's table that came with a compiled gazetteer; `None` once
