@@ -291,8 +291,20 @@ fn a_compiled_file_is_a_whole_gazetteer_for_ci_images() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("newsroom.tqg: a compiled gazetteer is a whole gazetteer"));
 
-    // A damaged file is refused with its path, never a panic.
-    let mut bytes = std::fs::read(root.join("newsroom.tqg")).expect("read");
+    // A damaged file is refused with its path, never a panic: its binary
+    // part (the tagger's table and automaton, the near-miss index) cut
+    // short, or the whole file cut in half.
+    let whole = std::fs::read(root.join("newsroom.tqg")).expect("read");
+    std::fs::write(root.join("newsroom.tqg"), &whole[..whole.len() - 10]).expect("write");
+    let out = tadqiq(&["tag", "--gazetteer", "newsroom.tqg", "a.txt"], root);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr)
+            .contains("newsroom.tqg: damaged compiled gazetteer: its tagger table or name index"),
+        "{}",
+        text(&out.stderr)
+    );
+    let mut bytes = whole;
     bytes.truncate(bytes.len() / 2);
     std::fs::write(root.join("newsroom.tqg"), bytes).expect("write");
     let out = tadqiq(&["tag", "--gazetteer", "newsroom.tqg", "a.txt"], root);
