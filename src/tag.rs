@@ -24,8 +24,9 @@
 //! The word lists are data: `lexicon/function-words.yaml`.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::clitics::is_arabic_letter;
@@ -107,10 +108,35 @@ enum LatinCase {
 /// The compiled gazetteer automaton. Build once, share behind an `Arc`.
 #[derive(Debug)]
 pub struct Tagger {
-    automaton: AhoCorasick,
-    patterns: Vec<Vec<Target>>,
-    keys: HashMap<String, usize>,
+    table: Arc<TaggerTable>,
     words: WordLists,
+}
+
+/// Everything the tagger derives from a gazetteer: every folded key (names,
+/// the للـ forms of names with the article, family names, acronyms,
+/// demonyms), what each key stands for, and the automaton over the keys.
+/// The compiled gazetteer stores it in binary ([`TaggerTable::to_bytes`]), so
+/// a cached start-up neither folds an alias nor builds an automaton.
+///
+/// The automaton is daachorse's character-wise double array, leftmost-
+/// longest: unlike the aho-corasick crate's automata it can be serialized
+/// and read back in well under a millisecond, and it searched Arabic text
+/// faster than the crate's contiguous NFA in benches/automata.rs
+/// (docs/benchmarks.md has the comparison).
+pub(crate) struct TaggerTable {
+    /// Folded keys in byte order; a key's index is its pattern id.
+    keys: Vec<String>,
+    /// Per key, its targets.
+    patterns: Vec<Vec<Target>>,
+    automaton: CharwiseDoubleArrayAhoCorasick<u32>,
+}
+
+impl std::fmt::Debug for TaggerTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TaggerTable")
+            .field("keys", &self.keys.len())
+            .finish_non_exhaustive()
+    }
 }
 
 const ARTICLE_PREFIXES: [&str; 12] = [
@@ -335,12 +361,28 @@ impl TaggerBuilder {
         TaggerBuilder {}
     }
 
-    /// Compiles every alias of `gazetteer` into one automaton.
+    /// Compiles every alias of `gazetteer` into one automaton, from the
+    /// table the compiled gazetteer carries when it has one.
     ///
     /// # Panics
     /// Never on gazetteer input: aliases that fold to nothing are skipped.
     pub fn build(&self, gazetteer: &Gazetteer) -> Tagger {
         let words = WordLists::embedded();
+        let table = match gazetteer.tagger_table() {
+            Some(table) => Arc::clone(table),
+            None => Arc::new(TaggerTable::build_with(gazetteer, &words)),
+        };
+        Tagger::new(table, words)
+    }
+}
+
+impl TaggerTable {
+    /// The table of `gazetteer`'s aliases.
+    pub(crate) fn build(gazetteer: &Gazetteer) -> TaggerTable {
+        TaggerTable::build_with(gazetteer, &WordLists::embedded())
+    }
+
+    fn build_with(gazetteer: &Gazetteer, words: &WordLists) -> TaggerTable {
         let mut keys: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<Vec<Target>> = Vec::new();
         let mut key_list: Vec<String> = Vec::new();
@@ -398,23 +440,195 @@ impl TaggerBuilder {
                 }
             }
         }
-        // The crate's own choice (a DFA only for a few dozen keys, else its
-        // contiguous NFA): a full DFA over the shipped gazetteer took 70% of
-        // a whole check's instructions to build (docs/benchmarks.md).
-        let automaton = AhoCorasickBuilder::new()
+        // Keys in byte order, so that a key is found by binary search.
+        let mut order: Vec<usize> = (0..key_list.len()).collect();
+        order.sort_unstable_by(|&a, &b| key_list[a].cmp(&key_list[b]));
+        let mut patterns: Vec<Option<Vec<Target>>> = patterns.into_iter().map(Some).collect();
+        let mut key_list: Vec<Option<String>> = key_list.into_iter().map(Some).collect();
+        let keys: Vec<String> = order.iter().filter_map(|&i| key_list[i].take()).collect();
+        let patterns = order.iter().filter_map(|&i| patterns[i].take()).collect();
+        let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&key_list)
-            .expect("gazetteer keys are plain strings; the automaton is within size limits");
-        Tagger {
-            automaton,
-            patterns,
+            .build(&keys)
+            .expect(
+                "gazetteer keys are distinct and non-empty; the automaton is within size limits",
+            );
+        TaggerTable {
             keys,
-            words,
+            patterns,
+            automaton,
         }
+    }
+
+    /// The pattern id of a folded key.
+    fn pattern_of(&self, key: &str) -> Option<usize> {
+        self.keys.binary_search_by(|k| k.as_str().cmp(key)).ok()
+    }
+
+    /// The table in binary: keys, targets, then the serialized automaton.
+    /// Integers are little-endian; strings are a `u32` length and UTF-8.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let automaton = self.automaton.serialize();
+        let mut out = Vec::with_capacity(automaton.len() + self.keys.len() * 48);
+        out.extend_from_slice(TABLE_MAGIC);
+        put_u32(&mut out, self.keys.len());
+        for key in &self.keys {
+            put_str(&mut out, key);
+        }
+        for targets in &self.patterns {
+            put_u32(&mut out, targets.len());
+            for t in targets {
+                put_u32(&mut out, t.entity);
+                out.push(match t.kind {
+                    EntityKind::Person => 0,
+                    EntityKind::Place => 1,
+                    EntityKind::Organization => 2,
+                });
+                out.push(t.form as u8);
+                out.push(match t.latin_case {
+                    LatinCase::Any => 0,
+                    LatinCase::Capitalized => 1,
+                    LatinCase::Exact => 2,
+                });
+                out.push(u8::from(t.via_lam) | u8::from(t.ambiguous) << 1);
+                put_str(&mut out, &t.alias);
+            }
+        }
+        out.extend_from_slice(&(automaton.len() as u64).to_le_bytes());
+        out.extend_from_slice(&automaton);
+        out
+    }
+
+    /// Reads [`to_bytes`](Self::to_bytes) back, for a gazetteer of
+    /// `entities` entities; `None` when the bytes are not such a table (a
+    /// damaged file must not index past the entities).
+    pub(crate) fn from_bytes(bytes: &[u8], entities: usize) -> Option<TaggerTable> {
+        let mut r = Reader(bytes.strip_prefix(TABLE_MAGIC)?);
+        // Every key takes at least five bytes.
+        let count = r.count(5)?;
+        let mut keys = Vec::with_capacity(count);
+        for _ in 0..count {
+            let key = r.str()?;
+            if keys
+                .last()
+                .is_some_and(|last: &String| last.as_str() >= key)
+            {
+                return None;
+            }
+            keys.push(key.to_string());
+        }
+        let mut patterns = Vec::with_capacity(count);
+        for _ in 0..count {
+            let n = r.count(12)?;
+            let mut targets = Vec::with_capacity(n);
+            for _ in 0..n {
+                let entity = r.u32()?;
+                let [kind, form, case, flags] = r.take(4)? else {
+                    return None;
+                };
+                targets.push(Target {
+                    entity: (entity < entities).then_some(entity)?,
+                    kind: match kind {
+                        0 => EntityKind::Person,
+                        1 => EntityKind::Place,
+                        2 => EntityKind::Organization,
+                        _ => return None,
+                    },
+                    form: match form {
+                        0 => AliasForm::Name,
+                        1 => AliasForm::Acronym,
+                        2 => AliasForm::Demonym,
+                        3 => AliasForm::Family,
+                        _ => return None,
+                    },
+                    latin_case: match case {
+                        0 => LatinCase::Any,
+                        1 => LatinCase::Capitalized,
+                        2 => LatinCase::Exact,
+                        _ => return None,
+                    },
+                    via_lam: flags & 1 != 0,
+                    ambiguous: flags & 2 != 0,
+                    alias: r.str()?.to_string(),
+                });
+            }
+            patterns.push(targets);
+        }
+        let len = usize::try_from(u64::from_le_bytes(r.take(8)?.try_into().ok()?)).ok()?;
+        let (automaton, rest) =
+            CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(r.take(len)?).ok()?;
+        if !rest.is_empty() || !r.0.is_empty() {
+            return None;
+        }
+        Some(TaggerTable {
+            keys,
+            patterns,
+            automaton,
+        })
     }
 }
 
+/// The first bytes of [`TaggerTable::to_bytes`] (and its format's version).
+const TABLE_MAGIC: &[u8] = b"tadqiq-tagger-1\n";
+
+/// A cursor over the binary parts of a compiled gazetteer
+/// ([`TaggerTable::to_bytes`], the near-miss index).
+pub(crate) struct Reader<'a>(pub(crate) &'a [u8]);
+
+impl<'a> Reader<'a> {
+    pub(crate) fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if n > self.0.len() {
+            return None;
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Some(head)
+    }
+
+    pub(crate) fn u32(&mut self) -> Option<usize> {
+        let bytes = self.take(4)?.try_into().ok()?;
+        usize::try_from(u32::from_le_bytes(bytes)).ok()
+    }
+
+    pub(crate) fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    pub(crate) fn str(&mut self) -> Option<&'a str> {
+        let n = self.u32()?;
+        std::str::from_utf8(self.take(n)?).ok()
+    }
+
+    /// A count of items of at least `min_bytes` each: `None` when the rest
+    /// cannot hold them, so a damaged count never allocates much.
+    pub(crate) fn count(&mut self, min_bytes: usize) -> Option<usize> {
+        let n = self.u32()?;
+        (n <= self.0.len() / min_bytes.max(1)).then_some(n)
+    }
+}
+
+/// Appends `n` as a little-endian `u32` (saturating).
+pub(crate) fn put_u32(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
+}
+
+/// Appends a string as its `u32` length and UTF-8 bytes.
+pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_u32(out, s.len());
+    out.extend_from_slice(s.as_bytes());
+}
+
 impl Tagger {
+    fn new(table: Arc<TaggerTable>, words: WordLists) -> Tagger {
+        Tagger { table, words }
+    }
+
+    /// A tagger over a table read back from bytes (for tests).
+    #[cfg(test)]
+    pub(crate) fn from_table(table: Arc<TaggerTable>) -> Tagger {
+        Tagger::new(table, WordLists::embedded())
+    }
+
     /// Finds every mention in a folded draft. `original` is the text that
     /// `folded` was made from.
     pub(crate) fn hits(&self, original: &str, folded: &Folded) -> Vec<Hit> {
@@ -422,17 +636,18 @@ impl Tagger {
         let mut hits = Vec::new();
         let mut pos = 0;
         while pos < text.len() {
-            let Some(m) = self.automaton.find(Input::new(text).span(pos..text.len())) else {
+            let Some(m) = self.table.automaton.leftmost_find_iter(&text[pos..]).next() else {
                 break;
             };
-            match self.accept(original, folded, m.pattern().as_usize(), m.start(), m.end()) {
+            let (start, end) = (pos + m.start(), pos + m.end());
+            match self.accept(original, folded, m.value() as usize, start, end) {
                 Some(hit) => {
                     pos = hit.folded_end;
                     hits.push(hit);
                 }
                 None => {
-                    let step = text[m.start()..].chars().next().map_or(1, char::len_utf8);
-                    pos = m.start() + step;
+                    let step = text[start..].chars().next().map_or(1, char::len_utf8);
+                    pos = start + step;
                 }
             }
         }
@@ -479,20 +694,21 @@ impl Tagger {
         }
         // "السورية": a place name (سورية) after the article is the demonym
         // سوري + ة, not the country.
-        let mut targets = self.patterns[pattern].as_slice();
+        let patterns = &self.table.patterns;
+        // A pattern id past the table can only come from a damaged compiled
+        // file: no match rather than a panic.
+        let own = patterns.get(pattern)?.as_slice();
+        let mut targets = own;
         if ARTICLE_PREFIXES.contains(&prefix) && suffix.is_empty() {
             if let Some(stem) = key.strip_suffix('ه') {
-                if let Some(&p) = self.keys.get(stem) {
-                    if self.patterns[p]
-                        .iter()
-                        .any(|t| t.form == AliasForm::Demonym)
-                    {
-                        targets = self.patterns[p].as_slice();
+                if let Some(p) = self.table.pattern_of(stem) {
+                    if patterns[p].iter().any(|t| t.form == AliasForm::Demonym) {
+                        targets = patterns[p].as_slice();
                     }
                 }
             }
         }
-        let demonym_swap = !std::ptr::eq(targets, self.patterns[pattern].as_slice());
+        let demonym_swap = !std::ptr::eq(targets, own);
         let mut accepted: Vec<&Target> = targets
             .iter()
             .filter(|t| {

@@ -187,27 +187,38 @@ fn the_compiled_gazetteer_is_cached_keyed_by_the_sources() {
             .as_array()
             .expect("mentions")
             .iter()
-            .map(|m| m["text"].as_str().unwrap_or("").to_string())
+            .map(|m| {
+                let field = |name: &str| m[name].as_str().unwrap_or("").to_string();
+                format!("{} = {}", field("text"), field("entity"))
+            })
             .collect::<Vec<_>>()
     };
-    assert_eq!(run(&[]), ["سامر الخطيب"]);
+    assert_eq!(run(&[]), ["سامر الخطيب = samer-al-khatib"]);
     let files = cache_files(&cache);
     assert_eq!(files.len(), 1, "one compiled gazetteer: {files:?}");
 
-    // The next run reads the compiled form, not the YAML: a name edited in
-    // the cache file (as no user would) shows up.
-    let compiled = std::fs::read_to_string(&files[0]).expect("cache file");
-    std::fs::write(&files[0], compiled.replace("سامر الخطيب", "فادي الخطيب")).expect("edit");
-    assert_eq!(run(&[]), ["وفادي الخطيب"]);
+    // The next run reads the compiled form, not the YAML: an id edited in
+    // the cache file (as no user would) shows up. (The names are also in
+    // the tagger's binary table and automaton after the entities' JSON.)
+    let compiled = std::fs::read(&files[0]).expect("cache file");
+    let (old, new) = (b"\"samer-al-khatib\"", b"\"samer-al-khatiz\"");
+    let at = compiled
+        .windows(old.len())
+        .position(|w| w == old)
+        .expect("the id is in the cache file");
+    let mut edited = compiled.clone();
+    edited[at..at + old.len()].copy_from_slice(new);
+    std::fs::write(&files[0], edited).expect("edit");
+    assert_eq!(run(&[]), ["سامر الخطيب = samer-al-khatiz"]);
     // --no-cache reads the YAML.
-    assert_eq!(run(&["--no-cache"]), ["سامر الخطيب"]);
+    assert_eq!(run(&["--no-cache"]), ["سامر الخطيب = samer-al-khatib"]);
 
     // Editing the YAML changes the key: the stale entry is not used.
     write(
         &root.join("g/people.yaml"),
         "- id: samer-al-khatib\n  names: {ar: [سامر الخطيب, سامر خطيب]}\n  source: newsroom records\n",
     );
-    assert_eq!(run(&[]), ["سامر الخطيب"]);
+    assert_eq!(run(&[]), ["سامر الخطيب = samer-al-khatib"]);
     assert_eq!(cache_files(&cache).len(), 2);
 }
 
@@ -280,8 +291,20 @@ fn a_compiled_file_is_a_whole_gazetteer_for_ci_images() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("newsroom.tqg: a compiled gazetteer is a whole gazetteer"));
 
-    // A damaged file is refused with its path, never a panic.
-    let mut bytes = std::fs::read(root.join("newsroom.tqg")).expect("read");
+    // A damaged file is refused with its path, never a panic: its binary
+    // part (the tagger's table and automaton, the near-miss index) cut
+    // short, or the whole file cut in half.
+    let whole = std::fs::read(root.join("newsroom.tqg")).expect("read");
+    std::fs::write(root.join("newsroom.tqg"), &whole[..whole.len() - 10]).expect("write");
+    let out = tadqiq(&["tag", "--gazetteer", "newsroom.tqg", "a.txt"], root);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr)
+            .contains("newsroom.tqg: damaged compiled gazetteer: its tagger table or name index"),
+        "{}",
+        text(&out.stderr)
+    );
+    let mut bytes = whole;
     bytes.truncate(bytes.len() / 2);
     std::fs::write(root.join("newsroom.tqg"), bytes).expect("write");
     let out = tadqiq(&["tag", "--gazetteer", "newsroom.tqg", "a.txt"], root);

@@ -2,7 +2,13 @@
 //! written once and read back with no YAML parsing and no validation.
 //!
 //! A compiled file is one header line, `tadqiq-compiled-gazetteer VERSION
-//! FINGERPRINT`, then the entities as JSON. The fingerprint hashes the tadqiq
+//! FINGERPRINT`, then the entities as JSON on one line, then, in binary, the
+//! tagger's table (every folded key, what it stands for and the serialized
+//! automaton, see [`TaggerTable`](crate::tag::TaggerTable)) and the
+//! near-miss rule's index of name words, each as a `u64` length and its
+//! bytes. Loading neither parses YAML nor folds an alias nor builds an
+//! automaton or index. A file without the binary part (written by an
+//! earlier build) still loads; both are then derived again. The fingerprint hashes the tadqiq
 //! version, the running executable's size and modification time, and every
 //! source file's kind, path and text, so a cached file is used only for the
 //! exact sources and build that wrote it. Writers go through a temporary
@@ -16,7 +22,8 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use super::source::SourceFile;
-use super::Entity;
+use super::{Entity, Gazetteer};
+use crate::tag::TaggerTable;
 
 const MAGIC: &str = "tadqiq-compiled-gazetteer";
 
@@ -83,11 +90,16 @@ pub(crate) fn is_compiled(path: &Path) -> bool {
         .is_ok_and(|()| head == MAGIC.as_bytes())
 }
 
-/// Writes `entities` to `path` atomically (temporary file, then rename).
+/// Writes `gazetteer` (its entities and tagger table) to `path` atomically
+/// (temporary file, then rename).
 ///
 /// # Errors
 /// Any I/O error creating the folder or writing the file.
-pub(crate) fn write(path: &Path, fingerprint: &str, entities: &[Entity]) -> std::io::Result<()> {
+pub(crate) fn write(path: &Path, fingerprint: &str, gazetteer: &Gazetteer) -> std::io::Result<()> {
+    let table = match gazetteer.tagger_table() {
+        Some(table) => std::sync::Arc::clone(table),
+        None => std::sync::Arc::new(TaggerTable::build(gazetteer)),
+    };
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     std::fs::create_dir_all(dir)?;
     let unique = std::time::SystemTime::now()
@@ -100,7 +112,13 @@ pub(crate) fn write(path: &Path, fingerprint: &str, entities: &[Entity]) -> std:
     let result = (|| {
         let mut out = BufWriter::new(std::fs::File::create(&temporary)?);
         writeln!(out, "{MAGIC} {} {fingerprint}", env!("CARGO_PKG_VERSION"))?;
-        serde_json::to_writer(&mut out, entities)?;
+        serde_json::to_writer(&mut out, gazetteer.entities())?;
+        out.write_all(b"\n")?;
+        let names = crate::rules::near_miss::NameIndex::derive(gazetteer).to_bytes();
+        for part in [table.to_bytes(), names] {
+            out.write_all(&(part.len() as u64).to_le_bytes())?;
+            out.write_all(&part)?;
+        }
         out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         std::fs::rename(&temporary, path)
     })();
@@ -139,7 +157,7 @@ pub(crate) fn prune(dir: &Path) {
 ///
 /// # Errors
 /// A message saying why the file cannot be used.
-pub(crate) fn read(path: &Path, expected: Option<&str>) -> Result<Vec<Entity>, String> {
+pub(crate) fn read(path: &Path, expected: Option<&str>) -> Result<Gazetteer, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let newline = bytes
         .iter()
@@ -161,6 +179,34 @@ pub(crate) fn read(path: &Path, expected: Option<&str>) -> Result<Vec<Entity>, S
     if expected.is_some_and(|e| e != fingerprint) {
         return Err("stale: its sources or the tadqiq build changed".into());
     }
-    serde_json::from_slice(&bytes[newline + 1..])
-        .map_err(|e| format!("damaged compiled gazetteer: {e}"))
+    let body = &bytes[newline + 1..];
+    let (entities, table) = match body.iter().position(|&b| b == b'\n') {
+        Some(end) => (&body[..end], Some(&body[end + 1..])),
+        None => (body, None),
+    };
+    let damaged = |e: serde_json::Error| format!("damaged compiled gazetteer: {e}");
+    let entities: Vec<Entity> = serde_json::from_slice(entities).map_err(damaged)?;
+    let mut gazetteer = Gazetteer::new(entities);
+    if let Some(derived) = table {
+        let unreadable =
+            || "damaged compiled gazetteer: its tagger table or name index is unreadable";
+        let mut r = crate::tag::Reader(derived);
+        let mut part = || {
+            let len = usize::try_from(r.u64()?).ok()?;
+            r.take(len)
+        };
+        let (table, names) = (
+            part().ok_or_else(unreadable)?,
+            part().ok_or_else(unreadable)?,
+        );
+        if !r.0.is_empty() {
+            return Err(unreadable().into());
+        }
+        let table = TaggerTable::from_bytes(table, gazetteer.len()).ok_or_else(unreadable)?;
+        // The index is read by the first `check` (`tag` never needs it); if
+        // it does not read back, it is built from the entities instead.
+        gazetteer.tagger_table = Some(std::sync::Arc::new(table));
+        gazetteer.name_index = Some(names.into());
+    }
+    Ok(gazetteer)
 }

@@ -233,15 +233,12 @@ impl GazetteerSources {
     /// Every YAML, schema and consistency problem, each with `path:line:col`.
     pub fn load(&self) -> Result<Gazetteer, GazetteerErrors> {
         let mut gazetteer = match self.compiled_file()? {
-            Some(path) => {
-                let entities = compiled::read(path, None).map_err(|message| {
-                    GazetteerErrors(vec![GazetteerError::file(
-                        path.display().to_string(),
-                        message,
-                    )])
-                })?;
-                Gazetteer::new(entities)
-            }
+            Some(path) => compiled::read(path, None).map_err(|message| {
+                GazetteerErrors(vec![GazetteerError::file(
+                    path.display().to_string(),
+                    message,
+                )])
+            })?,
             None => self.load_sources()?,
         };
         let unknown: Vec<GazetteerError> = self
@@ -272,14 +269,12 @@ impl GazetteerSources {
     pub fn compile_to(&self, path: &Path) -> Result<usize, GazetteerErrors> {
         let (files, errors) = self.read_sources();
         let gazetteer = compile(&files, errors)?;
-        compiled::write(path, &compiled::fingerprint(&files), gazetteer.entities()).map_err(
-            |e| {
-                GazetteerErrors(vec![GazetteerError::file(
-                    path.display().to_string(),
-                    format!("cannot write the compiled gazetteer: {e}"),
-                )])
-            },
-        )?;
+        compiled::write(path, &compiled::fingerprint(&files), &gazetteer).map_err(|e| {
+            GazetteerErrors(vec![GazetteerError::file(
+                path.display().to_string(),
+                format!("cannot write the compiled gazetteer: {e}"),
+            )])
+        })?;
         Ok(gazetteer.len())
     }
 
@@ -334,14 +329,14 @@ impl GazetteerSources {
                 (compiled::cache_path(&dir, &fingerprint), fingerprint)
             });
         if let Some((path, fingerprint)) = &cached {
-            if let Ok(entities) = compiled::read(path, Some(fingerprint)) {
-                return Ok(Gazetteer::new(entities));
+            if let Ok(gazetteer) = compiled::read(path, Some(fingerprint)) {
+                return Ok(gazetteer);
             }
         }
         let gazetteer = compile(&files, errors)?;
         if let Some((path, fingerprint)) = &cached {
             // A cache that cannot be written only costs the next run time.
-            if compiled::write(path, fingerprint, gazetteer.entities()).is_ok() {
+            if compiled::write(path, fingerprint, &gazetteer).is_ok() {
                 if let Some(dir) = path.parent() {
                     compiled::prune(dir);
                 }
@@ -356,6 +351,10 @@ impl GazetteerSources {
 pub struct Gazetteer {
     entities: Vec<Entity>,
     by_id: HashMap<String, usize>,
+    /// The tagger's table, when read with a compiled gazetteer.
+    tagger_table: Option<std::sync::Arc<crate::tag::TaggerTable>>,
+    /// The near-miss index in binary, when read with a compiled gazetteer.
+    name_index: Option<std::sync::Arc<[u8]>>,
 }
 
 /// The index of an entity in its [`Gazetteer`].
@@ -368,7 +367,23 @@ impl Gazetteer {
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
-        Gazetteer { entities, by_id }
+        Gazetteer {
+            entities,
+            by_id,
+            tagger_table: None,
+            name_index: None,
+        }
+    }
+
+    /// The near-miss index that came with a compiled gazetteer, in binary.
+    pub(crate) fn name_index_bytes(&self) -> Option<&[u8]> {
+        self.name_index.as_deref()
+    }
+
+    /// The tagger's table that came with a compiled gazetteer; `None` once
+    /// entities were removed (their indexes moved).
+    pub(crate) fn tagger_table(&self) -> Option<&std::sync::Arc<crate::tag::TaggerTable>> {
+        self.tagger_table.as_ref()
     }
 
     /// Builds a gazetteer from YAML texts, for tests: `(kind, path, yaml)`.

@@ -12,7 +12,7 @@
 //! keys with more than [`MAX_POSTINGS`] postings (words shared by many names)
 //! are not used as anchors.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use strsim::osa_distance;
 
@@ -44,11 +44,107 @@ struct NameEntry {
 #[derive(Debug, Default)]
 pub(crate) struct NameIndex {
     entries: Vec<NameEntry>,
-    /// Word keys (see [`key_hash`]) to the (name, word position) pairs
-    /// whose word has that key or is one deletion away from it.
-    postings: Postings,
+    /// (word key (see [`key_hash`]), name, word position) for every name
+    /// word and each of its one-letter deletions, sorted, so that a key's
+    /// postings are one run found by binary search. One flat vector instead
+    /// of a map of small vectors: building it was a quarter of a whole
+    /// check's start-up with the shipped gazetteer (docs/benchmarks.md).
+    postings: Vec<(u64, u32, u8)>,
     /// Every folded demonym: their derived forms ("أمريكياً") are words.
     demonyms: HashSet<String>,
+}
+
+/// The first bytes of [`NameIndex::to_bytes`] (and its format's version).
+const INDEX_MAGIC: &[u8] = b"tadqiq-names-1\n";
+
+impl NameIndex {
+    /// The index in binary, stored with the compiled gazetteer so that a
+    /// cached start-up reads it instead of building it (building was a
+    /// quarter of a whole check with the shipped gazetteer,
+    /// docs/benchmarks.md). Integers are little-endian; strings are a `u32`
+    /// length and UTF-8.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        use crate::tag::{put_str, put_u32};
+        let mut out = Vec::with_capacity(self.postings.len() * 13 + self.entries.len() * 64);
+        out.extend_from_slice(INDEX_MAGIC);
+        put_u32(&mut out, self.entries.len());
+        for entry in &self.entries {
+            put_str(&mut out, &entry.key);
+            put_u32(&mut out, entry.words.len());
+            for word in &entry.words {
+                put_str(&mut out, word);
+            }
+            put_u32(&mut out, entry.letters);
+            put_u32(&mut out, entry.entity);
+            put_str(&mut out, &entry.alias);
+            put_u32(&mut out, entry.capitalized.len());
+            out.extend(entry.capitalized.iter().map(|&c| u8::from(c)));
+        }
+        put_u32(&mut out, self.postings.len());
+        for &(key, id, position) in &self.postings {
+            out.extend_from_slice(&key.to_le_bytes());
+            out.extend_from_slice(&id.to_le_bytes());
+            out.push(position);
+        }
+        let mut demonyms: Vec<&String> = self.demonyms.iter().collect();
+        demonyms.sort();
+        put_u32(&mut out, demonyms.len());
+        for demonym in demonyms {
+            put_str(&mut out, demonym);
+        }
+        out
+    }
+
+    /// Reads [`to_bytes`](Self::to_bytes) back for a gazetteer of `entities`
+    /// entities; `None` when the bytes are not such an index.
+    pub(crate) fn from_bytes(bytes: &[u8], entities: usize) -> Option<NameIndex> {
+        let mut r = crate::tag::Reader(bytes.strip_prefix(INDEX_MAGIC)?);
+        let count = r.count(24)?;
+        let mut entries = Vec::with_capacity(count);
+        for _ in 0..count {
+            let key = r.str()?.to_string();
+            let n = r.count(4)?;
+            let words = (0..n)
+                .map(|_| r.str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()?;
+            let letters = r.u32()?;
+            let entity = r.u32()?;
+            let alias = r.str()?.to_string();
+            let n = r.count(1)?;
+            let capitalized = r.take(n)?.iter().map(|&b| b != 0).collect();
+            if entity >= entities || words.is_empty() {
+                return None;
+            }
+            entries.push(NameEntry {
+                key,
+                words,
+                letters,
+                entity,
+                alias,
+                capitalized,
+            });
+        }
+        let count = r.count(13)?;
+        let mut postings = Vec::with_capacity(count);
+        for _ in 0..count {
+            let key = r.u64()?;
+            let id = u32::try_from(r.u32()?).ok()?;
+            let position = r.take(1)?[0];
+            if id as usize >= entries.len() || postings.last().is_some_and(|&(k, _, _)| k > key) {
+                return None;
+            }
+            postings.push((key, id, position));
+        }
+        let count = r.count(4)?;
+        let demonyms = (0..count)
+            .map(|_| r.str().map(str::to_string))
+            .collect::<Option<HashSet<_>>>()?;
+        r.0.is_empty().then_some(NameIndex {
+            entries,
+            postings,
+            demonyms,
+        })
+    }
 }
 
 /// Edits allowed for a name of `letters` letters (spaces not counted).
@@ -90,33 +186,22 @@ fn deletion_keys(word: &str) -> Vec<u64> {
     out
 }
 
-/// The keys are already FNV hashes: use them as they are.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn write_u64(&mut self, key: u64) {
-        self.0 = key;
-    }
-}
-
-type Postings = HashMap<u64, Vec<(u32, u8)>, std::hash::BuildHasherDefault<KeyHasher>>;
-
 impl NameIndex {
     /// Indexes every full name of at least two words, or of one word of six
     /// letters or more. Family names, demonyms and acronyms are left out:
     /// they are short, and their derived forms are ordinary words ("الشرعي").
     pub(crate) fn build(gazetteer: &Gazetteer) -> NameIndex {
+        if let Some(index) = gazetteer
+            .name_index_bytes()
+            .and_then(|bytes| NameIndex::from_bytes(bytes, gazetteer.len()))
+        {
+            return index;
+        }
+        NameIndex::derive(gazetteer)
+    }
+
+    /// Builds the index from the gazetteer's names.
+    pub(crate) fn derive(gazetteer: &Gazetteer) -> NameIndex {
         let mut index = NameIndex::default();
         for (e, entity) in gazetteer.entities().iter().enumerate() {
             index
@@ -156,6 +241,7 @@ impl NameIndex {
                     .map(|(_, w)| w.text.chars().next().is_some_and(char::is_uppercase))
                     .collect();
                 let id = index.entries.len() as u32;
+                let word_count = words.len();
                 for (position, word) in words.iter().enumerate() {
                     // Names of more than 256 words are not names.
                     let Ok(position) = u8::try_from(position) else {
@@ -165,14 +251,7 @@ impl NameIndex {
                         continue;
                     }
                     for variant in deletion_keys(word) {
-                        let list = index.postings.entry(variant).or_default();
-                        let posting = (id, position);
-                        // Postings arrive in (id, position) order, so a
-                        // repeat (a doubled letter deleted either way) can
-                        // only be the last one: no scan of a long list.
-                        if list.last() != Some(&posting) {
-                            list.push(posting);
-                        }
+                        index.postings.push((variant, id, position));
                     }
                 }
                 index.entries.push(NameEntry {
@@ -181,7 +260,7 @@ impl NameIndex {
                     letters,
                     entity: e,
                     alias: alias.to_string(),
-                    capitalized: if capitalized.len() == words_len(alias) {
+                    capitalized: if capitalized.len() == word_count {
                         capitalized
                     } else {
                         Vec::new()
@@ -189,6 +268,11 @@ impl NameIndex {
                 });
             }
         }
+        // Postings arrive in (name, position) order: a stable sort by key
+        // keeps that order within a key, so a repeat (a doubled letter
+        // deleted either way) sits next to its twin.
+        index.postings.sort_by_key(|p| p.0);
+        index.postings.dedup();
         index
     }
 
@@ -214,17 +298,13 @@ impl NameIndex {
     /// Every (name, word position) whose word is within one edit of `word`.
     fn candidates(&self, word: &str, out: &mut Vec<(u32, u8)>) {
         for key in deletion_keys(word) {
-            if let Some(list) = self.postings.get(&key) {
-                if list.len() <= MAX_POSTINGS {
-                    out.extend_from_slice(list);
-                }
+            let from = self.postings.partition_point(|p| p.0 < key);
+            let to = from + self.postings[from..].partition_point(|p| p.0 == key);
+            if to - from <= MAX_POSTINGS {
+                out.extend(self.postings[from..to].iter().map(|&(_, id, at)| (id, at)));
             }
         }
     }
-}
-
-fn words_len(alias: &str) -> usize {
-    words_key(alias).split(' ').count()
 }
 
 /// Affixes that make a different word, not a misspelling: "الشرعي" and
@@ -601,5 +681,29 @@ mod tests {
         assert_eq!(super::deletion_keys("توم"), [key_hash(&["توم"])]);
         // A doubled letter deleted either way gives one key.
         assert_eq!(super::deletion_keys("محمممد").len(), 1 + 4);
+    }
+
+    #[test]
+    fn the_binary_index_reads_back_and_refuses_damage() {
+        let g = crate::gazetteer::GazetteerSources::default()
+            .load()
+            .expect("the embedded gazetteer is valid");
+        let index = NameIndex::derive(&g);
+        assert!(!index.entries.is_empty() && !index.postings.is_empty());
+        let bytes = index.to_bytes();
+        let back = NameIndex::from_bytes(&bytes, g.len()).expect("reads back");
+        assert_eq!(back.to_bytes(), bytes);
+        let mut out = Vec::new();
+        back.candidates("براك", &mut out);
+        let mut want = Vec::new();
+        index.candidates("براك", &mut want);
+        assert_eq!(out, want);
+        for cut in [0, 7, bytes.len() / 2, bytes.len() - 1] {
+            assert!(
+                NameIndex::from_bytes(&bytes[..cut], g.len()).is_none(),
+                "cut at {cut}"
+            );
+        }
+        assert!(NameIndex::from_bytes(&bytes, 0).is_none());
     }
 }

@@ -459,3 +459,40 @@ fn regression() {
         assert_eq!(got, case.want, "text: {}", case.text);
     }
 }
+
+#[test]
+fn the_binary_table_reads_back_and_refuses_damage() {
+    use crate::tag::TaggerTable;
+    let g = gazetteer();
+    let table = TaggerTable::build(&g);
+    let bytes = table.to_bytes();
+    let back = TaggerTable::from_bytes(&bytes, g.len()).expect("reads back");
+    assert_eq!(back.to_bytes(), bytes, "same table after a round trip");
+    // The read-back table tags as the built one does.
+    let text = "وقال الرئيس السوري أحمد الشرع في دمشق إن السوريين والأمريكيين اتفقوا.";
+    let folded = fold(text);
+    let spans = |tagger: &crate::tag::Tagger| -> Vec<(usize, usize, Vec<usize>)> {
+        tagger
+            .hits(text, &folded)
+            .into_iter()
+            .map(|h| (h.start, h.end, h.entities))
+            .collect()
+    };
+    let built = TaggerBuilder::new().build(&g);
+    let read = crate::tag::Tagger::from_table(std::sync::Arc::new(back));
+    assert!(!spans(&built).is_empty());
+    assert_eq!(spans(&read), spans(&built));
+    // Truncated, trailing bytes, a foreign header, or targets past the
+    // gazetteer's entities: refused, never a panic.
+    for cut in [0, 10, bytes.len() / 2, bytes.len() - 1] {
+        assert!(
+            TaggerTable::from_bytes(&bytes[..cut], g.len()).is_none(),
+            "cut at {cut}"
+        );
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(TaggerTable::from_bytes(&longer, g.len()).is_none());
+    assert!(TaggerTable::from_bytes(b"tadqiq-compiled-gazetteer", g.len()).is_none());
+    assert!(TaggerTable::from_bytes(&bytes, 1).is_none());
+}
