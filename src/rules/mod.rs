@@ -13,6 +13,7 @@ mod role_conflict;
 mod spelling_variant;
 pub(crate) mod titles;
 mod unknown_name;
+pub(crate) mod words;
 
 use crate::claims::Claims;
 use crate::finding::{fingerprint, Finding, Severity, Span};

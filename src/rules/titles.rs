@@ -197,6 +197,9 @@ const ARTICLES: [&str; 3] = ["a", "an", "the"];
 #[derive(Debug, Default)]
 pub(crate) struct TitleIndex {
     by_key: HashMap<String, Vec<(EntityIndex, usize)>>,
+    /// The first word of every title, gazetteer and generic (وزير، الرئيس،
+    /// سلطان، minister…): a word that heads a title is no name.
+    first_words: HashSet<String>,
     /// Words in the longest title.
     max_words: usize,
 }
@@ -212,6 +215,9 @@ impl TitleIndex {
                         continue;
                     }
                     index.max_words = index.max_words.max(key.split(' ').count());
+                    if let Some(first) = key.split(' ').next() {
+                        index.first_words.insert(first.to_string());
+                    }
                     let holders = index.by_key.entry(key).or_default();
                     if !holders.contains(&(e, r)) {
                         holders.push((e, r));
@@ -220,6 +226,21 @@ impl TitleIndex {
             }
         }
         index
+    }
+
+    /// Whether a folded word, or the word without a proclitic, heads a
+    /// gazetteer or generic title (وزير، ووزير، الرئيس، minister).
+    pub(crate) fn is_title_word(&self, word: &str) -> bool {
+        let generic = &crate::rules::words::get().generic_titles;
+        readings(word).iter().any(|r| {
+            let w = r.word.as_ref();
+            self.first_words.contains(w)
+                || generic.iter().any(|t| {
+                    t.ar.iter()
+                        .chain(&t.en)
+                        .any(|k| k.split(' ').next() == Some(w))
+                })
+        })
     }
 
     /// The (entity, role) pairs whose role has this title.
@@ -505,13 +526,25 @@ pub(crate) fn ended_before(role: &Role, date: PartialDate) -> bool {
 pub(crate) struct Lexicon {
     pub titles: TitleIndex,
     pub names: NameIndex,
+    /// The folded first word of every gazetteer person's names: given
+    /// names the draft may use alone or before an unknown family name.
+    pub given_names: HashSet<String>,
 }
 
 impl Lexicon {
     pub(crate) fn build(gazetteer: &Gazetteer) -> Lexicon {
+        let given_names = gazetteer
+            .entities()
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .flat_map(|e| e.names.all())
+            .filter_map(|name| words_key(name).split(' ').next().map(str::to_string))
+            .filter(|w| !w.is_empty())
+            .collect();
         Lexicon {
             titles: TitleIndex::build(gazetteer),
             names: NameIndex::build(gazetteer),
+            given_names,
         }
     }
 }
