@@ -296,10 +296,47 @@ fn match_title<'w>(index: &TitleIndex, words: &[Word<'w>]) -> Option<(String, bo
 
 /// The longest title that ends right before folded byte `pos` (a name's
 /// start): only spaces between its words, a space or one comma before the
-/// name. Qualifiers may stand inside or at either end of it.
+/// name. Qualifiers may stand inside or at either end of it. An honorific
+/// may stand between the title and the name ("وزير الخارجية الشيخ …",
+/// "Foreign Minister Dr. …").
 pub(crate) fn title_before(index: &TitleIndex, text: &str, pos: usize) -> Option<TitleMatch> {
+    titles_before(index, text, pos).pop()
+}
+
+/// Every title that ends right before folded byte `pos`, shortest first
+/// (see [`title_before`]): "الرئيس السابق" and "بنائب الرئيس السابق" before
+/// "بشار الأسد".
+fn titles_before(index: &TitleIndex, text: &str, pos: usize) -> Vec<TitleMatch> {
+    let found = titles_ending_at(index, text, pos);
+    if !found.is_empty() {
+        return found;
+    }
+    // Honorifics between the title and the name.
+    let lists = crate::rules::words::get();
+    let mut at = pos;
+    let mut skipped = 0;
+    for (word, _) in words_before(text, pos, 3) {
+        let gap = text.get(word.end..at).unwrap_or("");
+        let gap_ok = gap.chars().all(|c| c == ' ') || {
+            // "Dr. Ahmed", "د. أحمد": an abbreviation's full stop.
+            let rest = gap.trim_start_matches('.');
+            gap.starts_with('.') && !rest.is_empty() && rest.chars().all(|c| c == ' ')
+        };
+        if !gap_ok || !lists.is_honorific(word.text) {
+            break;
+        }
+        at = word.start;
+        skipped += 1;
+    }
+    if skipped == 0 {
+        return Vec::new();
+    }
+    titles_ending_at(index, text, at)
+}
+
+fn titles_ending_at(index: &TitleIndex, text: &str, pos: usize) -> Vec<TitleMatch> {
     let words = words_before(text, pos, index.max_words() + 3);
-    let mut best = None;
+    let mut found = Vec::new();
     for n in 1..=words.len() {
         let gap = words[n - 1].1;
         let ok = if n == 1 {
@@ -314,7 +351,7 @@ pub(crate) fn title_before(index: &TitleIndex, text: &str, pos: usize) -> Option
         // A title never starts with a qualifier in Arabic, but English puts
         // it first ("former vice president"); both are allowed.
         if let Some((key, past, _)) = match_title(index, &in_order) {
-            best = Some(TitleMatch {
+            found.push(TitleMatch {
                 key,
                 folded: (in_order[0].start, words[0].0.end),
                 past,
@@ -323,7 +360,7 @@ pub(crate) fn title_before(index: &TitleIndex, text: &str, pos: usize) -> Option
             });
         }
     }
-    best
+    found
 }
 
 /// Words that continue a title past the part the gazetteer knows ("وزير
@@ -444,14 +481,46 @@ pub(crate) fn attached_titles(
     has_clitic: bool,
     starts_person: &dyn Fn(usize) -> bool,
 ) -> Vec<TitleMatch> {
-    let mut out = Vec::new();
-    if !has_clitic {
-        if let Some(m) = title_before(index, text, start) {
-            out.push(m);
-        }
-    }
+    let (mut out, _) = split_titles(index, text, start, end, has_clitic, starts_person);
     out.extend(titles_after(index, text, end, starts_person));
     out
+}
+
+/// The title before a mention, and the one that belongs to the person in
+/// apposition after it. A title in a genitive construct whose complement is
+/// itself a title ("بنائب الرئيس السابق بشار الأسد، فاروق الشرع": the deputy
+/// of the former president Bashar al-Assad, Farouk al-Sharaa) gives the
+/// inner title ("الرئيس السابق") to the name and the whole one ("نائب
+/// الرئيس", past like its complement) to the person after the comma.
+fn split_titles(
+    index: &TitleIndex,
+    text: &str,
+    start: usize,
+    end: usize,
+    has_clitic: bool,
+    starts_person: &dyn Fn(usize) -> bool,
+) -> (Vec<TitleMatch>, Option<TitleMatch>) {
+    if has_clitic {
+        return (Vec::new(), None);
+    }
+    let mut found = titles_before(index, text, start);
+    let Some(outer) = found.pop() else {
+        return (Vec::new(), None);
+    };
+    let appositive = words_after(text, end, 1)
+        .first()
+        .is_some_and(|&(gap, w)| gap == Gap::Comma && starts_person(w.start));
+    // The inner title: a shorter one, another office (not the same title
+    // without its qualifier: "President" in "former President").
+    let inner = found.into_iter().rev().find(|t| t.key != outer.key);
+    match inner {
+        Some(inner) if appositive && inner.folded.0 > outer.folded.0 => {
+            let mut whole = outer;
+            whole.past |= inner.past;
+            (vec![inner], Some(whole))
+        }
+        _ => (vec![outer], None),
+    }
 }
 
 /// The titles attached to every person mention of the draft, by mention
@@ -464,24 +533,36 @@ pub(crate) fn person_titles(cx: &Context<'_>, index: &TitleIndex) -> Vec<Vec<Tit
         .map(|m| m.folded.0)
         .collect();
     let text = cx.folded.text();
-    cx.mentions
-        .iter()
-        .map(|m| {
-            if m.kind == EntityKind::Person && matches!(m.form, AliasForm::Name | AliasForm::Family)
-            {
-                attached_titles(
-                    index,
-                    text,
-                    m.folded.0,
-                    m.folded.1,
-                    !m.clitic.is_empty(),
-                    &|o| starts.contains(&o),
-                )
-            } else {
-                Vec::new()
-            }
-        })
-        .collect()
+    let starts_person = |o: usize| starts.contains(&o);
+    let mut out: Vec<Vec<TitleMatch>> = vec![Vec::new(); cx.mentions.len()];
+    let mut handed: Vec<(usize, TitleMatch)> = Vec::new();
+    for (i, m) in cx.mentions.iter().enumerate() {
+        if m.kind != EntityKind::Person || !matches!(m.form, AliasForm::Name | AliasForm::Family) {
+            continue;
+        }
+        let (before, whole) = split_titles(
+            index,
+            text,
+            m.folded.0,
+            m.folded.1,
+            !m.clitic.is_empty(),
+            &starts_person,
+        );
+        out[i] = before;
+        out[i].extend(titles_after(index, text, m.folded.1, &starts_person));
+        if let Some(whole) = whole {
+            handed.push((i, whole));
+        }
+    }
+    // The whole title goes to the next person mention, the appositive.
+    for (i, whole) in handed {
+        if let Some(j) = (i + 1..cx.mentions.len()).find(|&j| {
+            cx.mentions[j].kind == EntityKind::Person && cx.mentions[j].folded.0 > whole.folded.1
+        }) {
+            out[j].insert(0, whole);
+        }
+    }
+    out
 }
 
 /// The original text of a folded range.
