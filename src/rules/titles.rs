@@ -287,11 +287,57 @@ fn match_title<'w>(index: &TitleIndex, words: &[Word<'w>]) -> Option<(String, bo
             key.push(' ');
             key.push_str(word);
         }
-        if !index.get(&key).is_empty() {
+        // A generic title ("وزير الخارجية", "Foreign Minister") is kept even
+        // when no gazetteer role lists it bare: the draft's country may
+        // make it one (see [`person_titles`]).
+        if !index.get(&key).is_empty() || crate::rules::words::get().is_generic_title(&key) {
             return Some((key, past, reading.clitic));
         }
     }
     None
+}
+
+/// The country a draft is about: the only country it names (by name or
+/// demonym), or one named at least twice and twice as often as any other.
+pub(crate) fn draft_country(cx: &Context<'_>) -> Option<EntityIndex> {
+    let mut counts: HashMap<EntityIndex, usize> = HashMap::new();
+    for m in cx.mentions {
+        let Some(e) = m.entity else {
+            continue;
+        };
+        let entity = cx.gazetteer.entity(e);
+        if entity.kind == EntityKind::Place && entity.class.as_deref() == Some("country") {
+            *counts.entry(e).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, EntityIndex)> = counts.into_iter().map(|(e, n)| (n, e)).collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    match ranked.as_slice() {
+        [(_, only)] => Some(*only),
+        [(top, e), (second, _), ..] if *top >= 2 && *top >= 2 * second => Some(*e),
+        _ => None,
+    }
+}
+
+/// A generic title read through a country: "وزير الخارجيه" with Syria is
+/// "وزير الخارجيه السوري" (the title and the demonym with the article),
+/// "foreign minister" is "syrian foreign minister" or "foreign minister of
+/// syria", whichever the gazetteer lists.
+fn country_title(index: &TitleIndex, gazetteer: &Gazetteer, key: &str, country: EntityIndex) -> Option<String> {
+    let entity = gazetteer.entity(country);
+    let mut forms: Vec<String> = Vec::new();
+    for d in &entity.demonyms.ar {
+        let d = words_key(d);
+        let d = if d.starts_with("ال") { d } else { format!("ال{d}") };
+        forms.push(format!("{key} {d}"));
+    }
+    for d in &entity.demonyms.en {
+        forms.push(format!("{} {key}", words_key(d)));
+    }
+    for n in &entity.names.en {
+        forms.push(format!("{key} of {}", words_key(n)));
+    }
+    forms.into_iter().find(|f| !index.get(f).is_empty())
 }
 
 /// The longest title that ends right before folded byte `pos` (a name's
@@ -561,6 +607,36 @@ pub(crate) fn person_titles(cx: &Context<'_>, index: &TitleIndex) -> Vec<Vec<Tit
         }) {
             out[j].insert(0, whole);
         }
+    }
+    // Generic titles through the draft's country: "وزير الخارجية الشرع" in
+    // a draft about Syria is "وزير الخارجية السوري", when the person has a
+    // role for that country (a Turkish minister quoted in it is not).
+    let country = draft_country(cx);
+    let lists = crate::rules::words::get();
+    for (i, titles) in out.iter_mut().enumerate() {
+        for title in titles.iter_mut() {
+            if !lists.is_generic_title(&title.key) {
+                continue;
+            }
+            let (Some(country), Some(e)) = (country, cx.mentions[i].entity) else {
+                continue;
+            };
+            let country_id = &cx.gazetteer.entity(country).id;
+            let of_country = cx
+                .gazetteer
+                .entity(e)
+                .roles
+                .iter()
+                .any(|r| r.of.as_deref() == Some(country_id.as_str()));
+            if of_country {
+                if let Some(key) = country_title(index, cx.gazetteer, &title.key, country) {
+                    title.key = key;
+                }
+            }
+        }
+        // A generic title no role lists, not read through a country, says
+        // nothing the gazetteer can check.
+        titles.retain(|t| !index.get(&t.key).is_empty());
     }
     out
 }

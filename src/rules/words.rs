@@ -137,6 +137,12 @@ impl Words {
             && self.function_written.contains(chars.as_str())
     }
 
+    /// Whether a [`words_key`] is a generic title's, with or without a
+    /// proclitic on its first word.
+    pub(crate) fn is_generic_title(&self, key: &str) -> bool {
+        self.generic_title(key).is_some()
+    }
+
     /// The generic title whose Arabic or English form is this key.
     pub(crate) fn generic_title(&self, key: &str) -> Option<&GenericTitle> {
         self.generic_titles
