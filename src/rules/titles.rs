@@ -340,18 +340,12 @@ fn country_title(index: &TitleIndex, gazetteer: &Gazetteer, key: &str, country: 
     forms.into_iter().find(|f| !index.get(f).is_empty())
 }
 
-/// The longest title that ends right before folded byte `pos` (a name's
-/// start): only spaces between its words, a space or one comma before the
-/// name. Qualifiers may stand inside or at either end of it. An honorific
-/// may stand between the title and the name ("وزير الخارجية الشيخ …",
-/// "Foreign Minister Dr. …").
-pub(crate) fn title_before(index: &TitleIndex, text: &str, pos: usize) -> Option<TitleMatch> {
-    titles_before(index, text, pos).pop()
-}
-
-/// Every title that ends right before folded byte `pos`, shortest first
-/// (see [`title_before`]): "الرئيس السابق" and "بنائب الرئيس السابق" before
-/// "بشار الأسد".
+/// Every title that ends right before folded byte `pos` (a name's start),
+/// shortest first: "الرئيس السابق" and "بنائب الرئيس السابق" before "بشار
+/// الأسد". Only spaces between a title's words, a space or one comma before
+/// the name; qualifiers may stand inside or at either end of it. An
+/// honorific may stand between the title and the name ("وزير الخارجية
+/// الشيخ …", "Foreign Minister Dr. …").
 fn titles_before(index: &TitleIndex, text: &str, pos: usize) -> Vec<TitleMatch> {
     let found = titles_ending_at(index, text, pos);
     if !found.is_empty() {
@@ -519,6 +513,7 @@ pub(crate) fn titles_after(
 /// The titles attached to a mention spanning folded bytes `start..end`; the
 /// one before it is skipped when the name carries a proclitic ("والشرع": the
 /// title before belongs to someone else).
+#[cfg(test)]
 pub(crate) fn attached_titles(
     index: &TitleIndex,
     text: &str,
