@@ -1,7 +1,8 @@
 //! Embeds every YAML file under `gazetteer/` in the binary: writes
 //! `$OUT_DIR/embedded_gazetteer.rs`, a sorted list of `(path, text)` pairs
 //! that `src/gazetteer/source.rs` includes. Cargo reruns this when anything
-//! under `gazetteer/` changes.
+//! under `gazetteer/` changes. Every `lexicon/*.yaml` is embedded the same
+//! way as `$OUT_DIR/embedded_lexicon.rs` (`src/lexicon.rs`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -35,6 +36,33 @@ fn main() {
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("embedded_gazetteer.rs"), code).expect("OUT_DIR is writable");
+    embed_lexicon(&root, &out);
+}
+
+/// Embeds every `lexicon/*.yaml` as `EMBEDDED_LEXICON` (src/lexicon.rs).
+fn embed_lexicon(root: &Path, out: &Path) {
+    println!("cargo:rerun-if-changed=lexicon");
+    let mut files = Vec::new();
+    collect(&root.join("lexicon"), &mut files);
+    files.sort();
+    let mut code =
+        String::from("/// Every shipped lexicon file: (path relative to the repository, text).\n");
+    code.push_str("pub(crate) const EMBEDDED_LEXICON: &[(&str, &str)] = &[\n");
+    for file in &files {
+        let relative = file
+            .strip_prefix(root)
+            .expect("collected under the manifest folder")
+            .to_string_lossy()
+            .replace('\\', "/");
+        writeln!(
+            code,
+            "    ({relative:?}, include_str!({:?})),",
+            file.display().to_string()
+        )
+        .expect("writing to a String cannot fail");
+    }
+    code.push_str("];\n");
+    std::fs::write(out.join("embedded_lexicon.rs"), code).expect("OUT_DIR is writable");
 }
 
 /// Every `*.yaml` under `dir`, recursively, not following symlinked folders.

@@ -169,7 +169,7 @@ impl Checker {
         let date = doc
             .front_matter_date
             .as_deref()
-            .and_then(PartialDate::parse)
+            .and_then(rules::front_matter_date::parse)
             .or(date);
         let hits = self.tagger.hits(text, &folded);
         let role_date = date.unwrap_or_else(today);

@@ -82,6 +82,9 @@ pub struct ConfigFile {
     pub gazetteers: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_gazetteer: Option<bool>,
+    /// Lexicon folders added to the shipped `lexicon/` (DESIGN.md §10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lexicons: Option<Vec<String>>,
     /// Ids of shipped (or other loaded) entities to switch off.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub disable_entities: Option<Vec<String>>,
@@ -515,6 +518,17 @@ impl Config {
         let base = self.base_dir().unwrap_or_else(|| Path::new(""));
         self.file
             .gazetteers
+            .iter()
+            .flatten()
+            .map(|g| base.join(g))
+            .collect()
+    }
+
+    /// Lexicon folders, resolved against the config's folder.
+    pub fn lexicon_dirs(&self) -> Vec<PathBuf> {
+        let base = self.base_dir().unwrap_or_else(|| Path::new(""));
+        self.file
+            .lexicons
             .iter()
             .flatten()
             .map(|g| base.join(g))

@@ -25,6 +25,7 @@ mod finding;
 pub mod fuzzing;
 pub mod gazetteer;
 mod input;
+pub mod lexicon;
 mod normalize;
 mod parallel;
 pub mod report;

@@ -121,6 +121,9 @@ struct SettingsArgs {
     /// Do not use the gazetteer embedded in the binary.
     #[arg(long)]
     no_default_gazetteer: bool,
+    /// Add a lexicon folder (predicates*.yaml, units*.yaml, qualifiers*.yaml …; repeatable).
+    #[arg(long = "lexicon", value_name = "DIR")]
+    lexicons: Vec<String>,
     /// Read the gazetteer's YAML every time instead of its compiled form in the cache folder.
     #[arg(long)]
     no_cache: bool,
@@ -567,6 +570,7 @@ fn settings(args: &SettingsArgs, err: &mut dyn Write) -> io::Result<Option<Setti
         max_draft_bytes,
         config: config_choice(args.config.clone(), args.isolated),
         gazetteers: args.gazetteers.clone(),
+        lexicons: args.lexicons.clone(),
         no_default_gazetteer: args.no_default_gazetteer,
         no_cache: args.no_cache,
         date,

@@ -95,6 +95,8 @@ pub struct Settings {
     pub config: ConfigChoice,
     /// `--gazetteer DIR`, added to the config's.
     pub gazetteers: Vec<String>,
+    /// `--lexicon DIR`, added to the config's `lexicons:`.
+    pub lexicons: Vec<String>,
     pub no_default_gazetteer: bool,
     /// Bypass the compiled-gazetteer cache (`--no-cache`).
     pub no_cache: bool,
@@ -115,6 +117,7 @@ impl Default for Settings {
         Settings {
             config: ConfigChoice::Discover,
             gazetteers: Vec::new(),
+            lexicons: Vec::new(),
             no_default_gazetteer: false,
             no_cache: false,
             date: None,
@@ -229,6 +232,10 @@ impl<'a> Engine<'a> {
             return Ok(());
         }
         let config = self.config(key).clone();
+        // One lexicon per run: the shipped one plus the newsroom's folders.
+        let mut lexicons = config.lexicon_dirs();
+        lexicons.extend(self.settings.lexicons.iter().map(PathBuf::from));
+        crate::lexicon::install(&lexicons)?;
         let embedded = config.default_gazetteer() && !self.settings.no_default_gazetteer;
         let mut dirs = config.gazetteer_dirs();
         dirs.extend(self.settings.gazetteers.iter().map(PathBuf::from));

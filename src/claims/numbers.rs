@@ -7,7 +7,8 @@ use std::fmt;
 use serde::Serialize;
 
 use super::slots::{
-    implied_predicate, predicate_lemma, unit_exact, unit_lemma, Referent, Referents, Slot,
+    implied_predicate, predicate_lemma, predicate_phrase_ending, unit_exact, unit_lemma,
+    unit_phrase_at, Referent, Referents, Slot,
 };
 use super::tokens::{clitic_forms, Tokens};
 use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer};
@@ -607,80 +608,26 @@ pub(crate) enum Modifier {
     About,
 }
 
-/// Modifiers written before the number, longest first.
-const BEFORE: &[(&[&str], Modifier)] = &[
-    (&["ما", "لا", "يقل", "عن"], Modifier::AtLeast),
-    (&["ما", "يزيد", "علي"], Modifier::Above),
-    (&["ما", "يزيد", "عن"], Modifier::Above),
-    (&["ما", "يربو", "علي"], Modifier::Above),
-    (&["no", "more", "than"], Modifier::AtMost),
-    (&["not", "more", "than"], Modifier::AtMost),
-    (&["no", "fewer", "than"], Modifier::AtLeast),
-    (&["no", "less", "than"], Modifier::AtLeast),
-    (&["not", "less", "than"], Modifier::AtLeast),
-    (&["لا", "يقل", "عن"], Modifier::AtLeast),
-    (&["لا", "تقل", "عن"], Modifier::AtLeast),
-    (&["اكثر", "من"], Modifier::Above),
-    (&["يزيد", "علي"], Modifier::Above),
-    (&["يزيد", "عن"], Modifier::Above),
-    (&["ازيد", "من"], Modifier::Above),
-    (&["يربو", "علي"], Modifier::Above),
-    (&["more", "than"], Modifier::Above),
-    (&["اقل", "من"], Modifier::Below),
-    (&["ما", "دون"], Modifier::Below),
-    (&["less", "than"], Modifier::Below),
-    (&["fewer", "than"], Modifier::Below),
-    (&["لا", "يتجاوز"], Modifier::AtMost),
-    (&["لا", "تتجاوز"], Modifier::AtMost),
-    (&["علي", "الاكثر"], Modifier::AtMost),
-    (&["بحد", "اقصي"], Modifier::AtMost),
-    (&["up", "to"], Modifier::AtMost),
-    (&["at", "most"], Modifier::AtMost),
-    (&["علي", "الاقل"], Modifier::AtLeast),
-    (&["at", "least"], Modifier::AtLeast),
-    (&["ما", "يقارب"], Modifier::About),
-    (&["ما", "يناهز"], Modifier::About),
-    (&["يتجاوز"], Modifier::Above),
-    (&["تتجاوز"], Modifier::Above),
-    (&["over"], Modifier::Above),
-    (&["دون"], Modifier::Below),
-    (&["under"], Modifier::Below),
-    (&["نحو"], Modifier::About),
-    (&["حوالي"], Modifier::About),
-    (&["قرابه"], Modifier::About),
-    (&["زهاء"], Modifier::About),
-    (&["يقارب"], Modifier::About),
-    (&["يناهز"], Modifier::About),
-    (&["تقريبا"], Modifier::About),
-    (&["about"], Modifier::About),
-    (&["around"], Modifier::About),
-    (&["nearly"], Modifier::About),
-    (&["almost"], Modifier::About),
-    (&["some"], Modifier::About),
-    (&["approximately"], Modifier::About),
-    (&["roughly"], Modifier::About),
-];
-
-/// Modifiers written after the number or its unit.
-const AFTER: &[(&[&str], Modifier)] = &[
-    (&["علي", "الاقل"], Modifier::AtLeast),
-    (&["علي", "الاكثر"], Modifier::AtMost),
-    (&["بحد", "اقصي"], Modifier::AtMost),
-    (&["او", "اكثر"], Modifier::AtLeast),
-    (&["او", "اقل"], Modifier::AtMost),
-    (&["or", "more"], Modifier::AtLeast),
-    (&["or", "fewer"], Modifier::AtMost),
-    (&["or", "less"], Modifier::AtMost),
-    (&["at", "least"], Modifier::AtLeast),
-    (&["at", "most"], Modifier::AtMost),
-    (&["تقريبا"], Modifier::About),
-];
+impl Modifier {
+    fn of(means: crate::lexicon::Meaning) -> Option<Modifier> {
+        use crate::lexicon::Meaning;
+        Some(match means {
+            Meaning::Above => Modifier::Above,
+            Meaning::Below => Modifier::Below,
+            Meaning::AtMost => Modifier::AtMost,
+            Meaning::AtLeast => Modifier::AtLeast,
+            Meaning::About => Modifier::About,
+            Meaning::Past => return None,
+        })
+    }
+}
 
 /// The modifier phrase ending just before token `end` (same sentence),
-/// as (modifier, first token).
+/// as (modifier, first token); the phrases are `lexicon/qualifiers.yaml`'s,
+/// longest first.
 fn modifier_before(t: &Tokens<'_>, end: usize) -> Option<(Modifier, usize)> {
-    for (phrase, m) in BEFORE {
-        let n = phrase.len();
+    for q in &crate::lexicon::get().before {
+        let n = q.words.len();
         if end < n {
             continue;
         }
@@ -688,13 +635,15 @@ fn modifier_before(t: &Tokens<'_>, end: usize) -> Option<(Modifier, usize)> {
         if !t.same_sentence(start, end.saturating_sub(1)) {
             continue;
         }
-        let fits = phrase.iter().enumerate().all(|(k, w)| {
+        let fits = q.words.iter().enumerate().all(|(k, w)| {
             let word = t.text(start + k);
             // The first word may carry a proclitic: "لأكثر من".
-            word == *w || (k == 0 && clitic_forms(word).iter().any(|f| f == w))
+            word == w || (k == 0 && clitic_forms(word).iter().any(|f| f == w))
         });
         if fits {
-            return Some((*m, start));
+            if let Some(m) = Modifier::of(q.means) {
+                return Some((m, start));
+            }
         }
     }
     None
@@ -702,12 +651,16 @@ fn modifier_before(t: &Tokens<'_>, end: usize) -> Option<(Modifier, usize)> {
 
 /// The modifier phrase starting at token `start`, as (modifier, end).
 fn modifier_after(t: &Tokens<'_>, start: usize) -> Option<(Modifier, usize)> {
-    AFTER.iter().find_map(|(phrase, m)| {
-        let fits = phrase
+    crate::lexicon::get().after.iter().find_map(|q| {
+        let fits = q
+            .words
             .iter()
             .enumerate()
-            .all(|(k, w)| t.text(start + k) == *w && t.same_sentence(start, start + k));
-        fits.then_some((*m, start + phrase.len()))
+            .all(|(k, w)| t.text(start + k) == w && t.same_sentence(start, start + k));
+        if !fits {
+            return None;
+        }
+        Modifier::of(q.means).map(|m| (m, start + q.words.len()))
     })
 }
 
@@ -815,14 +768,13 @@ pub(crate) fn extract(
         let mut unit = None;
         let mut unit_word = "";
         if t.same_sentence(first.start, u) {
-            if t.text(u) == "%" {
+            if let Some((lemma, after)) = unit_phrase_at(t, u) {
+                unit = Some(lemma.to_string());
+                end = after;
+            } else if t.text(u) == "%" || t.text(u) == "٪" {
                 unit = Some("percent".to_string());
                 unit_word = "%";
                 end = u + 1;
-            } else if t.text(u) == "في" && matches!(t.text(u + 1), "المئه" | "المائه")
-            {
-                unit = Some("percent".to_string());
-                end = u + 2;
             } else if t.is_word(u) && read_number(t, u).is_none() {
                 let latin = t.is_latin(u);
                 let known = if latin {
@@ -874,6 +826,13 @@ pub(crate) fn extract(
                 continue;
             }
             steps += 1;
+            if let Some((p, first)) = predicate_phrase_ending(t, k) {
+                predicate = Some(p);
+                if claim_start - first <= 5 {
+                    span_start = first;
+                }
+                break;
+            }
             if let Some(p) = predicate_lemma(t.text(k)) {
                 predicate = Some(p);
                 if claim_start - k <= 4 {
@@ -888,9 +847,7 @@ pub(crate) fn extract(
                 .find_map(|k| predicate_lemma(t.text(k)));
         }
         if predicate.is_none() {
-            predicate = unit
-                .as_deref()
-                .and_then(|u| implied_predicate(u, unit_word));
+            predicate = unit.as_ref().and_then(|_| implied_predicate(unit_word));
         }
         // Before the number, so a subject between verb and number counts
         // ("ويضم التحالف 89 دولة").

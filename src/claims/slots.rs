@@ -37,30 +37,53 @@ pub struct EventSlot {
     pub event: &'static str,
 }
 
-/// The predicate lemma of a word (after proclitics), if it is one.
+/// The predicate lemma of a word (after proclitics), if it is one
+/// (`lexicon/predicates.yaml`).
 pub(crate) fn predicate_lemma(word: &str) -> Option<&'static str> {
-    clitic_forms(word).iter().find_map(|w| predicate_exact(w))
+    let lex = crate::lexicon::get();
+    clitic_forms(word)
+        .iter()
+        .find_map(|w| lex.predicates.word(w))
 }
 
-fn predicate_exact(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "يضم" | "تضم" | "ضم" | "ضمت" | "يضمان" | "تضمان" | "include" | "includes" | "included"
-        | "including" | "comprise" | "comprises" | "comprised" | "comprising" | "has" | "have"
-        | "had" | "counts" | "counted" | "numbers" | "numbered" => "members",
-        "قتل" | "قتلت" | "يقتل" | "مقتل" | "killed" | "kill" | "killing" | "dead" | "died" => {
-            "killed"
-        }
-        "اصابه" | "اصيب" | "اصيبوا" | "جرح" | "injured" | "wounded" | "injuring" | "wounding" => {
-            "injured"
-        }
-        "اعتقال" | "اعتقل" | "اعتقلت" | "توقيف" | "اوقف" | "اوقفت" | "arrested" | "arrest"
-        | "detained" | "detaining" => "arrested",
-        "تنفيذ" | "نفذ" | "نفذت" | "ينفذ" | "تنفذ" | "carried" | "conducted" | "launched" => {
-            "carried-out"
-        }
-        "نزوح" | "نزح" | "تهجير" | "displaced" | "displacing" => "displaced",
-        "تمويل" | "مول" | "funded" | "financed" | "funding" => "funded",
-        _ => return None,
+/// The predicate of a phrase of `lexicon/predicates.yaml` ending at token
+/// `end` (its first word may carry a proclitic), as (predicate, first token).
+pub(crate) fn predicate_phrase_ending(t: &Tokens<'_>, end: usize) -> Option<(&'static str, usize)> {
+    phrase_ending(crate::lexicon::get().predicates.phrases(), t, end)
+}
+
+/// The unit of a phrase of `lexicon/units.yaml` starting at token `start`
+/// ("في المئة", "per cent"), as (unit, token after it).
+pub(crate) fn unit_phrase_at(t: &Tokens<'_>, start: usize) -> Option<(&'static str, usize)> {
+    crate::lexicon::get()
+        .units
+        .phrases()
+        .iter()
+        .find_map(|(words, id)| {
+            let fits = words.iter().enumerate().all(|(k, w)| {
+                let word = t.text(start + k);
+                t.same_sentence(start, start + k)
+                    && (word == w || (k == 0 && clitic_forms(word).iter().any(|f| f == w)))
+            });
+            fits.then_some((*id, start + words.len()))
+        })
+}
+
+/// A phrase of `phrases` whose last word is token `end`, as (id, first token).
+fn phrase_ending(
+    phrases: &[(Vec<String>, &'static str)],
+    t: &Tokens<'_>,
+    end: usize,
+) -> Option<(&'static str, usize)> {
+    phrases.iter().find_map(|(words, id)| {
+        let n = words.len();
+        let start = (end + 1).checked_sub(n)?;
+        let fits = words.iter().enumerate().all(|(k, w)| {
+            let word = t.text(start + k);
+            t.same_sentence(start, end)
+                && (word == w || (k == 0 && clitic_forms(word).iter().any(|f| f == w)))
+        });
+        fits.then_some((*id, start))
     })
 }
 
@@ -72,7 +95,7 @@ pub(crate) fn unit_lemma(word: &str) -> Option<String> {
     }
     if let Some(known) = clitic_forms(word)
         .iter()
-        .find_map(|w| unit_exact(strip_article(w)))
+        .find_map(|w| unit_exact(w).or_else(|| unit_exact(strip_article(w))))
     {
         return Some(known.to_string());
     }
@@ -85,40 +108,27 @@ pub(crate) fn unit_lemma(word: &str) -> Option<String> {
     Some(bare.to_string())
 }
 
-/// A known unit lemma (exact match only).
+/// A known unit lemma (exact match only, `lexicon/units.yaml`): the unit a
+/// slot is keyed by (`counts-as`, else the entry's id).
 pub(crate) fn unit_exact(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "دوله" | "دول" | "دولا" | "بلد" | "بلدان" | "بلدا" | "عضو" | "عضوا" | "اعضاء"
-        | "country" | "countries" | "nation" | "nations" | "state" | "states" | "member"
-        | "members" => "countries",
-        "شخص" | "شخصا" | "اشخاص" | "فرد" | "افراد" | "person" | "persons" | "people"
-        | "individuals" => "people",
-        "عنصر" | "عنصرا" | "عناصر" | "مقاتل" | "مقاتلا" | "مقاتلين" | "مقاتلون" | "fighters"
-        | "militants" => "fighters",
-        "مدني" | "مدنيا" | "مدنيين" | "مدنيون" | "civilians" => "civilians",
-        "عمليه" | "عمليات" | "operation" | "operations" | "raid" | "raids" => {
-            "operations"
-        }
-        "arrests" | "detentions" => "arrests",
-        "مشروع" | "مشروعا" | "مشاريع" | "project" | "projects" => "projects",
-        "%" | "بالمئه" | "بالمائه" | "percent" => "percent",
-        "دولار" | "دولارا" | "دولارات" | "dollars" | "$" => "usd",
-        "عام" | "عاما" | "اعوام" | "سنه" | "سنوات" | "years" | "year" => {
-            "years"
-        }
-        _ => return None,
-    })
+    let lex = crate::lexicon::get();
+    lex.units.word(w).map(|id| lex.counts_as(id))
 }
 
-/// A predicate implied by the unit alone ("71 arrests", "89 members").
-pub(crate) fn implied_predicate(unit: &str, word: &str) -> Option<&'static str> {
-    match (unit, word) {
-        ("arrests", _) => Some("arrested"),
-        ("countries", "عضو" | "عضوا" | "اعضاء" | "member" | "members") => {
-            Some("members")
-        }
-        _ => None,
-    }
+/// A predicate implied by the unit word alone ("71 arrests", "89 members",
+/// "15 قتيلاً").
+pub(crate) fn implied_predicate(word: &str) -> Option<&'static str> {
+    let lex = crate::lexicon::get();
+    let forms = clitic_forms(word);
+    let (id, form) = forms.iter().find_map(|w| {
+        lex.units.word(w).map(|id| (id, w.to_string())).or_else(|| {
+            lex.units
+                .word(strip_article(w))
+                .map(|id| (id, strip_article(w).to_string()))
+        })
+    })?;
+    let (predicate, by) = lex.implied.get(id)?;
+    (by.is_empty() || by.contains(&form)).then_some(*predicate)
 }
 
 /// Words that end the search for a unit.

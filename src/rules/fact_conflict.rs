@@ -35,19 +35,24 @@ date (`--date` or front matter `date:`):
 A less precise value is true, so it is no contradiction; whether a draft is
 precise enough is number-conflict's question, inside the draft.
 
-A fact that changes on the draft's date is taken as true on both sides of that day
-(the day before counts too): news of the day still quotes yesterday's figure.
+A count holds from its `from` (else its `as_of`) to its `to`, else until the next value of
+the same key starts: a history of values (the coalition's 60 members in 2014, 68 in
+2017 … 90 from 2025-11-10), each with its source, from which the draft's date picks the
+value. Outside every window the fact judges nothing (a 2017 article's \"68 countries\" is
+the count of its day), and a count with neither `from` nor `as_of` judges nothing at all.
+A fact that changes on the draft's date is taken as true on both sides of that day (the
+day before counts too): news of the day still quotes yesterday's figure.
 Without a draft date, a fact is compared only when it holds at every date the gazetteer
-lists for that key (a founding date is). A count that changes over time (89 members
-until 2025-11-09, 90 from 2025-11-10) is then compared with all its versions at once,
-and only a value that no version allows is reported: \"يضم 89 دولة\" is not compared
-into a finding, \"يضم أكثر من 90 دولة\" is an error at any date.
+lists for that key (a founding date is). A count that changes over time is then compared
+with all its versions at once, and only a value that no version allows is reported:
+\"يضم 89 دولة\" is not compared into a finding, \"يضم أكثر من 95 دولة\" is an error at any
+date.
 
 Role facts (titles and their dates) are checked by role-conflict.
 
-Example: with `--date 2025-11-05`, \"التحالف … يضم 95 دولة\" / \"the coalition includes 95
-countries\" is an error: the gazetteer gives 89 members until 2025-11-09, with its source
-in the note.",
+Example: with `--date 2025-11-09`, \"التحالف … يضم 95 دولة\" / \"the coalition includes 95
+countries\" is an error: the gazetteer gives 89 members on that day, with its source in
+the note; with `--date 2017-03-22` it gives 68, and \"68 countries\" is quiet.",
         }
     }
 
@@ -117,11 +122,12 @@ in the note.",
 fn check_quantity(cx: &Context<'_>, q: &Quantity) -> Option<Finding> {
     let slot = q.slot.as_ref()?;
     let entity = cx.gazetteer.entity(q.entity?);
+    // A count with no window (no from, no as_of) judges nothing.
     let fitting = || {
         entity
             .facts
             .iter()
-            .filter(|f| fact_fits(f, slot.predicate, &slot.unit))
+            .filter(|f| fact_fits(f, slot.predicate, &slot.unit) && window(entity, f).is_some())
     };
     let usable: Vec<&Fact> = fitting().filter(|f| valid(entity, f, cx.date)).collect();
     // Without a draft date, a count that changes over time is compared with
@@ -220,18 +226,49 @@ fn fact_note(f: &Fact) -> String {
     s
 }
 
+/// The window a fact holds in, as (first day, last day), `None` for an
+/// open side. A count holds from `from` (else its `as_of`) to `to`, else to
+/// the day before the next value of the same key starts (a history of
+/// values: the draft's date picks one); a count with neither `from` nor
+/// `as_of` has no window and judges nothing. A date fact (a founding) holds
+/// at every date unless it says otherwise.
+fn window(entity: &Entity, fact: &Fact) -> Option<(Option<Day>, Option<Day>)> {
+    let start = fact.from.or(fact.as_of);
+    if fact.value.is_some() && start.is_none() {
+        return None;
+    }
+    let end = match (fact.to, start) {
+        (Some(to), _) => Some(to.last_day()),
+        (None, Some(start)) if fact.value.is_some() => entity
+            .facts
+            .iter()
+            .filter(|f| f.key == fact.key && f.value.is_some())
+            .filter_map(|f| f.from.or(f.as_of))
+            .map(|s| s.first_day())
+            .filter(|&s| s > start.first_day())
+            .min()
+            .map(prev_day),
+        _ => None,
+    };
+    Some((start.map(|s| s.first_day()), end))
+}
+
+type Day = (i32, u8, u8);
+
 /// Whether a fact may be compared with a draft of date `date`.
 ///
-/// With a date: the fact's `from`/`to` window overlaps the draft's date or
-/// the day before it. Without: the fact holds at every date the gazetteer
-/// lists (from, to, as_of) for facts of the same key of this entity.
+/// With a date: the fact's window (see [`window`]) overlaps the draft's
+/// date or the day before it. Without: the fact holds at every date the
+/// gazetteer lists (from, to, as_of) for facts of the same key of this
+/// entity.
 fn valid(entity: &Entity, fact: &Fact, date: Option<PartialDate>) -> bool {
+    let Some((start, end)) = window(entity, fact) else {
+        return false;
+    };
     match date {
         Some(d) => {
-            let start = prev_day(d.first_day());
-            let after_from = fact.from.is_none_or(|f| f.first_day() <= d.last_day());
-            let before_to = fact.to.is_none_or(|t| t.last_day() >= start);
-            after_from && before_to
+            let day_before = prev_day(d.first_day());
+            start.is_none_or(|s| s <= d.last_day()) && end.is_none_or(|e| e >= day_before)
         }
         None => entity
             .facts
@@ -240,8 +277,8 @@ fn valid(entity: &Entity, fact: &Fact, date: Option<PartialDate>) -> bool {
             .flat_map(|f| [f.from, f.to, f.as_of])
             .flatten()
             .all(|listed| {
-                fact.from.is_none_or(|f| f.first_day() <= listed.last_day())
-                    && fact.to.is_none_or(|t| t.last_day() >= listed.first_day())
+                start.is_none_or(|s| s <= listed.last_day())
+                    && end.is_none_or(|e| e >= listed.first_day())
             }),
     }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 mod date_conflict;
 mod fact_conflict;
+pub(crate) mod front_matter_date;
 mod name_conflict;
 pub(crate) mod near_miss;
 mod number_conflict;
@@ -214,6 +215,7 @@ pub(crate) fn all() -> Vec<&'static dyn Rule> {
     let mut rules: Vec<&'static dyn Rule> = vec![
         &date_conflict::DateConflict,
         &fact_conflict::FactConflict,
+        &front_matter_date::FrontMatterDate,
         &number_conflict::NumberConflict,
         &quote_drift::QuoteDrift,
         &name_conflict::NameConflict,

@@ -168,25 +168,9 @@ pub(crate) fn words_key(s: &str) -> String {
 }
 
 /// Words that mark a title as past: "نائب الرئيس السابق", "الرئيس الراحل",
-/// "former vice president". Folded.
-const PAST_QUALIFIERS: [&str; 12] = [
-    "السابق",
-    "الاسبق",
-    "الراحل",
-    "السابقه",
-    "الاسبقه",
-    "الراحله",
-    "سابق",
-    "سابقا",
-    "former",
-    "late",
-    "ex",
-    "onetime",
-];
-
-/// Whether a folded word is a past qualifier (السابق، الأسبق، الراحل، former, late).
+/// "former vice president" (`lexicon/qualifiers.yaml`, `means: past`). Folded.
 pub(crate) fn is_past_qualifier(word: &str) -> bool {
-    PAST_QUALIFIERS.contains(&word)
+    crate::lexicon::get().is_past(word)
 }
 
 /// English articles skipped before an apposition ("Farouk al-Sharaa, a former
