@@ -1,7 +1,8 @@
 //! Word lists the entity rules read as data (DESIGN.md §10): given names and
 //! honorifics (`lexicon/names.yaml`), generic titles (`lexicon/titles.yaml`),
-//! and the tagger's function words (`lexicon/function-words.yaml`), folded
-//! once per process.
+//! both read by the lexicon loader (so a newsroom's `--lexicon DIR` extends
+//! them), and the tagger's function words (`lexicon/function-words.yaml`),
+//! folded once per process.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -11,20 +12,7 @@ use serde::Deserialize;
 use crate::normalize::fold_str;
 use crate::rules::titles::words_key;
 
-const NAMES: &str = include_str!("../../lexicon/names.yaml");
-const TITLES: &str = include_str!("../../lexicon/titles.yaml");
 const FUNCTION_WORDS: &str = include_str!("../../lexicon/function-words.yaml");
-
-/// One concept: an id and its Arabic and English forms.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Entry {
-    id: String,
-    #[serde(default)]
-    ar: Vec<String>,
-    #[serde(default)]
-    en: Vec<String>,
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -60,14 +48,11 @@ pub(crate) struct Words {
 
 impl Words {
     fn embedded() -> Words {
-        let names: Vec<Entry> =
-            serde_norway::from_str(NAMES).expect("lexicon/names.yaml is valid (tested)");
-        let titles: Vec<Entry> =
-            serde_norway::from_str(TITLES).expect("lexicon/titles.yaml is valid (tested)");
+        let lexicon = crate::lexicon::get();
         let function: FunctionWordsFile = serde_norway::from_str(FUNCTION_WORDS)
             .expect("lexicon/function-words.yaml is valid (tested)");
         let mut words = Words::default();
-        for entry in names {
+        for entry in &lexicon.names {
             let set = match entry.id.as_str() {
                 "given-names" => &mut words.given,
                 "honorifics" => &mut words.honorifics,
@@ -82,8 +67,9 @@ impl Words {
             .chain(&function.function_words.en)
             .map(|w| written(w))
             .collect();
-        words.generic_titles = titles
-            .into_iter()
+        words.generic_titles = lexicon
+            .titles
+            .iter()
             .map(|e| GenericTitle {
                 ar: e.ar.iter().map(|t| words_key(t)).collect(),
                 en: e.en.iter().map(|t| words_key(t)).collect(),
