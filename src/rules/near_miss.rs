@@ -513,6 +513,16 @@ name word only by an affix (الشرعي and الشرعية beside الشرع, S
 Syrian) are ordinary words, not misspellings. Latin name words written with a
 capital in the gazetteer must be capitalised in the draft.
 
+Other words, not misspellings, are never flagged: a run that is itself a
+gazetteer or generic title ("سلطان عمان" beside "سلطنة عمان"); a run whose
+differing word heads a title ("وزير الخارجية والمغتربين" beside the ministry
+"وزارة الخارجية والمغتربين"), is a function word, or carries tanween (an
+adverb such as "هاتفياً" beside لاتفيا); a word changed by more than a typo
+changes (one edit for a word of up to seven letters, article aside:
+"الدعوة الإسلامية" beside "الدولة الإسلامية", "كيفن لامارك" beside "كيفن
+لامبرت"); and an ancestor in a chain of names ("بن سلطان بن عبدالعزيز"
+beside "سلمان بن عبدالعزيز").
+
 Severity: warning. The note names the entity, so a right spelling can be
 added to its names.
 
@@ -525,7 +535,8 @@ Examples:
     The envoy Tom Barack said ...
     warning[near-miss] "Tom Barack" ... one edit away from "Tom Barrack"
 
-Not flagged: "الحكومة الشرعية" (an ordinary word next to الشرع).
+Not flagged: "الحكومة الشرعية" (an ordinary word next to الشرع), "منذ بداية
+العام" (every word differs from "بادية الشام").
 
 Cost: each draft word looks up itself and its one-letter deletions in an
 index built once per gazetteer; words shared by more than 64 names are not

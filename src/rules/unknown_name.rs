@@ -477,10 +477,13 @@ fn looks_like_name(cx: &Context<'_>, name: &[(Gap, Word<'_>)]) -> bool {
         return false;
     };
     let known_given = |w: &str| lists.is_given_name(w) || cx.lexicon.given_names.contains(w);
-    if name
-        .iter()
-        .any(|(_, w)| DATE_WORDS.contains(&w.text) || lists.is_honorific(w.text))
-    {
+    // A date, an honorific or another title inside the run: not a name
+    // ("Health Minister Rakan Nasreddine" after "minister,").
+    if name.iter().any(|(_, w)| {
+        DATE_WORDS.contains(&w.text)
+            || lists.is_honorific(w.text)
+            || heads_by_first_word().contains_key(w.text)
+    }) {
         return false;
     }
     // The start of a person named in full in the draft.
@@ -589,8 +592,19 @@ one to four words that look like a name, carry no gazetteer tag and end at a
 clear boundary (punctuation or a function word such as أن، في، said).
 Generic titles (وزير، الرئيس، رئيس، مدير، minister, president…) need a comma
 before the name; a one-word name is accepted only after a rank (العميد،
-الأمير، Admiral…). A head with a preposition glued to it ("للرئيس") is
-not a title.
+الأمير، Admiral…) and only when it is a known given name
+(lexicon/names.yaml, or a gazetteer person's first name). A head with a
+preposition glued to it ("للرئيس") is not a title; a head hyphenated to the
+word before it is the end of a compound title ("Secretary-General"); a title
+in a construct chain takes the titles after it ("مدير عام مكتب سمو وزير
+الخارجية").
+
+What follows must read as a name: no function word ("وهو يحمل …"), date
+word, honorific or title inside it; an Arabic name whose first word is not a
+known given name must not look like an everyday word (a proclitic on a
+noun: "بمشاركة وفود"; an imperfect verb: "يقود لقاءات"; a word ending in ة
+or ات: "عشية الإثنين"); and the start of a person the draft names in full
+("الأمير فيصل" after "فيصل بن فرحان") is that person.
 
 Severity: info. The note holds a ready-to-paste YAML entry for
 gazetteer/people.yaml: a transliterated id to check, the name, the title as
