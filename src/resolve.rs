@@ -196,11 +196,7 @@ fn place_in_context(
                 return false;
             }
             // The entity's written form of this key (clitics aside).
-            let Some(name) = entity
-                .names
-                .all()
-                .find(|n| key.ends_with(&fold_str(n)))
-            else {
+            let Some(name) = entity.names.all().find(|n| key.ends_with(&fold_str(n))) else {
                 return true;
             };
             let name_marks = marks(name);

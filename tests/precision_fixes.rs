@@ -277,7 +277,9 @@ fn generic_titles_through_the_country() {
     let report = run("generic-title-en-finding.txt", &mut shipped());
     assert_eq!(findings(&report).len(), 1);
     assert!(
-        report.findings[0].message.ends_with("it belongs to \"Anas Khattab\""),
+        report.findings[0]
+            .message
+            .ends_with("it belongs to \"Anas Khattab\""),
         "{}",
         report.findings[0].message
     );

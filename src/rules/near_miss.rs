@@ -423,10 +423,7 @@ fn compare(
     }
     // A name inside a chain of ancestors ("ريما بنت بندر بن سلطان بن
     // عبدالعزيز") is someone's forebear, another person.
-    if first > 0
-        && words[first].0 == Gap::Space
-        && NASAB.contains(&words[first - 1].1.text)
-    {
+    if first > 0 && words[first].0 == Gap::Space && NASAB.contains(&words[first - 1].1.text) {
         return None;
     }
     let draft: Vec<&str> = (first..=last).map(|i| words[i].1.text).collect();

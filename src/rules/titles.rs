@@ -307,12 +307,21 @@ pub(crate) fn draft_country(cx: &Context<'_>) -> Option<EntityIndex> {
 /// "وزير الخارجيه السوري" (the title and the demonym with the article),
 /// "foreign minister" is "syrian foreign minister" or "foreign minister of
 /// syria", whichever the gazetteer lists.
-fn country_title(index: &TitleIndex, gazetteer: &Gazetteer, key: &str, country: EntityIndex) -> Option<String> {
+fn country_title(
+    index: &TitleIndex,
+    gazetteer: &Gazetteer,
+    key: &str,
+    country: EntityIndex,
+) -> Option<String> {
     let entity = gazetteer.entity(country);
     let mut forms: Vec<String> = Vec::new();
     for d in &entity.demonyms.ar {
         let d = words_key(d);
-        let d = if d.starts_with("ال") { d } else { format!("ال{d}") };
+        let d = if d.starts_with("ال") {
+            d
+        } else {
+            format!("ال{d}")
+        };
         forms.push(format!("{key} {d}"));
     }
     for d in &entity.demonyms.en {

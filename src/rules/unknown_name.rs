@@ -567,7 +567,10 @@ fn name_after(
             return None;
         }
         // A lower-case word hyphenated to the name is part of it ("Ki-moon").
-        if latin && !is_capitalized(cx, word) && !PARTICLES.contains(&word.text) && gap != Gap::Joiner
+        if latin
+            && !is_capitalized(cx, word)
+            && !PARTICLES.contains(&word.text)
+            && gap != Gap::Joiner
         {
             return Some((end, true));
         }

@@ -118,9 +118,7 @@ impl Words {
 /// A word as written, without diacritics or tatweel, Latin lower-cased.
 fn written(word: &str) -> String {
     word.chars()
-        .filter(|&c| {
-            !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
-        })
+        .filter(|&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
         .flat_map(char::to_lowercase)
         .collect()
 }
