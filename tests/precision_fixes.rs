@@ -132,6 +132,34 @@ fn honorifics_keep_the_title() {
     );
 }
 
+/// The bare Arabic "الرئيس" is what the press calls any head of a state,
+/// government or parliament ("الرئيس نواف سلام"); a country's title, and the
+/// English "President", still say head of state.
+#[test]
+fn courtesy_president() {
+    check(
+        &[
+            Case {
+                fixture: "courtesy-ar-quiet.txt",
+                want: &[],
+            },
+            Case {
+                fixture: "courtesy-ar-finding.txt",
+                want: &[("role-conflict", "error", "نواف سلام")],
+            },
+            Case {
+                fixture: "courtesy-en-quiet.txt",
+                want: &[],
+            },
+            Case {
+                fixture: "courtesy-en-finding.txt",
+                want: &[("role-conflict", "error", "Nawaf Salam")],
+            },
+        ],
+        &shipped,
+    );
+}
+
 /// Two namesakes named in full who meet each other are no name-conflict,
 /// and a second name in apposition ("المعروف سابقاً بأبو محمد الجولاني")
 /// is the same reference; taking the other man's meeting still is one.

@@ -623,10 +623,30 @@ pub(crate) fn person_titles(cx: &Context<'_>, index: &TitleIndex) -> Vec<Vec<Tit
             }
         }
         // A generic title no role lists, not read through a country, says
-        // nothing the gazetteer can check.
-        titles.retain(|t| !index.get(&t.key).is_empty());
+        // nothing the gazetteer can check. Nor does the bare Arabic
+        // "الرئيس" before someone who heads a government or a parliament:
+        // the press gives it to every head ("الرئيس نواف سلام", "الرئيس
+        // بري"), not only to the head of state.
+        let courtesy = cx.mentions[i]
+            .entity
+            .is_some_and(|e| heads_something(cx.gazetteer, e));
+        titles.retain(|t| !index.get(&t.key).is_empty() && !(courtesy && t.key == COURTESY_TITLE));
     }
     out
+}
+
+/// The bare Arabic title that news gives to any head of a state, a
+/// government or a parliament, current or former. Folded.
+const COURTESY_TITLE: &str = "الرئيس";
+
+/// Whether a person has a role whose Arabic title starts with "رئيس" (رئيس
+/// الحكومة، رئيس مجلس النواب): a head, whom news may call "الرئيس".
+fn heads_something(gazetteer: &Gazetteer, e: EntityIndex) -> bool {
+    gazetteer
+        .entity(e)
+        .roles
+        .iter()
+        .any(|r| r.title.ar.iter().any(|t| words_key(t).starts_with("رئيس ")))
 }
 
 /// The original text of a folded range.
