@@ -23,7 +23,7 @@ fn record(id: usize, text: &str, date: Option<&str>) -> String {
     r.to_string()
 }
 
-/// The coalition had 89 members until 2025-11-09 and 90 from 2025-11-10
+/// The coalition had 89 members on 2025-11-09 and 90 from 2025-11-10
 /// (gazetteer facts): the same sentence is a fact-conflict on one date only.
 const NINETY: &str = "قال المسؤول إن التحالف الدولي ضد داعش يضم 90 دولة.";
 
@@ -31,7 +31,7 @@ const NINETY: &str = "قال المسؤول إن التحالف الدولي ض�
 fn each_record_is_judged_at_its_own_date_and_comes_back_in_order() {
     let dir = tempfile::tempdir().expect("temp dir");
     let input = [
-        record(1, NINETY, Some("2025-11-01")),
+        record(1, NINETY, Some("2025-11-09")),
         record(2, NINETY, Some("2025-12-01T09:30:00+03:00")),
         record(3, "لا أسماء هنا.", None),
     ]

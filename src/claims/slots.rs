@@ -27,6 +27,14 @@ pub struct Slot {
     pub predicate: &'static str,
     /// The unit lemma ("countries", "people" …, else the folded noun).
     pub unit: String,
+    /// Keyed by the place the number is about, for want of a subject (a
+    /// toll, a rate): only contradictions are reported.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub by_place: bool,
+    /// The dates of the sentence, for a place-keyed slot: another date is
+    /// another slot.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub scope: String,
 }
 
 /// What a date is about.
@@ -321,6 +329,65 @@ impl Referents {
             }
         }
         Referents { list, surnames }
+    }
+
+    /// When token `i` lies inside a tagged mention, the first token after it.
+    pub(crate) fn mention_end(&self, t: &Tokens<'_>, i: usize) -> Option<usize> {
+        let pos = t.list.get(i)?.folded.start;
+        let k = self.list.partition_point(|r| r.start <= pos);
+        let r = self.list[..k].iter().rev().take(4).find(|r| r.end > pos)?;
+        let mut j = i;
+        while j < t.len() && t.list[j].folded.start < r.end {
+            j += 1;
+        }
+        Some(j)
+    }
+
+    /// The first place mentioned in the sentence of token `from`, within
+    /// `span` tokens after it.
+    pub(crate) fn place_after(
+        &self,
+        t: &Tokens<'_>,
+        from: usize,
+        span: usize,
+    ) -> Option<EntityIndex> {
+        let tok = t.list.get(from.min(t.len().saturating_sub(1)))?;
+        let lo = tok.folded.start;
+        let last = (from + span).min(t.len().saturating_sub(1));
+        let hi = t.list.get(last)?.folded.end;
+        let k = self.list.partition_point(|r| r.start < lo);
+        self.list[k..]
+            .iter()
+            .take_while(|r| r.start < hi)
+            .find(|r| r.kind == EntityKind::Place && r.sentence == tok.sentence)
+            .map(|r| r.entity)
+    }
+
+    /// The organization mentioned within `span` tokens from token `from`
+    /// in its sentence ("the 89-member coalition").
+    pub(crate) fn organization_at(
+        &self,
+        t: &Tokens<'_>,
+        from: usize,
+        span: usize,
+    ) -> Option<EntityIndex> {
+        let tok = t.list.get(from)?;
+        let lo = tok.folded.start;
+        let last = (from + span).min(t.len().saturating_sub(1));
+        let hi = t.list.get(last)?.folded.end;
+        let k = self.list.partition_point(|r| r.start < lo);
+        self.list[k..]
+            .iter()
+            .take_while(|r| r.start < hi)
+            .find(|r| r.kind == EntityKind::Organization && r.sentence == tok.sentence)
+            .map(|r| r.entity)
+    }
+
+    /// The only place the draft names, if it names exactly one.
+    pub(crate) fn sole_place(&self) -> Option<EntityIndex> {
+        let mut places = self.list.iter().filter(|r| r.kind == EntityKind::Place);
+        let first = places.next()?.entity;
+        places.all(|r| r.entity == first).then_some(first)
     }
 
     /// The person whose full mention before folded offset `before` ends in

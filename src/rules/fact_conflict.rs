@@ -40,11 +40,12 @@ the same key starts: a history of values (the coalition's 60 members in 2014, 68
 2017 … 90 from 2025-11-10), each with its source, from which the draft's date picks the
 value. Outside every window the fact judges nothing (a 2017 article's \"68 countries\" is
 the count of its day), and a count with neither `from` nor `as_of` judges nothing at all.
-A fact that changes on the draft's date is taken as true on both sides of that day (the
-day before counts too): news of the day still quotes yesterday's figure.
+A fact that changed in the week before the draft's date is taken as true on both sides
+of the change: news of the week still quotes last week's figure (\"joins the coalition of
+89 countries\" two days after it became 90).
 Without a draft date, a fact is compared only when it holds at every date the gazetteer
 lists for that key (a founding date is). A count that changes over time is then compared
-with all its versions at once, and only a value that no version allows is reported:
+with all its versions at once, and only a value outside the range they span is reported:
 \"يضم 89 دولة\" is not compared into a finding, \"يضم أكثر من 95 دولة\" is an error at any
 date.
 
@@ -153,6 +154,28 @@ fn check_quantity(cx: &Context<'_>, q: &Quantity) -> Option<Finding> {
     {
         return None;
     }
+    // Without a date, a history of values allows whatever lies between its
+    // smallest and largest value: a count between two stated ones was true
+    // on some day in between.
+    if every_version && facts.len() > 1 {
+        let lo = facts
+            .iter()
+            .map(|(_, v)| v.min)
+            .collect::<Option<Vec<f64>>>();
+        let hi = facts
+            .iter()
+            .map(|(_, v)| v.max)
+            .collect::<Option<Vec<f64>>>();
+        let hull = Interval {
+            min: lo.map(|l| l.into_iter().fold(f64::INFINITY, f64::min)),
+            min_open: false,
+            max: hi.map(|h| h.into_iter().fold(f64::NEG_INFINITY, f64::max)),
+            max_open: false,
+        };
+        if !hull.disjoint(claim) {
+            return None;
+        }
+    }
     let shown: Vec<String> = facts.iter().map(|(_, v)| v.to_string()).collect();
     let shown = shown.join(" or ");
     let what = describe(cx, slot, q.latin);
@@ -255,10 +278,15 @@ fn window(entity: &Entity, fact: &Fact) -> Option<(Option<Day>, Option<Day>)> {
 
 type Day = (i32, u8, u8);
 
+/// Days before the draft's date in which a fact that has since changed is
+/// still taken as true: a story on a country joining a coalition cites the
+/// count before it joined for days.
+const GRACE_DAYS: usize = 7;
+
 /// Whether a fact may be compared with a draft of date `date`.
 ///
 /// With a date: the fact's window (see [`window`]) overlaps the draft's
-/// date or the day before it. Without: the fact holds at every date the
+/// date or the week before it. Without: the fact holds at every date the
 /// gazetteer lists (from, to, as_of) for facts of the same key of this
 /// entity.
 fn valid(entity: &Entity, fact: &Fact, date: Option<PartialDate>) -> bool {
@@ -267,8 +295,9 @@ fn valid(entity: &Entity, fact: &Fact, date: Option<PartialDate>) -> bool {
     };
     match date {
         Some(d) => {
-            let day_before = prev_day(d.first_day());
-            start.is_none_or(|s| s <= d.last_day()) && end.is_none_or(|e| e >= day_before)
+            // News of the week still quotes last week's figure.
+            let grace = (0..GRACE_DAYS).fold(d.first_day(), |day, _| prev_day(day));
+            start.is_none_or(|s| s <= d.last_day()) && end.is_none_or(|e| e >= grace)
         }
         None => entity
             .facts
