@@ -602,6 +602,16 @@ pub(crate) fn person_titles(cx: &Context<'_>, index: &TitleIndex) -> Vec<Vec<Tit
     let country = draft_country(cx);
     let lists = crate::rules::words::get();
     for (i, titles) in out.iter_mut().enumerate() {
+        // The bare Arabic "الرئيس" before someone who heads a government or
+        // a parliament says nothing the gazetteer can check: the press gives
+        // it to every head ("الرئيس نواف سلام", "الرئيس بري"), not only to
+        // the head of state.
+        if cx.mentions[i]
+            .entity
+            .is_some_and(|e| heads_something(cx.gazetteer, e))
+        {
+            titles.retain(|t| t.key != COURTESY_TITLE);
+        }
         for title in titles.iter_mut() {
             if !lists.is_generic_title(&title.key) {
                 continue;
@@ -623,14 +633,8 @@ pub(crate) fn person_titles(cx: &Context<'_>, index: &TitleIndex) -> Vec<Vec<Tit
             }
         }
         // A generic title no role lists, not read through a country, says
-        // nothing the gazetteer can check. Nor does the bare Arabic
-        // "الرئيس" before someone who heads a government or a parliament:
-        // the press gives it to every head ("الرئيس نواف سلام", "الرئيس
-        // بري"), not only to the head of state.
-        let courtesy = cx.mentions[i]
-            .entity
-            .is_some_and(|e| heads_something(cx.gazetteer, e));
-        titles.retain(|t| !index.get(&t.key).is_empty() && !(courtesy && t.key == COURTESY_TITLE));
+        // nothing the gazetteer can check.
+        titles.retain(|t| !index.get(&t.key).is_empty());
     }
     out
 }
