@@ -188,6 +188,30 @@ fn namesakes() {
     );
 }
 
+/// "أحمد الشرع، المعروف سابقاً بأبو محمد الجولاني": the glued nickname in
+/// apposition is the same reference, not a second mention of the majority.
+#[test]
+fn a_nickname_in_apposition_is_one_mention() {
+    let report = run("namesakes-ar-nickname.txt", &mut shipped());
+    assert_eq!(
+        findings(&report),
+        [(
+            "name-conflict".to_string(),
+            "error".to_string(),
+            "فاروق الشرع".to_string()
+        )]
+    );
+    let message = &report.findings[0].message;
+    assert!(
+        message.contains("\"أحمد الشرع\" (3 mentions, the body)"),
+        "{message}"
+    );
+    // The nickname is still tagged as him.
+    assert!(report.mentions.iter().any(
+        |m| m.text == "بأبو محمد الجولاني" && m.entity_id.as_deref() == Some("ahmed-al-sharaa")
+    ));
+}
+
 /// near-miss: titles, other real names, ancestors after بن, everyday words
 /// and adverbs are no misspellings; one- and two-letter slips still are.
 #[test]
