@@ -603,15 +603,22 @@ pub(crate) fn person_titles(cx: &Context<'_>, index: &TitleIndex) -> Vec<Vec<Tit
     let lists = crate::rules::words::get();
     for (i, titles) in out.iter_mut().enumerate() {
         // The bare Arabic "الرئيس" before someone who heads a government or
-        // a parliament says nothing the gazetteer can check: the press gives
-        // it to every head ("الرئيس نواف سلام", "الرئيس بري"), not only to
-        // the head of state.
-        if cx.mentions[i]
-            .entity
-            .is_some_and(|e| heads_something(cx.gazetteer, e))
-        {
-            titles.retain(|t| t.key != COURTESY_TITLE);
-        }
+        // a parliament, and never held it as head of state, says nothing the
+        // gazetteer can check: the press gives it to every head ("الرئيس
+        // نواف سلام", "الرئيس بري"), not only to the head of state.
+        let entity = cx.mentions[i].entity;
+        let courtesy = |t: &TitleMatch| {
+            t.key == COURTESY_TITLE
+                && entity.is_some_and(|e| {
+                    heads_something(cx.gazetteer, e)
+                        && !index.get(&t.key).iter().any(|&(h, _)| h == e)
+                        && country.is_none_or(|c| {
+                            country_title(index, cx.gazetteer, &t.key, c)
+                                .is_none_or(|k| !index.get(&k).iter().any(|&(h, _)| h == e))
+                        })
+                })
+        };
+        titles.retain(|t| !courtesy(t));
         for title in titles.iter_mut() {
             if !lists.is_generic_title(&title.key) {
                 continue;

@@ -315,6 +315,8 @@ impl Rule for UnknownName {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let words = cx.words;
+        // The people the draft names in full, built at the first candidate.
+        let named: std::cell::OnceCell<Vec<Vec<String>>> = std::cell::OnceCell::new();
         // Which words lie in a mention, and of which kind.
         let mut tagged: Vec<Option<crate::gazetteer::EntityKind>> = vec![None; words.len()];
         let mut spans: Vec<(usize, usize, crate::gazetteer::EntityKind)> = cx
@@ -397,7 +399,14 @@ impl Rule for UnknownName {
             };
             let name_len = name_end - k;
             let min_len = if head == Head::Rank { 1 } else { 2 };
-            if name_len < min_len || !boundary || !looks_like_name(cx, &words[k..name_end]) {
+            if name_len < min_len
+                || !boundary
+                || !looks_like_name(
+                    cx,
+                    &words[k..name_end],
+                    named.get_or_init(|| named_people(cx)),
+                )
+            {
                 continue;
             }
             let (name_start, name_stop, name_text) =
@@ -471,7 +480,23 @@ const DATE_WORDS: [&str; 16] = [
 /// and three letters more), an imperfect verb (ي، ت، ن …), a feminine or
 /// plural noun (… ة، … ات). A name that is the start of a person the draft
 /// names in full ("الأمير فيصل" after "فيصل بن فرحان") is that person.
-fn looks_like_name(cx: &Context<'_>, name: &[(Gap, Word<'_>)]) -> bool {
+/// The folded words of every person name the draft gives in full, once
+/// each.
+fn named_people(cx: &Context<'_>) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = cx
+        .mentions
+        .iter()
+        .filter(|m| {
+            m.kind == crate::gazetteer::EntityKind::Person && m.form == crate::tag::AliasForm::Name
+        })
+        .map(|m| words_key(&m.alias).split(' ').map(str::to_string).collect())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn looks_like_name(cx: &Context<'_>, name: &[(Gap, Word<'_>)], named: &[Vec<String>]) -> bool {
     let lists = crate::rules::words::get();
     let Some(&(_, first)) = name.first() else {
         return false;
@@ -488,14 +513,10 @@ fn looks_like_name(cx: &Context<'_>, name: &[(Gap, Word<'_>)]) -> bool {
     }
     // The start of a person named in full in the draft.
     let key: Vec<&str> = name.iter().map(|(_, w)| w.text).collect();
-    let named = cx.mentions.iter().any(|m| {
-        m.kind == crate::gazetteer::EntityKind::Person && m.form == crate::tag::AliasForm::Name && {
-            let alias = words_key(&m.alias);
-            let words: Vec<&str> = alias.split(' ').collect();
-            words.len() > key.len() && words[..key.len()] == key[..]
-        }
-    });
-    if named {
+    if named
+        .iter()
+        .any(|words| words.len() > key.len() && words.iter().zip(&key).all(|(a, b)| a == b))
+    {
         return false;
     }
     let latin = first.text.is_ascii();
