@@ -39,6 +39,8 @@ pub const TABLES: &[&str] = &[
     "attribution",
     "events",
     "coreference",
+    "titles",
+    "names",
 ];
 
 /// A problem in a lexicon file, as `path:line:col: message`.
@@ -301,6 +303,30 @@ pub enum Pos {
     /// A noun: Arabic singular (قتيل → قتيلا، قتيلة، قتيلان …); English
     /// singular (death → deaths).
     Noun,
+}
+
+/// `titles.yaml` (generic titles: وزير الخارجية, Foreign Minister) and
+/// `names.yaml` (given names, honorifics): concepts with their forms, taken
+/// as written (the entity rules fold and match them whole).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordsEntry {
+    pub id: String,
+    #[serde(default)]
+    pub ar: Vec<String>,
+    #[serde(default)]
+    pub en: Vec<String>,
+}
+
+impl Entry for WordsEntry {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn extend(&mut self, other: Self) -> Result<(), String> {
+        self.ar.extend(other.ar);
+        self.en.extend(other.en);
+        Ok(())
+    }
 }
 
 /// `predicates.yaml`: what a number counts ("يضم 89 دولة", "killed 12").
@@ -737,6 +763,10 @@ pub struct Lexicon {
     pub events: Vec<EventInfo>,
     /// Words (folded) standing for the draft's country.
     pub country_anaphors: HashSet<String>,
+    /// Generic titles (`titles*.yaml`), in file order.
+    pub titles: Vec<WordsEntry>,
+    /// Word lists about names (`names*.yaml`: given-names, honorifics).
+    pub names: Vec<WordsEntry>,
 }
 
 impl Lexicon {
@@ -842,6 +872,8 @@ impl Lexicon {
             lex.country_anaphors
                 .extend(entry_forms(c.pos, &c.ar, &c.en, &c.irregular));
         }
+        lex.titles = files.table("titles", &mut errors);
+        lex.names = files.table("names", &mut errors);
         // Longest first, so "ما لا يقل عن" wins over "لا يقل عن".
         for list in [&mut lex.before, &mut lex.after] {
             list.sort_by_key(|q| std::cmp::Reverse(q.words.len()));

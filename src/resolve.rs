@@ -155,6 +155,113 @@ fn capitalized_mid_sentence(original: &str, start: usize, end: usize) -> bool {
     false
 }
 
+/// Which of several places sharing an ambiguous name an occurrence is
+/// (عُمان the country, عمّان Jordan's capital): vowel marks written in the
+/// draft that a place's name lacks rule it out (عمّان is not عُمان); then
+/// the one place that the draft's other places point to wins: itself or the
+/// country it lies in named unambiguously (الأردن for عمّان), or a place in
+/// it, or the place itself (سلطنة عمان for عُمان). None when
+/// nothing or more than one place fits.
+fn place_in_context(
+    original: &str,
+    hit: &Hit,
+    gazetteer: &Gazetteer,
+    places: &HashSet<EntityIndex>,
+) -> Option<EntityIndex> {
+    let written = original.get(hit.start..hit.end)?;
+    let key: String = fold_str(written);
+    let marks = |s: &str| -> Vec<(char, char)> {
+        // (letter, mark) pairs: the vowel marks and shadda on each letter.
+        let mut out = Vec::new();
+        let mut last = None;
+        for c in s.chars() {
+            if ('\u{064B}'..='\u{0652}').contains(&c) {
+                if let Some(l) = last {
+                    out.push((l, c));
+                }
+            } else {
+                last = Some(c);
+            }
+        }
+        out
+    };
+    let written_marks = marks(written);
+    let fitting: Vec<EntityIndex> = hit
+        .entities
+        .iter()
+        .copied()
+        .filter(|&e| {
+            let entity = gazetteer.entity(e);
+            if entity.kind != EntityKind::Place {
+                return false;
+            }
+            // The entity's written form of this key (clitics aside).
+            let Some(name) = entity.names.all().find(|n| key.ends_with(&fold_str(n))) else {
+                return true;
+            };
+            let name_marks = marks(name);
+            written_marks.iter().all(|m| name_marks.contains(m))
+        })
+        .collect();
+    if fitting.len() == 1 && !written_marks.is_empty() {
+        return fitting.first().copied();
+    }
+    let in_context: Vec<EntityIndex> = fitting
+        .iter()
+        .copied()
+        .filter(|&e| {
+            let entity = gazetteer.entity(e);
+            let parent = entity.parent.as_deref().and_then(|p| gazetteer.index_of(p));
+            places.contains(&e) || parent.is_some_and(|p| places.contains(&p))
+        })
+        .collect();
+    match in_context.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    }
+}
+
+/// A demonym that is also the family name of a person named in full earlier
+/// ("محمد شياع السوداني … وقال السوداني"): that person, unless it stands as
+/// an adjective after a definite noun ("الجيش السوداني", "رئيس الوزراء
+/// السوداني"). Returns the person and the family name as the gazetteer
+/// writes it.
+fn family_in_demonym(
+    folded: &str,
+    hit: &Hit,
+    seen: &HashMap<String, Vec<(usize, SectionKind, EntityIndex)>>,
+    gazetteer: &Gazetteer,
+) -> Option<(EntityIndex, String)> {
+    let token = folded.get(hit.folded_start..hit.folded_end)?;
+    let key = token
+        .strip_prefix('و')
+        .or_else(|| token.strip_prefix('ف'))
+        .filter(|k| k.starts_with("ال"))
+        .unwrap_or(token);
+    let &(_, _, e) = seen.get(key)?.last()?;
+    let before = folded.get(..hit.folded_start)?;
+    if let Some(previous) = before.strip_suffix(' ') {
+        let word_start = previous
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| crate::normalize::is_word_char(c))
+            .last()
+            .map(|(i, _)| i);
+        if let Some(word) = word_start.and_then(|i| previous.get(i..)) {
+            if readings(word).iter().any(|r| r.word.starts_with("ال")) {
+                return None;
+            }
+        }
+    }
+    let alias = gazetteer
+        .entity(e)
+        .family
+        .all()
+        .find(|f| fold_str(f) == key)?
+        .to_string();
+    Some((e, alias))
+}
+
 /// Turns tagger hits into mentions: drops those in skipped regions, attaches
 /// sections, paragraphs and sentences, and resolves family names.
 pub(crate) fn resolve(
@@ -195,10 +302,30 @@ pub(crate) fn resolve(
             })
             .clone()
     };
+    // Places named unambiguously anywhere in the draft, with the countries
+    // they lie in: the context an ambiguous place name is read in.
+    let mut places: HashSet<EntityIndex> = HashSet::new();
+    for h in hits.iter().filter(|h| !h.ambiguous) {
+        for &e in &h.entities {
+            let entity = gazetteer.entity(e);
+            if entity.kind == EntityKind::Place {
+                places.insert(e);
+                if let Some(parent) = entity.parent.as_deref().and_then(|p| gazetteer.index_of(p)) {
+                    places.insert(parent);
+                }
+            }
+        }
+    }
     let mut mentions = Vec::with_capacity(hits.len());
-    for hit in hits {
+    for mut hit in hits {
         if doc.is_skipped(&(hit.start..hit.end)) {
             continue;
+        }
+        if hit.ambiguous && hit.entities.len() > 1 {
+            if let Some(e) = place_in_context(original, &hit, gazetteer, &places) {
+                hit.entities = vec![e];
+                hit.ambiguous = false;
+            }
         }
         if hit.ambiguous {
             let supported = hit.entities.iter().any(|e| named.contains(e))
@@ -208,6 +335,14 @@ pub(crate) fn resolve(
                 || capitalized_mid_sentence(original, hit.start, hit.end);
             if !supported {
                 continue;
+            }
+        }
+        if hit.form == AliasForm::Demonym {
+            if let Some((e, alias)) = family_in_demonym(folded, &hit, &seen, gazetteer) {
+                hit.form = AliasForm::Family;
+                hit.entities = vec![e];
+                hit.alias = alias;
+                hit.ambiguous = false;
             }
         }
         let paragraph = doc.paragraph_at(hit.start);

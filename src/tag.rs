@@ -303,7 +303,9 @@ fn prefix_allowed(prefix: &str, target: &Target, key: &str) -> bool {
         None => (false, prefix),
     };
     let simple = rest.is_empty() && conj || PREPOSITIONS.contains(&rest);
-    let key_has_article = key.starts_with("ال");
+    // A key whose alias starts with hamza-alef + lam (ألمانيا، إلينوي) has no
+    // article: "لألمانيا" is ل + the name.
+    let key_has_article = key.starts_with("ال") && !target.alias.starts_with(['أ', 'إ', 'آ']);
     if simple {
         // ل + a key that begins with ال is spelled للـ (handled by via_lam):
         // "لالعراق" is not a word.

@@ -69,7 +69,7 @@ impl Version {
             .and_then(PartialDate::parse)
             .or(default_date);
         let role_date = date.unwrap_or_else(crate::checker::today);
-        let titles = person_titles_of(folded.text(), &report.mentions, titles);
+        let titles = person_titles_of(folded.text(), &report.mentions, checker.gazetteer(), titles);
         let (mut arabic, mut latin) = (0usize, 0usize);
         for c in text.chars() {
             if c.is_ascii_alphabetic() {

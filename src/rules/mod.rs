@@ -15,6 +15,7 @@ mod spelling_variant;
 pub(crate) mod titles;
 mod unknown_name;
 mod version_gap;
+pub(crate) mod words;
 
 use crate::claims::Claims;
 use crate::finding::{fingerprint, Finding, Severity, Span};

@@ -154,6 +154,11 @@ impl Rule for NameConflict {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         // family key → entity → its mentions, in text order.
         let mut families: BTreeMap<String, BTreeMap<EntityIndex, Vec<usize>>> = BTreeMap::new();
+        // The previous person mention: a second name of the same person
+        // right after it ("أحمد الشرع، المعروف سابقاً بأبو محمد الجولاني",
+        // "Ahmed al-Sharaa, known as Abu Mohammad al-Julani") is the same
+        // reference, not another mention.
+        let mut previous: Option<&Mention> = None;
         for (i, m) in cx.mentions.iter().enumerate() {
             if m.kind != EntityKind::Person {
                 continue;
@@ -161,6 +166,19 @@ impl Rule for NameConflict {
             let Some(e) = m.entity else {
                 continue;
             };
+            let same_reference = previous.is_some_and(|p| {
+                p.entity == Some(e)
+                    && p.sentence == m.sentence
+                    && cx
+                        .folded
+                        .text()
+                        .get(p.folded.1..m.folded.0)
+                        .is_some_and(|gap| words_after(gap, 0, 4).len() < 4)
+            });
+            previous = Some(m);
+            if same_reference {
+                continue;
+            }
             for family in cx.gazetteer.entity(e).family.all() {
                 let key = fold_str(family).trim().to_string();
                 if !key.is_empty() && is_shared_surname(&key) {
@@ -314,8 +332,18 @@ fn slots_of(
             .words(cx, s)
             .iter()
             .any(|(_, _, w)| matches_stem(w, &MEETING_STEMS, &MEETING_WORDS_EN));
-        if meeting {
-            for &j in sentences.persons.get(&s).map_or(&[][..], Vec::as_slice) {
+        // Two namesakes named in full in one meeting sentence meet each
+        // other ("استقبل أحمد الشرع فاروق الشرع"): the sentence's other
+        // people are both men's company, no slot of one of them.
+        let in_sentence = sentences.persons.get(&s).map_or(&[][..], Vec::as_slice);
+        let namesakes_meet = in_sentence.iter().any(|&j| {
+            let other = &cx.mentions[j];
+            other.form == AliasForm::Name
+                && other.entity != mention.entity
+                && other.entity.is_some_and(|e| people.contains_key(&e))
+        }) && mention.form == AliasForm::Name;
+        if meeting && !namesakes_meet {
+            for &j in in_sentence {
                 if let Some(c) = cx.mentions[j].entity {
                     if !people.contains_key(&c) {
                         slots.push(Slot::Meeting(c));

@@ -182,6 +182,9 @@ const ARTICLES: [&str; 3] = ["a", "an", "the"];
 #[derive(Debug, Default)]
 pub(crate) struct TitleIndex {
     by_key: HashMap<String, Vec<(EntityIndex, usize)>>,
+    /// The first word of every title, gazetteer and generic (وزير، الرئيس،
+    /// سلطان، minister…): a word that heads a title is no name.
+    first_words: HashSet<String>,
     /// Words in the longest title.
     max_words: usize,
 }
@@ -197,6 +200,9 @@ impl TitleIndex {
                         continue;
                     }
                     index.max_words = index.max_words.max(key.split(' ').count());
+                    if let Some(first) = key.split(' ').next() {
+                        index.first_words.insert(first.to_string());
+                    }
                     let holders = index.by_key.entry(key).or_default();
                     if !holders.contains(&(e, r)) {
                         holders.push((e, r));
@@ -205,6 +211,21 @@ impl TitleIndex {
             }
         }
         index
+    }
+
+    /// Whether a folded word, or the word without a proclitic, heads a
+    /// gazetteer or generic title (وزير، ووزير، الرئيس، minister).
+    pub(crate) fn is_title_word(&self, word: &str) -> bool {
+        let generic = &crate::rules::words::get().generic_titles;
+        readings(word).iter().any(|r| {
+            let w = r.word.as_ref();
+            self.first_words.contains(w)
+                || generic.iter().any(|t| {
+                    t.ar.iter()
+                        .chain(&t.en)
+                        .any(|k| k.split(' ').next() == Some(w))
+                })
+        })
     }
 
     /// The (entity, role) pairs whose role has this title.
@@ -251,19 +272,105 @@ fn match_title<'w>(index: &TitleIndex, words: &[Word<'w>]) -> Option<(String, bo
             key.push(' ');
             key.push_str(word);
         }
-        if !index.get(&key).is_empty() {
+        // A generic title ("وزير الخارجية", "Foreign Minister") is kept even
+        // when no gazetteer role lists it bare: the draft's country may
+        // make it one (see [`person_titles`]).
+        if !index.get(&key).is_empty() || crate::rules::words::get().is_generic_title(&key) {
             return Some((key, past, reading.clitic));
         }
     }
     None
 }
 
-/// The longest title that ends right before folded byte `pos` (a name's
-/// start): only spaces between its words, a space or one comma before the
-/// name. Qualifiers may stand inside or at either end of it.
-pub(crate) fn title_before(index: &TitleIndex, text: &str, pos: usize) -> Option<TitleMatch> {
+/// The country a draft is about: the only country it names (by name or
+/// demonym), or one named at least twice and twice as often as any other.
+pub(crate) fn draft_country(mentions: &[Mention], gazetteer: &Gazetteer) -> Option<EntityIndex> {
+    let mut counts: HashMap<EntityIndex, usize> = HashMap::new();
+    for m in mentions {
+        let Some(e) = m.entity else {
+            continue;
+        };
+        let entity = gazetteer.entity(e);
+        if entity.kind == EntityKind::Place && entity.class.as_deref() == Some("country") {
+            *counts.entry(e).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, EntityIndex)> = counts.into_iter().map(|(e, n)| (n, e)).collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    match ranked.as_slice() {
+        [(_, only)] => Some(*only),
+        [(top, e), (second, _), ..] if *top >= 2 && *top >= 2 * second => Some(*e),
+        _ => None,
+    }
+}
+
+/// A generic title read through a country: "وزير الخارجيه" with Syria is
+/// "وزير الخارجيه السوري" (the title and the demonym with the article),
+/// "foreign minister" is "syrian foreign minister" or "foreign minister of
+/// syria", whichever the gazetteer lists.
+fn country_title(
+    index: &TitleIndex,
+    gazetteer: &Gazetteer,
+    key: &str,
+    country: EntityIndex,
+) -> Option<String> {
+    let entity = gazetteer.entity(country);
+    let mut forms: Vec<String> = Vec::new();
+    for d in &entity.demonyms.ar {
+        let d = words_key(d);
+        let d = if d.starts_with("ال") {
+            d
+        } else {
+            format!("ال{d}")
+        };
+        forms.push(format!("{key} {d}"));
+    }
+    for d in &entity.demonyms.en {
+        forms.push(format!("{} {key}", words_key(d)));
+    }
+    for n in &entity.names.en {
+        forms.push(format!("{key} of {}", words_key(n)));
+    }
+    forms.into_iter().find(|f| !index.get(f).is_empty())
+}
+
+/// Every title that ends right before folded byte `pos` (a name's start),
+/// shortest first: "الرئيس السابق" and "بنائب الرئيس السابق" before "بشار
+/// الأسد". Only spaces between a title's words, a space or one comma before
+/// the name; qualifiers may stand inside or at either end of it. An
+/// honorific may stand between the title and the name ("وزير الخارجية
+/// الشيخ …", "Foreign Minister Dr. …").
+fn titles_before(index: &TitleIndex, text: &str, pos: usize) -> Vec<TitleMatch> {
+    let found = titles_ending_at(index, text, pos);
+    if !found.is_empty() {
+        return found;
+    }
+    // Honorifics between the title and the name.
+    let lists = crate::rules::words::get();
+    let mut at = pos;
+    let mut skipped = 0;
+    for (word, _) in words_before(text, pos, 3) {
+        let gap = text.get(word.end..at).unwrap_or("");
+        let gap_ok = gap.chars().all(|c| c == ' ') || {
+            // "Dr. Ahmed", "د. أحمد": an abbreviation's full stop.
+            let rest = gap.trim_start_matches('.');
+            gap.starts_with('.') && !rest.is_empty() && rest.chars().all(|c| c == ' ')
+        };
+        if !gap_ok || !lists.is_honorific(word.text) {
+            break;
+        }
+        at = word.start;
+        skipped += 1;
+    }
+    if skipped == 0 {
+        return Vec::new();
+    }
+    titles_ending_at(index, text, at)
+}
+
+fn titles_ending_at(index: &TitleIndex, text: &str, pos: usize) -> Vec<TitleMatch> {
     let words = words_before(text, pos, index.max_words() + 3);
-    let mut best = None;
+    let mut found = Vec::new();
     for n in 1..=words.len() {
         let gap = words[n - 1].1;
         let ok = if n == 1 {
@@ -278,7 +385,7 @@ pub(crate) fn title_before(index: &TitleIndex, text: &str, pos: usize) -> Option
         // A title never starts with a qualifier in Arabic, but English puts
         // it first ("former vice president"); both are allowed.
         if let Some((key, past, _)) = match_title(index, &in_order) {
-            best = Some(TitleMatch {
+            found.push(TitleMatch {
                 key,
                 folded: (in_order[0].start, words[0].0.end),
                 past,
@@ -287,7 +394,7 @@ pub(crate) fn title_before(index: &TitleIndex, text: &str, pos: usize) -> Option
             });
         }
     }
-    best
+    found
 }
 
 /// Words that continue a title past the part the gazetteer knows ("وزير
@@ -400,6 +507,7 @@ pub(crate) fn titles_after(
 /// The titles attached to a mention spanning folded bytes `start..end`; the
 /// one before it is skipped when the name carries a proclitic ("والشرع": the
 /// title before belongs to someone else).
+#[cfg(test)]
 pub(crate) fn attached_titles(
     index: &TitleIndex,
     text: &str,
@@ -408,20 +516,52 @@ pub(crate) fn attached_titles(
     has_clitic: bool,
     starts_person: &dyn Fn(usize) -> bool,
 ) -> Vec<TitleMatch> {
-    let mut out = Vec::new();
-    if !has_clitic {
-        if let Some(m) = title_before(index, text, start) {
-            out.push(m);
-        }
-    }
+    let (mut out, _) = split_titles(index, text, start, end, has_clitic, starts_person);
     out.extend(titles_after(index, text, end, starts_person));
     out
+}
+
+/// The title before a mention, and the one that belongs to the person in
+/// apposition after it. A title in a genitive construct whose complement is
+/// itself a title ("بنائب الرئيس السابق بشار الأسد، فاروق الشرع": the deputy
+/// of the former president Bashar al-Assad, Farouk al-Sharaa) gives the
+/// inner title ("الرئيس السابق") to the name and the whole one ("نائب
+/// الرئيس", past like its complement) to the person after the comma.
+fn split_titles(
+    index: &TitleIndex,
+    text: &str,
+    start: usize,
+    end: usize,
+    has_clitic: bool,
+    starts_person: &dyn Fn(usize) -> bool,
+) -> (Vec<TitleMatch>, Option<TitleMatch>) {
+    if has_clitic {
+        return (Vec::new(), None);
+    }
+    let mut found = titles_before(index, text, start);
+    let Some(outer) = found.pop() else {
+        return (Vec::new(), None);
+    };
+    let appositive = words_after(text, end, 1)
+        .first()
+        .is_some_and(|&(gap, w)| gap == Gap::Comma && starts_person(w.start));
+    // The inner title: a shorter one, another office (not the same title
+    // without its qualifier: "President" in "former President").
+    let inner = found.into_iter().rev().find(|t| t.key != outer.key);
+    match inner {
+        Some(inner) if appositive && inner.folded.0 > outer.folded.0 => {
+            let mut whole = outer;
+            whole.past |= inner.past;
+            (vec![inner], Some(whole))
+        }
+        _ => (vec![outer], None),
+    }
 }
 
 /// The titles attached to every person mention of the draft, by mention
 /// index (empty for other mentions).
 pub(crate) fn person_titles(cx: &Context<'_>, index: &TitleIndex) -> Vec<Vec<TitleMatch>> {
-    person_titles_of(cx.folded.text(), cx.mentions, index)
+    person_titles_of(cx.folded.text(), cx.mentions, cx.gazetteer, index)
 }
 
 /// [`person_titles`] over a folded text and its mentions, outside a rule's
@@ -429,6 +569,7 @@ pub(crate) fn person_titles(cx: &Context<'_>, index: &TitleIndex) -> Vec<Vec<Tit
 pub(crate) fn person_titles_of(
     text: &str,
     mentions: &[Mention],
+    gazetteer: &Gazetteer,
     index: &TitleIndex,
 ) -> Vec<Vec<TitleMatch>> {
     let starts: HashSet<usize> = mentions
@@ -436,24 +577,96 @@ pub(crate) fn person_titles_of(
         .filter(|m| m.kind == EntityKind::Person)
         .map(|m| m.folded.0)
         .collect();
-    mentions
-        .iter()
-        .map(|m| {
-            if m.kind == EntityKind::Person && matches!(m.form, AliasForm::Name | AliasForm::Family)
-            {
-                attached_titles(
-                    index,
-                    text,
-                    m.folded.0,
-                    m.folded.1,
-                    !m.clitic.is_empty(),
-                    &|o| starts.contains(&o),
-                )
-            } else {
-                Vec::new()
+    let starts_person = |o: usize| starts.contains(&o);
+    let mut out: Vec<Vec<TitleMatch>> = vec![Vec::new(); mentions.len()];
+    let mut handed: Vec<(usize, TitleMatch)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != EntityKind::Person || !matches!(m.form, AliasForm::Name | AliasForm::Family) {
+            continue;
+        }
+        let (before, whole) = split_titles(
+            index,
+            text,
+            m.folded.0,
+            m.folded.1,
+            !m.clitic.is_empty(),
+            &starts_person,
+        );
+        out[i] = before;
+        out[i].extend(titles_after(index, text, m.folded.1, &starts_person));
+        if let Some(whole) = whole {
+            handed.push((i, whole));
+        }
+    }
+    // The whole title goes to the next person mention, the appositive.
+    for (i, whole) in handed {
+        if let Some(j) = (i + 1..mentions.len()).find(|&j| {
+            mentions[j].kind == EntityKind::Person && mentions[j].folded.0 > whole.folded.1
+        }) {
+            out[j].insert(0, whole);
+        }
+    }
+    // Generic titles through the draft's country: "وزير الخارجية الشرع" in
+    // a draft about Syria is "وزير الخارجية السوري", when the person has a
+    // role for that country (a Turkish minister quoted in it is not).
+    let country = draft_country(mentions, gazetteer);
+    let lists = crate::rules::words::get();
+    for (i, titles) in out.iter_mut().enumerate() {
+        // The bare Arabic "الرئيس" before someone who heads a government or
+        // a parliament, and never held it as head of state, says nothing the
+        // gazetteer can check: the press gives it to every head ("الرئيس
+        // نواف سلام", "الرئيس بري"), not only to the head of state.
+        let entity = mentions[i].entity;
+        let courtesy = |t: &TitleMatch| {
+            t.key == COURTESY_TITLE
+                && entity.is_some_and(|e| {
+                    heads_something(gazetteer, e)
+                        && !index.get(&t.key).iter().any(|&(h, _)| h == e)
+                        && country.is_none_or(|c| {
+                            country_title(index, gazetteer, &t.key, c)
+                                .is_none_or(|k| !index.get(&k).iter().any(|&(h, _)| h == e))
+                        })
+                })
+        };
+        titles.retain(|t| !courtesy(t));
+        for title in titles.iter_mut() {
+            if !lists.is_generic_title(&title.key) {
+                continue;
             }
-        })
-        .collect()
+            let (Some(country), Some(e)) = (country, mentions[i].entity) else {
+                continue;
+            };
+            let country_id = &gazetteer.entity(country).id;
+            let of_country = gazetteer
+                .entity(e)
+                .roles
+                .iter()
+                .any(|r| r.of.as_deref() == Some(country_id.as_str()));
+            if of_country {
+                if let Some(key) = country_title(index, gazetteer, &title.key, country) {
+                    title.key = key;
+                }
+            }
+        }
+        // A generic title no role lists, not read through a country, says
+        // nothing the gazetteer can check.
+        titles.retain(|t| !index.get(&t.key).is_empty());
+    }
+    out
+}
+
+/// The bare Arabic title that news gives to any head of a state, a
+/// government or a parliament, current or former. Folded.
+const COURTESY_TITLE: &str = "الرئيس";
+
+/// Whether a person has a role whose Arabic title starts with "رئيس" (رئيس
+/// الحكومة، رئيس مجلس النواب): a head, whom news may call "الرئيس".
+fn heads_something(gazetteer: &Gazetteer, e: EntityIndex) -> bool {
+    gazetteer
+        .entity(e)
+        .roles
+        .iter()
+        .any(|r| r.title.ar.iter().any(|t| words_key(t).starts_with("رئيس ")))
 }
 
 /// The original text of a folded range.
@@ -498,13 +711,25 @@ pub(crate) fn ended_before(role: &Role, date: PartialDate) -> bool {
 pub(crate) struct Lexicon {
     pub titles: TitleIndex,
     pub names: NameIndex,
+    /// The folded first word of every gazetteer person's names: given
+    /// names the draft may use alone or before an unknown family name.
+    pub given_names: HashSet<String>,
 }
 
 impl Lexicon {
     pub(crate) fn build(gazetteer: &Gazetteer) -> Lexicon {
+        let given_names = gazetteer
+            .entities()
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .flat_map(|e| e.names.all())
+            .filter_map(|name| words_key(name).split(' ').next().map(str::to_string))
+            .filter(|w| !w.is_empty())
+            .collect();
         Lexicon {
             titles: TitleIndex::build(gazetteer),
             names: NameIndex::build(gazetteer),
+            given_names,
         }
     }
 }

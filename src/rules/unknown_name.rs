@@ -88,8 +88,13 @@ const HEADS: [(&str, Head); 52] = [
 ];
 
 /// Words that may follow a head as part of its complement. Folded.
-const COMPLEMENT: [&str; 22] = [
+const COMPLEMENT: [&str; 27] = [
     "باسم",
+    "عام",
+    "مكتب",
+    "ديوان",
+    "office",
+    "general",
     "الخاص",
     "الي",
     "لدي",
@@ -177,7 +182,9 @@ const STOP: [&str; 57] = [
 /// Latin particles inside names ("Nour al-Din al-Baba").
 const PARTICLES: [&str; 9] = ["al", "el", "bin", "ibn", "abu", "de", "van", "von", "da"];
 
-fn head_at(words: &[(Gap, Word<'_>)], i: usize) -> Option<(usize, Head)> {
+/// The head starting at word `i`: its length in words, its kind, and
+/// whether a conjunction (و، ف) is glued to its first word.
+fn head_at(words: &[(Gap, Word<'_>)], i: usize) -> Option<(usize, Head, bool)> {
     let first = words[i].1.text;
     // Only a conjunction may be glued to a head: "للرئيس", "بالرئيس" are
     // not introducing anyone.
@@ -187,7 +194,10 @@ fn head_at(words: &[(Gap, Word<'_>)], i: usize) -> Option<(usize, Head)> {
         first.strip_prefix('ف').filter(|r| r.chars().count() >= 2),
     ];
     let by_first = heads_by_first_word();
-    for reading in readings.into_iter().flatten() {
+    for (n, reading) in readings.into_iter().enumerate() {
+        let Some(reading) = reading else {
+            continue;
+        };
         // Longest heads first, as listed in HEADS.
         for (rest, kind) in by_first.get(reading).into_iter().flatten() {
             let matches = rest.iter().enumerate().all(|(n, h)| {
@@ -196,7 +206,7 @@ fn head_at(words: &[(Gap, Word<'_>)], i: usize) -> Option<(usize, Head)> {
                     .is_some_and(|(gap, w)| *gap == Gap::Space && w.text == *h)
             });
             if matches {
-                return Some((rest.len() + 1, *kind));
+                return Some((rest.len() + 1, *kind, n > 0));
             }
         }
     }
@@ -305,6 +315,8 @@ impl Rule for UnknownName {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let words = cx.words;
+        // The people the draft names in full, built at the first candidate.
+        let named: std::cell::OnceCell<Vec<Vec<String>>> = std::cell::OnceCell::new();
         // Which words lie in a mention, and of which kind.
         let mut tagged: Vec<Option<crate::gazetteer::EntityKind>> = vec![None; words.len()];
         let mut spans: Vec<(usize, usize, crate::gazetteer::EntityKind)> = cx
@@ -326,7 +338,7 @@ impl Rule for UnknownName {
         }
         let mut i = 0;
         while i < words.len() {
-            let Some((head_len, head)) = head_at(words, i) else {
+            let Some((head_len, mut head, conjunction)) = head_at(words, i) else {
                 i += 1;
                 continue;
             };
@@ -334,7 +346,14 @@ impl Rule for UnknownName {
                 i += 1;
                 continue;
             }
-            let title_start = i;
+            // A head hyphenated to the word before it is the end of a
+            // compound title ("Secretary-General", "Director-General"): the
+            // title starts there, and is no rank.
+            let mut title_start = i;
+            while title_start > 0 && words[title_start].0 == Gap::Joiner {
+                title_start -= 1;
+                head = Head::Generic;
+            }
             let mut k = i + head_len;
             // The complement.
             while k < words.len() && k < i + head_len + 8 {
@@ -349,8 +368,14 @@ impl Rule for UnknownName {
                             | crate::gazetteer::EntityKind::Organization
                     )
                 );
-                let complement =
-                    word.text.starts_with("ال") || COMPLEMENT.contains(&word.text) || place_or_org;
+                // A title in a construct chain takes other titles and
+                // honorifics as its complement: "مدير عام مكتب سمو وزير
+                // الخارجية، وليد …" is the office director, not the minister.
+                let complement = word.text.starts_with("ال")
+                    || COMPLEMENT.contains(&word.text)
+                    || place_or_org
+                    || heads_by_first_word().contains_key(word.text)
+                    || crate::rules::words::get().is_honorific(word.text);
                 if !complement || tagged[k] == Some(crate::gazetteer::EntityKind::Person) {
                     break;
                 }
@@ -374,7 +399,14 @@ impl Rule for UnknownName {
             };
             let name_len = name_end - k;
             let min_len = if head == Head::Rank { 1 } else { 2 };
-            if name_len < min_len || !boundary {
+            if name_len < min_len
+                || !boundary
+                || !looks_like_name(
+                    cx,
+                    &words[k..name_end],
+                    named.get_or_init(|| named_people(cx)),
+                )
+            {
                 continue;
             }
             let (name_start, name_stop, name_text) =
@@ -387,13 +419,15 @@ impl Rule for UnknownName {
             {
                 continue;
             }
-            let title_clean = title_text.trim_start_matches(['و', 'ف']).to_string();
-            let title_clean =
-                if words_key(&title_clean) == words_key(title_text) || title_clean.is_empty() {
-                    title_text.to_string()
-                } else {
-                    title_clean
-                };
+            // The title for the stub, without the conjunction glued to it
+            // ("ووزير الخارجية" → "وزير الخارجية"): one letter, never more.
+            let title_clean = if conjunction {
+                let mut chars = title_text.chars();
+                chars.next();
+                chars.as_str().to_string()
+            } else {
+                title_text.to_string()
+            };
             let lang = if name_text.chars().any(crate::clitics::is_arabic_letter) {
                 "ar"
             } else {
@@ -417,9 +451,104 @@ impl Rule for UnknownName {
     }
 }
 
+/// Weekday and month words: a run holding one is a date, not a name. Folded.
+const DATE_WORDS: [&str; 16] = [
+    "السبت",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "عشيه",
+    "صباح",
+    "مساء",
+    "ظهر",
+    "فجر",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+];
+
+/// Whether the words a title is followed by read as a person's name rather
+/// than the start of a clause ("وهو يحمل درجة الدكتوراه"), a phrase
+/// ("بمشاركة وفود", "عشية الإثنين") or a word ("عدد"). A one-word name must
+/// be a known given name (lexicon/names.yaml, or the first name of a
+/// gazetteer person); an Arabic name whose first word is not one must not
+/// look like an everyday word: a proclitic glued to a noun (ب، ل، ك، و، ف
+/// and three letters more), an imperfect verb (ي، ت، ن …), a feminine or
+/// plural noun (… ة، … ات). A name that is the start of a person the draft
+/// names in full ("الأمير فيصل" after "فيصل بن فرحان") is that person.
+/// The folded words of every person name the draft gives in full, once
+/// each.
+fn named_people(cx: &Context<'_>) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = cx
+        .mentions
+        .iter()
+        .filter(|m| {
+            m.kind == crate::gazetteer::EntityKind::Person && m.form == crate::tag::AliasForm::Name
+        })
+        .map(|m| words_key(&m.alias).split(' ').map(str::to_string).collect())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn looks_like_name(cx: &Context<'_>, name: &[(Gap, Word<'_>)], named: &[Vec<String>]) -> bool {
+    let lists = crate::rules::words::get();
+    let Some(&(_, first)) = name.first() else {
+        return false;
+    };
+    let known_given = |w: &str| lists.is_given_name(w) || cx.lexicon.given_names.contains(w);
+    // A date, an honorific or another title inside the run: not a name
+    // ("Health Minister Rakan Nasreddine" after "minister,").
+    if name.iter().any(|(_, w)| {
+        DATE_WORDS.contains(&w.text)
+            || lists.is_honorific(w.text)
+            || heads_by_first_word().contains_key(w.text)
+    }) {
+        return false;
+    }
+    // The start of a person named in full in the draft.
+    let key: Vec<&str> = name.iter().map(|(_, w)| w.text).collect();
+    if named
+        .iter()
+        .any(|words| words.len() > key.len() && words.iter().zip(&key).all(|(a, b)| a == b))
+    {
+        return false;
+    }
+    let latin = first.text.is_ascii();
+    if latin {
+        return name.len() > 1 || known_given(first.text) || first.text.len() > 2;
+    }
+    if known_given(first.text) {
+        return true;
+    }
+    if name.len() == 1 {
+        return false;
+    }
+    let letters = first.text.chars().count();
+    let mut chars = first.text.chars();
+    let lead = chars.next();
+    let proclitic = matches!(lead, Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && letters >= 5;
+    let verb = matches!(lead, Some('ي' | 'ت' | 'ن')) && letters >= 4;
+    let noun = first.text.ends_with('ه') || first.text.ends_with("ات");
+    !(proclitic || verb || noun)
+}
+
 fn is_capitalized(cx: &Context<'_>, word: Word<'_>) -> bool {
     let (_, _, written) = original(cx, (word.start, word.end));
     written.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a word is written as a function word (lexicon/function-words.yaml),
+/// alone or after a proclitic: "وهو", "بأن". Compared as written, so the
+/// given name علي is not the preposition على.
+fn is_function_word(cx: &Context<'_>, word: Word<'_>) -> bool {
+    let (_, _, written) = original(cx, (word.start, word.end));
+    crate::rules::words::get().is_function_word_written(written)
 }
 
 /// The name starting at word `k`: its end (exclusive) and whether it ends at
@@ -451,14 +580,19 @@ fn name_after(
             // A tagged word inside or right after the name: not a new name.
             return None;
         }
-        if STOP.contains(&word.text) {
+        if STOP.contains(&word.text) || is_function_word(cx, word) {
             return Some((end, end > k));
         }
         if word.text.chars().any(|c| c.is_ascii_digit()) || word.text.chars().count() < 2 && !latin
         {
             return None;
         }
-        if latin && !is_capitalized(cx, word) && !PARTICLES.contains(&word.text) {
+        // A lower-case word hyphenated to the name is part of it ("Ki-moon").
+        if latin
+            && !is_capitalized(cx, word)
+            && !PARTICLES.contains(&word.text)
+            && gap != Gap::Joiner
+        {
             return Some((end, true));
         }
         if !(latin && PARTICLES.contains(&word.text)) {
@@ -482,8 +616,19 @@ one to four words that look like a name, carry no gazetteer tag and end at a
 clear boundary (punctuation or a function word such as أن، في، said).
 Generic titles (وزير، الرئيس، رئيس، مدير، minister, president…) need a comma
 before the name; a one-word name is accepted only after a rank (العميد،
-الأمير، Admiral…). A head with a preposition glued to it ("للرئيس") is
-not a title.
+الأمير، Admiral…) and only when it is a known given name
+(lexicon/names.yaml, or a gazetteer person's first name). A head with a
+preposition glued to it ("للرئيس") is not a title; a head hyphenated to the
+word before it is the end of a compound title ("Secretary-General"); a title
+in a construct chain takes the titles after it ("مدير عام مكتب سمو وزير
+الخارجية").
+
+What follows must read as a name: no function word ("وهو يحمل …"), date
+word, honorific or title inside it; an Arabic name whose first word is not a
+known given name must not look like an everyday word (a proclitic on a
+noun: "بمشاركة وفود"; an imperfect verb: "يقود لقاءات"; a word ending in ة
+or ات: "عشية الإثنين"); and the start of a person the draft names in full
+("الأمير فيصل" after "فيصل بن فرحان") is that person.
 
 Severity: info. The note holds a ready-to-paste YAML entry for
 gazetteer/people.yaml: a transliterated id to check, the name, the title as
