@@ -492,6 +492,14 @@ mod tests {
     #[test]
     fn does_not_flag() {
         check(&[
+            // REGRESSION (real news): an English title before one name, then
+            // a comma and another person, is not an Arabic genitive
+            // construct; the title stays with the name it precedes.
+            Case {
+                text: "At a press conference with Palestinian Prime Minister Mohammad Mustafa, Abdelatty said the crossing must open.",
+                date: "2025-03-01",
+                want: &[],
+            },
             // REGRESSION: a generic title held across countries, for a
             // person whose known roles are in another country: the gazetteer
             // does not list every office (Katz's defence post), so no error.

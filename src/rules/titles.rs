@@ -548,8 +548,17 @@ fn split_titles(
     // The inner title: a shorter one, another office (not the same title
     // without its qualifier: "President" in "former President").
     let inner = found.into_iter().rev().find(|t| t.key != outer.key);
+    // The construct is Arabic: its head noun (نائب، مستشار) stands before
+    // the complement. An English title's prefix is a demonym or a
+    // qualifier of the same office ("Palestinian Prime Minister X, Y").
+    let construct = |inner: &TitleMatch| {
+        inner.folded.0 > outer.folded.0
+            && text
+                .get(outer.folded.0..inner.folded.0)
+                .is_some_and(|head| head.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)))
+    };
     match inner {
-        Some(inner) if appositive && inner.folded.0 > outer.folded.0 => {
+        Some(inner) if appositive && construct(&inner) => {
             let mut whole = outer;
             whole.past |= inner.past;
             (vec![inner], Some(whole))
