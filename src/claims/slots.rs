@@ -231,6 +231,9 @@ pub(crate) struct Referent {
     pub kind: EntityKind,
     pub sentence: Option<usize>,
     pub paragraph: Option<usize>,
+    /// Tagged through a demonym ("العراقي", "Iraqi"): an adjective of the
+    /// noun it follows, not a subject in its own right.
+    pub demonym: bool,
 }
 
 /// All referents of a draft, sorted by position.
@@ -294,6 +297,7 @@ impl Referents {
                     kind: mention.kind,
                     sentence: mention.sentence,
                     paragraph: mention.paragraph,
+                    demonym: mention.form == crate::tag::AliasForm::Demonym,
                 });
             }
             if list.last().is_some_and(|r| r.end > tok.folded.start) || !tokens.is_word(i) {
@@ -329,6 +333,7 @@ impl Referents {
                     kind: gazetteer.entity(entity).kind,
                     sentence: tok.sentence,
                     paragraph: tok.paragraph,
+                    demonym: false,
                 });
             }
         }
@@ -406,7 +411,8 @@ impl Referents {
             .map(|&(_, _, e)| e)
     }
 
-    /// The best subject ending before folded offset `before`, in the
+    /// The best subject starting at or after folded offset `after` and
+    /// ending before `before`, in the
     /// sentence of token `at`: highest `score` wins, ties go to the nearest;
     /// a score of 0 excludes. With `paragraph_fallback`, earlier sentences of
     /// the paragraph are searched for a candidate scoring 3 (facts match).
@@ -414,6 +420,7 @@ impl Referents {
         &self,
         tokens: &Tokens<'_>,
         at: usize,
+        after: usize,
         before: usize,
         score: &dyn Fn(&Referent) -> u8,
         paragraph_fallback: bool,
@@ -425,6 +432,9 @@ impl Referents {
         for r in self.list[..end].iter().rev() {
             if r.end > before {
                 continue;
+            }
+            if r.start < after {
+                break;
             }
             looked += 1;
             // A bounded look-back keeps extraction linear.
