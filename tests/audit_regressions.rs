@@ -87,3 +87,14 @@ fn wrong_titles_are_still_errors() {
         ],
     );
 }
+
+/// "بحصده 46 مقعداً", "بحصوله على 48 مقعداً": a verbal noun with a
+/// possessive suffix is the predicate, so the two counts meet in one slot.
+#[test]
+fn verbal_noun_with_suffix_is_a_predicate() {
+    expect(
+        "ar-seats-verbal-noun.md",
+        &[("number-conflict", "error", "بحصوله على 48 مقعداً")],
+    );
+    expect("ar-seats-verbal-noun-agree.md", &[]);
+}

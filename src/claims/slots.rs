@@ -49,9 +49,22 @@ pub struct EventSlot {
 /// (`lexicon/predicates.yaml`).
 pub(crate) fn predicate_lemma(word: &str) -> Option<&'static str> {
     let lex = crate::lexicon::get();
-    clitic_forms(word)
+    let forms = clitic_forms(word);
+    forms
         .iter()
         .find_map(|w| lex.predicates.word(w))
+        .or_else(|| {
+            // A verbal noun with a possessive suffix: "بحصده 46 مقعداً",
+            // "بحصولها على", "بفوزه".
+            forms.iter().find_map(|w| {
+                ["ه", "ها", "هم", "هما"].iter().find_map(|suffix| {
+                    let stem = w.strip_suffix(suffix)?;
+                    (stem.chars().count() >= 3)
+                        .then(|| lex.predicates.word(stem))
+                        .flatten()
+                })
+            })
+        })
 }
 
 /// The predicate of a phrase of `lexicon/predicates.yaml` ending at token
