@@ -399,6 +399,8 @@ body the person has a role in. A title followed by another person's
 name belongs to that person ("استقبل الشرع وزير الخارجية أسعد الشيباني"),
 and a known title that continues into words the gazetteer does not have
 ("وزير الخارجية الأردني", "Foreign Minister of Jordan") is not that title.
+The bare "الرئيس" fits anyone who heads or headed a body: Arabic news calls
+a prime minister or a speaker "الرئيس" too ("الرئيس سلام", "الرئيس بري").
 
 Examples:
 
