@@ -908,7 +908,9 @@ pub(crate) fn extract(
                 let after = items
                     .iter()
                     .rev()
-                    .find(|(s, u, _)| *s == t.list[first.start].sentence && u == unit)
+                    .find(|(s, u, _)| {
+                        s.is_some() && *s == t.list[first.start].sentence && u == unit
+                    })
                     .map_or(0, |&(_, _, e)| e);
                 referents
                     .subject(t, subject_at, after, before, &score, true)
