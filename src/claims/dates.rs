@@ -626,7 +626,7 @@ fn finish(
             };
             let before = t.list[f.start].folded.start;
             let entity = referents
-                .subject(t, f.start, before, &score, false)
+                .subject(t, f.start, 0, before, &score, false)
                 .map(|r| r.entity)
                 .or_else(|| {
                     let k = event_at.filter(|&k| possessive(t, k))?;

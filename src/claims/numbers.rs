@@ -712,6 +712,8 @@ pub(crate) fn extract(
     gazetteer: &Gazetteer,
 ) -> Vec<Quantity> {
     let mut out = Vec::new();
+    // (sentence, unit, folded end) of every quantity read so far.
+    let mut items: Vec<(Option<usize>, String, usize)> = Vec::new();
     let mut i = 0;
     while i < t.len() {
         if used.get(i).copied().unwrap_or(false) || !t.list[i].checked {
@@ -885,6 +887,10 @@ pub(crate) fn extract(
                         3
                     } else if pred == "members" && r.kind == EntityKind::Person {
                         0
+                    } else if r.demonym && !place_keyed(pred) {
+                        // "وائتلاف الأساس العراقي على 4 مقاعد": the demonym
+                        // qualifies the coalition, which won the seats.
+                        0
                     } else if pred == "members" && r.kind == EntityKind::Organization {
                         2
                     } else if place_keyed(pred) && r.kind == EntityKind::Place {
@@ -896,8 +902,18 @@ pub(crate) fn extract(
                     }
                 };
                 let before = t.list[subject_at].folded.start;
+                // In a list ("X على 4 مقاعد، وY على 3 مقاعد"), each item has
+                // its own subject: nothing before an earlier number of the
+                // same unit in the sentence is this one's.
+                let after = items
+                    .iter()
+                    .rev()
+                    .find(|(s, u, _)| {
+                        s.is_some() && *s == t.list[first.start].sentence && u == unit
+                    })
+                    .map_or(0, |&(_, _, e)| e);
                 referents
-                    .subject(t, subject_at, before, &score, true)
+                    .subject(t, subject_at, after, before, &score, true)
                     // Who reports a toll or a rate is not what it is about:
                     // "قالت الأمم المتحدة إن 800 ألف شخص نزحوا".
                     // (A person keeps the slot: "قال باراك: اعتقلنا 71 شخصاً".)
@@ -956,6 +972,13 @@ pub(crate) fn extract(
             _ => None,
         };
         let last = end.saturating_sub(1).max(first.start);
+        if let Some(u) = &unit {
+            items.push((
+                t.list[first.start].sentence,
+                u.clone(),
+                t.list[last].folded.end,
+            ));
+        }
         let start_byte = t.list[span_start].original.start;
         let end_byte = t.list[last].original.end;
         out.push(Quantity {

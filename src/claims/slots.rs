@@ -49,9 +49,22 @@ pub struct EventSlot {
 /// (`lexicon/predicates.yaml`).
 pub(crate) fn predicate_lemma(word: &str) -> Option<&'static str> {
     let lex = crate::lexicon::get();
-    clitic_forms(word)
+    let forms = clitic_forms(word);
+    forms
         .iter()
         .find_map(|w| lex.predicates.word(w))
+        .or_else(|| {
+            // A verbal noun with a possessive suffix: "بحصده 46 مقعداً",
+            // "بحصولها على", "بفوزه".
+            forms.iter().find_map(|w| {
+                ["ه", "ها", "هم", "هما"].iter().find_map(|suffix| {
+                    let stem = w.strip_suffix(suffix)?;
+                    (stem.chars().count() >= 3)
+                        .then(|| lex.predicates.word(stem))
+                        .flatten()
+                })
+            })
+        })
 }
 
 /// The predicate of a phrase of `lexicon/predicates.yaml` ending at token
@@ -231,6 +244,9 @@ pub(crate) struct Referent {
     pub kind: EntityKind,
     pub sentence: Option<usize>,
     pub paragraph: Option<usize>,
+    /// Tagged through a demonym ("العراقي", "Iraqi"): an adjective of the
+    /// noun it follows, not a subject in its own right.
+    pub demonym: bool,
 }
 
 /// All referents of a draft, sorted by position.
@@ -294,6 +310,7 @@ impl Referents {
                     kind: mention.kind,
                     sentence: mention.sentence,
                     paragraph: mention.paragraph,
+                    demonym: mention.form == crate::tag::AliasForm::Demonym,
                 });
             }
             if list.last().is_some_and(|r| r.end > tok.folded.start) || !tokens.is_word(i) {
@@ -329,6 +346,7 @@ impl Referents {
                     kind: gazetteer.entity(entity).kind,
                     sentence: tok.sentence,
                     paragraph: tok.paragraph,
+                    demonym: false,
                 });
             }
         }
@@ -406,7 +424,8 @@ impl Referents {
             .map(|&(_, _, e)| e)
     }
 
-    /// The best subject ending before folded offset `before`, in the
+    /// The best subject starting at or after folded offset `after` and
+    /// ending before `before`, in the
     /// sentence of token `at`: highest `score` wins, ties go to the nearest;
     /// a score of 0 excludes. With `paragraph_fallback`, earlier sentences of
     /// the paragraph are searched for a candidate scoring 3 (facts match).
@@ -414,6 +433,7 @@ impl Referents {
         &self,
         tokens: &Tokens<'_>,
         at: usize,
+        after: usize,
         before: usize,
         score: &dyn Fn(&Referent) -> u8,
         paragraph_fallback: bool,
@@ -425,6 +445,9 @@ impl Referents {
         for r in self.list[..end].iter().rev() {
             if r.end > before {
                 continue;
+            }
+            if r.start < after {
+                break;
             }
             looked += 1;
             // A bounded look-back keeps extraction linear.
