@@ -262,6 +262,37 @@ fn family_in_demonym(
     Some((e, alias))
 }
 
+/// The place whose Arabic demonym a family-name hit also is ("السوداني":
+/// سوداني, Sudan), with that demonym as the gazetteer writes it.
+fn demonym_of_family(
+    folded: &str,
+    hit: &Hit,
+    gazetteer: &Gazetteer,
+) -> Option<(EntityIndex, String)> {
+    let token = folded.get(hit.folded_start..hit.folded_end)?;
+    let token = token
+        .strip_prefix('و')
+        .or_else(|| token.strip_prefix('ف'))
+        .filter(|k| k.starts_with("ال"))
+        .unwrap_or(token);
+    let stem = token.strip_prefix("ال")?;
+    gazetteer
+        .entities()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Place)
+        .find_map(|(i, e)| {
+            e.demonyms
+                .ar
+                .iter()
+                .find(|d| {
+                    let d = fold_str(d);
+                    d == stem || d == token
+                })
+                .map(|d| (i, d.clone()))
+        })
+}
+
 /// Turns tagger hits into mentions: drops those in skipped regions, attaches
 /// sections, paragraphs and sentences, and resolves family names.
 pub(crate) fn resolve(
@@ -335,6 +366,19 @@ pub(crate) fn resolve(
                 || capitalized_mid_sentence(original, hit.start, hit.end);
             if !supported {
                 continue;
+            }
+        }
+        // A family name that is also a demonym (السوداني): with no full name
+        // of the person before it, or after a definite noun ("مجلس السيادة
+        // السوداني"), it is the adjective of the place.
+        if hit.form == AliasForm::Family {
+            if let Some((place, demonym)) = demonym_of_family(folded, &hit, gazetteer) {
+                if family_in_demonym(folded, &hit, &seen, gazetteer).is_none() {
+                    hit.form = AliasForm::Demonym;
+                    hit.entities = vec![place];
+                    hit.alias = demonym;
+                    hit.ambiguous = false;
+                }
             }
         }
         if hit.form == AliasForm::Demonym {

@@ -117,3 +117,13 @@ fn a_count_and_its_history_in_one_sentence_are_quiet() {
     expect("ar-members-history.md", &[]);
     expect("en-members-history.md", &[]);
 }
+
+/// REGRESSION (real news): "السوداني" is also Mohammed Shia al-Sudani's
+/// family name. After a definite noun ("رئيس مجلس السيادة السوداني"), or
+/// before his full name is given, it is Sudan's demonym: it was read as him
+/// and gave him al-Burhan's title (a false role-conflict error).
+#[test]
+fn sudani_as_an_adjective_is_sudan() {
+    expect("ar-sudani-demonym.md", &[]);
+    expect("ar-sudani-before-name.md", &[]);
+}

@@ -13,7 +13,7 @@ use crate::claims::slots::display_name;
 use crate::finding::{Finding, Severity};
 use crate::gazetteer::{Entity, EntityIndex, PartialDate, Role};
 use crate::rules::titles::{
-    describe_role, ended_before, original, person_titles, roles_overlap, words_key, TitleMatch,
+    describe_role, ended_before, original, person_titles, roles_overlap, TitleMatch,
 };
 use crate::rules::{Context, Rule, RuleInfo};
 
@@ -98,9 +98,6 @@ impl Rule for RoleConflict {
                 if title.loose && verdict != Verdict::Fits {
                     continue;
                 }
-                if verdict != Verdict::Fits && heads_something(entity, &title.key) {
-                    continue;
-                }
                 if verdict == Verdict::Never && !title_concerns(cx, &lexicon.titles, title, entity)
                 {
                     continue;
@@ -134,23 +131,6 @@ impl Rule for RoleConflict {
 /// it for a country or body the person has a role in: the gazetteer lists a
 /// few offices per person, so "Defence Minister Israel Katz" is no error just
 /// because only his foreign-minister role is known.
-/// Whether a bare "الرئيس" stands before someone who heads (or headed) a
-/// body: Arabic news calls a prime minister, a speaker or a court's president
-/// "الرئيس" too, in office or not ("الرئيس سلام", "الرئيس بري"), so the bare
-/// title says nothing about which presidency.
-fn heads_something(person: &Entity, key: &str) -> bool {
-    if key != words_key("الرئيس") {
-        return false;
-    }
-    let head = words_key("رئيس");
-    person.roles.iter().any(|r| {
-        r.title.ar.iter().any(|t| {
-            let k = words_key(t);
-            k.split(' ').next() == Some(head.as_str()) && k.contains(' ')
-        })
-    })
-}
-
 fn title_concerns(
     cx: &Context<'_>,
     index: &crate::rules::titles::TitleIndex,
