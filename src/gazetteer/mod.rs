@@ -454,7 +454,10 @@ fn compile(
     files: &[SourceFile],
     mut errors: Vec<GazetteerError>,
 ) -> Result<Gazetteer, GazetteerErrors> {
-    let records = parse_files(files, &mut errors);
+    let mut records = Vec::new();
+    for file in files {
+        parse_file(file, &mut records, &mut errors);
+    }
     validate(files, &records, &mut errors);
     if !errors.is_empty() {
         return Err(GazetteerErrors(errors));
@@ -518,7 +521,6 @@ fn yaml_error(file: &SourceFile, e: &serde_norway::Error) -> GazetteerError {
 /// One top-level list item of a gazetteer file: its first line (0-based)
 /// and its text. Parsing item by item lets one bad entry be reported without
 /// hiding the problems of the entries after it.
-#[derive(Clone, Copy)]
 struct Chunk<'a> {
     first_line: usize,
     text: &'a str,
@@ -719,56 +721,11 @@ where
         .map(|entries| entries.into_iter().map(IntoParts::into_parts).collect())
 }
 
-/// Entries parsed by one thread before it takes the next batch.
-const PARSE_BATCH: usize = 512;
-/// Below this many entries the files are parsed on the calling thread.
-const PARALLEL_PARSE_MIN: usize = 4 * PARSE_BATCH;
-
-/// Parses every entry of every file, in file and entry order; a large
-/// gazetteer's entries are parsed on two threads (the records and errors
-/// come back in the same order as on one).
-fn parse_files(files: &[SourceFile], errors: &mut Vec<GazetteerError>) -> Vec<Record> {
-    let chunks: Vec<(&SourceFile, Chunk<'_>)> = files
-        .iter()
-        .filter(|file| !file.text.trim().is_empty())
-        .flat_map(|file| entry_chunks(&file.text).into_iter().map(move |c| (file, c)))
-        .collect();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
-    let mut records = Vec::with_capacity(chunks.len());
-    if threads > 1 && chunks.len() >= PARALLEL_PARSE_MIN {
-        let batches: Vec<&[(&SourceFile, Chunk<'_>)]> = chunks.chunks(PARSE_BATCH).collect();
-        let parsed = crate::parallel::map_in_order(&batches, threads, |batch| {
-            let mut records = Vec::with_capacity(batch.len());
-            let mut errors = Vec::new();
-            for (file, chunk) in batch.iter() {
-                parse_chunk(file, chunk, &mut records, &mut errors);
-            }
-            (records, errors)
-        });
-        // A batch is missing only if its thread died; parse everything
-        // again here then, so that the failure shows as it would on one.
-        if parsed.iter().all(Option::is_some) {
-            for (batch_records, batch_errors) in parsed.into_iter().flatten() {
-                records.extend(batch_records);
-                errors.extend(batch_errors);
-            }
-            return records;
-        }
+fn parse_file(file: &SourceFile, records: &mut Vec<Record>, errors: &mut Vec<GazetteerError>) {
+    if file.text.trim().is_empty() {
+        return;
     }
-    for (file, chunk) in &chunks {
-        parse_chunk(file, chunk, &mut records, errors);
-    }
-    records
-}
-
-fn parse_chunk(
-    file: &SourceFile,
-    chunk: &Chunk<'_>,
-    records: &mut Vec<Record>,
-    errors: &mut Vec<GazetteerError>,
-) {
-    {
-        let chunk = *chunk;
+    for chunk in entry_chunks(&file.text) {
         let (line, column) = key_position(chunk.text);
         let origin = Origin {
             path: file.path.clone(),
