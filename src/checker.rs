@@ -12,7 +12,7 @@ use crate::gazetteer::{Gazetteer, GazetteerErrors, GazetteerSources, PartialDate
 use crate::normalize::fold;
 use crate::resolve::{resolve, Mention};
 use crate::rules::{self, Context, Lexicon, Prefer};
-use crate::segment::{segment, Format, SectionKind, SectionMarkers};
+use crate::segment::{segment_folded, Format, SectionKind, SectionMarkers};
 use crate::tag::{Tagger, TaggerBuilder};
 
 /// A rule's configured level: off, or a fixed severity.
@@ -185,7 +185,7 @@ impl Checker {
             text
         };
         let folded = fold(text);
-        let doc = segment(text, &self.markers, format);
+        let doc = segment_folded(text, &folded, &self.markers, format);
         let date = doc
             .front_matter_date
             .as_deref()

@@ -88,6 +88,34 @@ impl Folded {
     }
 }
 
+impl Folded {
+    /// The folded text of the original range `range`, exactly as
+    /// [`fold_str`]`(&original[range])` would give it, when a slice of this
+    /// fold is that: `None` when a whitespace run crosses either end of
+    /// `range` (alone, the part inside would fold to a run of its own).
+    ///
+    /// `range` must lie on the original's char boundaries.
+    pub(crate) fn slice_of(&self, range: Range<usize>) -> Option<&str> {
+        if range.start > range.end || range.end > self.original_len {
+            return None;
+        }
+        // `starts` never decreases: the folded bytes of chars that start
+        // inside `range` are one run of the folded text.
+        let from = self.starts.partition_point(|&s| (s as usize) < range.start);
+        let to = self.starts.partition_point(|&s| (s as usize) < range.end);
+        let is_space = |at: usize| matches!(self.text.as_bytes().get(at), Some(b' ' | b'\n'));
+        // A run that began before `range` and goes on inside it.
+        if from > 0 && is_space(from - 1) && self.ends[from - 1] as usize > range.start {
+            return None;
+        }
+        // A run that begins inside `range` and goes on after it.
+        if to > from && is_space(to - 1) && self.ends[to - 1] as usize > range.end {
+            return None;
+        }
+        self.text.get(from..to)
+    }
+}
+
 /// Folds `original` and records where every folded byte came from.
 pub(crate) fn fold(original: &str) -> Folded {
     debug_assert!(
@@ -180,6 +208,15 @@ fn class(c: char) -> Class {
         _ if c.is_whitespace() => Class::Space { newline: c == '\n' },
         _ => Class::Lower,
     }
+}
+
+/// Whether the char `code` (U+0600–U+067F) is an Arabic letter that folds
+/// to itself: the letters of U+0621–U+063A and U+0641–U+064A except the
+/// alef forms, teh marbuta and alef maksura, which [`class`] unifies.
+#[inline]
+fn folds_to_itself(code: u32) -> bool {
+    matches!(code, 0x0621..=0x063A | 0x0641..=0x064A)
+        && !matches!(code, 0x0622 | 0x0623 | 0x0625 | 0x0629 | 0x0649)
 }
 
 fn ascii_digit(value: u32) -> char {
@@ -277,21 +314,48 @@ impl<M: OffsetMap> Folder<M> {
     }
 
     fn fold(&mut self, original: &str) {
-        for (start, c) in original.char_indices() {
-            let end = start + c.len_utf8();
-            if c.is_ascii() {
-                match c {
-                    '\t'..='\r' | ' ' => self.space(start, end, c == '\n'),
+        let bytes = original.as_bytes();
+        let mut start = 0;
+        while start < bytes.len() {
+            let lead = bytes[start];
+            // Fast path: ASCII, one byte that folds to one byte.
+            if lead < 0x80 {
+                let end = start + 1;
+                match lead {
+                    b'\t'..=b'\r' | b' ' => self.space(start, end, lead == b'\n'),
                     _ => {
                         self.flush_space();
                         let at = self.text.len();
-                        self.text.push(c.to_ascii_lowercase());
+                        self.text.push(char::from(lead.to_ascii_lowercase()));
                         self.map.record_byte(start, end);
                         self.group = Some(at);
                     }
                 }
+                start = end;
                 continue;
             }
+            // Fast path: an Arabic letter of U+0600–U+067F (two bytes) that
+            // folds to itself is copied as it is.
+            if (lead == 0xD8 || lead == 0xD9) && start + 1 < bytes.len() {
+                let code = (u32::from(lead & 0x1F) << 6) | u32::from(bytes[start + 1] & 0x3F);
+                if folds_to_itself(code) {
+                    let end = start + 2;
+                    self.flush_space();
+                    let at = self.text.len();
+                    self.text.push_str(&original[start..end]);
+                    self.map.record_byte(start, end);
+                    self.map.record_byte(start, end);
+                    self.group = Some(at);
+                    start = end;
+                    continue;
+                }
+            }
+            // `start` is on a char boundary: every branch above steps over
+            // whole chars.
+            let Some(c) = original[start..].chars().next() else {
+                break;
+            };
+            let end = start + c.len_utf8();
             match class(c) {
                 Class::Char(folded) => {
                     self.flush_space();
@@ -312,6 +376,7 @@ impl<M: OffsetMap> Folder<M> {
                     self.group = Some(at);
                 }
             }
+            start = end;
         }
         self.flush_space();
     }
@@ -725,6 +790,61 @@ mod tests {
             }
             let end = folded.original_range(text.len()..text.len());
             assert_eq!(end, original.len()..original.len(), "{original:?}");
+        }
+    }
+
+    #[test]
+    fn a_slice_of_the_fold_is_the_fold_of_the_slice() {
+        let paragraphs =
+            "فقرة أولى.\n\n\u{200F} فقرة ثانيةُ \u{200B}\n\n\u{064E}ثالثة  Copyright ١٢";
+        let mut shared = 0;
+        for original in OFFSET_TEXTS.iter().chain([&paragraphs]) {
+            let folded = fold(original);
+            let bounds: Vec<usize> = original
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([original.len()])
+                .collect();
+            for (i, &s) in bounds.iter().enumerate() {
+                for &e in &bounds[i..] {
+                    if let Some(slice) = folded.slice_of(s..e) {
+                        assert_eq!(slice, fold_str(&original[s..e]), "{original:?}: {s}..{e}");
+                        shared += 1;
+                    }
+                }
+            }
+        }
+        // Most ranges can share the fold; the rest fall back to folding.
+        assert!(shared > 1000, "{shared}");
+        // A run crossing the start or the end is refused, not sliced wrongly.
+        let folded = fold(paragraphs);
+        let second = paragraphs.find('\u{200F}').unwrap();
+        assert_eq!(folded.slice_of(second..second + 10), None);
+    }
+
+    #[test]
+    fn fast_paths_fold_like_the_table() {
+        // Every char of U+0600–U+067F and ASCII, alone and between letters,
+        // folds as `class` says (the fast paths skip `class`).
+        for code in (0u32..0x80).chain(0x0600..0x0680) {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let alone = c.to_string();
+            let slow: String = match class(c) {
+                Class::Mark | Class::Invisible => String::new(),
+                Class::Space { .. } => " ".to_string(),
+                Class::Char(f) => f.to_string(),
+                Class::Lower => c.to_lowercase().collect(),
+                Class::Presentation => unreachable!(),
+            };
+            assert_eq!(fold_str(&alone), slow, "U+{code:04X}");
+            let between = format!("ب{c}ب");
+            let folded = fold(&between);
+            for (at, ch) in folded.text().char_indices() {
+                let range = folded.original_range(at..at + ch.len_utf8());
+                assert!(between.is_char_boundary(range.start) && range.end <= between.len());
+            }
         }
     }
 

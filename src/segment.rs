@@ -24,7 +24,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::normalize::fold_str;
+use crate::normalize::{fold_str, Folded};
 
 /// Which part of a draft a piece of text belongs to (DESIGN.md §6 "Sections").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -196,11 +196,31 @@ impl Document {
 /// Never panics; unterminated front matter, code fences and HTML comments run
 /// to the end of the text.
 pub fn segment(text: &str, markers: &SectionMarkers, format: Format) -> Document {
+    segment_with(text, None, markers, format)
+}
+
+/// As [`segment`], looking for boilerplate markers in `folded` (the fold of
+/// `text`, made once per draft) instead of folding every paragraph again.
+pub(crate) fn segment_folded(
+    text: &str,
+    folded: &Folded,
+    markers: &SectionMarkers,
+    format: Format,
+) -> Document {
+    segment_with(text, Some(folded), markers, format)
+}
+
+fn segment_with(
+    text: &str,
+    folded: Option<&Folded>,
+    markers: &SectionMarkers,
+    format: Format,
+) -> Document {
     let mut doc = Document::default();
     let skips = find_skips(text, format, &mut doc.front_matter_date);
     let blocks = find_blocks(text, format, &skips);
     let matcher = MarkerMatcher::cached(markers);
-    let blocks = classify(text, blocks, &matcher, format);
+    let blocks = classify(text, folded, blocks, &matcher, format);
 
     let mut skipped: Vec<Range<usize>> = skips.into_iter().map(|s| s.range).collect();
     // (appended part, its section number) for the latest part: parts only
@@ -865,29 +885,42 @@ impl MarkerMatcher {
             && self.appended.contains(&marker_key(paragraph, markdown))
     }
 
-    fn is_boilerplate(&self, paragraph: &str) -> bool {
+    /// Whether the paragraph `text[range]` is boilerplate. With the draft's
+    /// fold, the paragraph's folded text is a slice of it; without, the
+    /// paragraph is folded here.
+    fn is_boilerplate(&self, text: &str, draft: Option<&Folded>, range: Range<usize>) -> bool {
         if self.boilerplate.is_empty() {
             return false;
         }
+        let paragraph = &text[range.clone()];
         let long = paragraph
             .split_whitespace()
             .nth(MAX_BOILERPLATE_WORDS)
             .is_some();
         // In a long paragraph only a marker at its very start counts, so only
-        // the start needs folding (a whole-text fold here would cost as much
+        // the start is looked at (a whole-text fold here would cost as much
         // as the draft's own).
-        let folded = if long {
+        let cut = if long {
             let mut cut = paragraph.len().min(LONG_PARAGRAPH_PREFIX);
             while !paragraph.is_char_boundary(cut) {
                 cut -= 1;
             }
-            fold_str(&paragraph[..cut])
+            cut
         } else {
-            fold_str(paragraph)
+            paragraph.len()
+        };
+        let shared = draft.and_then(|f| f.slice_of(range.start..range.start + cut));
+        let owned;
+        let folded = match shared {
+            Some(slice) => slice,
+            None => {
+                owned = fold_str(&paragraph[..cut]);
+                owned.as_str()
+            }
         };
         match &self.automaton {
-            Some(ac) if long => ac.find(&folded).is_some_and(|m| m.start() == 0),
-            Some(ac) => ac.is_match(&folded),
+            Some(ac) if long => ac.find(folded).is_some_and(|m| m.start() == 0),
+            Some(ac) => ac.is_match(folded),
             None => {
                 let lower = folded.to_lowercase();
                 self.boilerplate.iter().any(|m| {
@@ -943,6 +976,7 @@ fn is_debris(paragraph: &str) -> bool {
 /// Assigns appended parts and boilerplate to paragraph ranges.
 fn classify(
     text: &str,
+    folded: Option<&Folded>,
     ranges: Vec<Range<usize>>,
     matcher: &MarkerMatcher,
     format: Format,
@@ -966,7 +1000,7 @@ fn classify(
         } else {
             SectionKind::Body
         };
-        boiler.push(matcher.is_boilerplate(paragraph));
+        boiler.push(matcher.is_boilerplate(text, folded, range.clone()));
         blocks.push(Block {
             range,
             role: Some((kind, part)),

@@ -711,25 +711,32 @@ impl Tagger {
             }
         }
         let demonym_swap = !std::ptr::eq(targets, own);
-        let mut accepted: Vec<&Target> = targets
+        let allowed = |t: &Target| {
+            if demonym_swap {
+                t.form == AliasForm::Demonym && prefix_allowed(prefix, t, key)
+            } else {
+                prefix_allowed(prefix, t, key)
+                    && suffix_allowed(suffix, t)
+                    && case_allowed(original, folded, start, end, t)
+            }
+        };
+        // The best form among the allowed targets, then those of that form;
+        // no list of the allowed ones is kept (most keys have one target).
+        let form = targets
             .iter()
-            .filter(|t| {
-                if demonym_swap {
-                    t.form == AliasForm::Demonym && prefix_allowed(prefix, t, key)
-                } else {
-                    prefix_allowed(prefix, t, key)
-                        && suffix_allowed(suffix, t)
-                        && case_allowed(original, folded, start, end, t)
-                }
-            })
-            .collect();
-        if accepted.is_empty() {
-            return None;
+            .filter(|t| allowed(t))
+            .map(|t| t.form)
+            .min()?;
+        let mut best = targets.iter().filter(|t| t.form == form && allowed(t));
+        let first = best.next()?;
+        let mut entities = vec![first.entity];
+        let mut ambiguous = first.ambiguous;
+        for t in best {
+            if entities.last() != Some(&t.entity) {
+                entities.push(t.entity);
+            }
+            ambiguous &= t.ambiguous;
         }
-        let form = best_form(&accepted);
-        accepted.retain(|t| t.form == form);
-        let mut entities: Vec<EntityIndex> = accepted.iter().map(|t| t.entity).collect();
-        entities.dedup();
         let range = folded.original_range(token_start..token_end);
         Some(Hit {
             start: range.start,
@@ -738,19 +745,11 @@ impl Tagger {
             folded_end: token_end,
             entities,
             form,
-            alias: accepted[0].alias.clone(),
+            alias: first.alias.clone(),
             clitic: prefix.to_string(),
-            ambiguous: accepted.iter().all(|t| t.ambiguous),
+            ambiguous,
         })
     }
-}
-
-fn best_form(targets: &[&Target]) -> AliasForm {
-    targets
-        .iter()
-        .map(|t| t.form)
-        .min()
-        .unwrap_or(AliasForm::Name)
 }
 
 fn case_allowed(

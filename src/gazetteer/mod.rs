@@ -957,8 +957,8 @@ fn validate(files: &[SourceFile], records: &[Record], errors: &mut Vec<Gazetteer
             if fold_str(name)
                 .chars()
                 .filter(|c| c.is_alphanumeric())
-                .count()
-                < 2
+                .nth(1)
+                .is_none()
             {
                 let message = if name.trim().is_empty() {
                     format!("`{}` has an empty or blank name", entity.id)
@@ -1056,8 +1056,9 @@ fn validate(files: &[SourceFile], records: &[Record], errors: &mut Vec<Gazetteer
         }
     }
     // Two entities of one kind answering to the same folded name.
-    let mut owner: HashMap<(EntityKind, String), &Entity> = HashMap::new();
+    let mut owners: HashMap<EntityKind, HashMap<String, &Entity>> = HashMap::new();
     for entity in records.iter().map(|r| &r.entity) {
+        let owner = owners.entry(entity.kind).or_default();
         let mut own_keys: Vec<String> = Vec::new();
         for name in entity.names.all().chain(entity.acronyms.all()) {
             let key = fold_str(name);
@@ -1065,7 +1066,7 @@ fn validate(files: &[SourceFile], records: &[Record], errors: &mut Vec<Gazetteer
                 continue;
             }
             own_keys.push(key.clone());
-            match owner.get(&(entity.kind, key.clone())) {
+            match owner.get(key.as_str()) {
                 Some(other) if other.id != entity.id => {
                     if entity.disambiguate.is_none() && other.disambiguate.is_none() {
                         errors.push(err(
@@ -1080,7 +1081,7 @@ fn validate(files: &[SourceFile], records: &[Record], errors: &mut Vec<Gazetteer
                 }
                 Some(_) => {}
                 None => {
-                    owner.insert((entity.kind, key), entity);
+                    owner.insert(key, entity);
                 }
             }
         }
