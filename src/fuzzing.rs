@@ -74,6 +74,7 @@ pub fn draft(data: &[u8]) {
         mentions: options & 4 != 0,
         findings: true,
         summary: true,
+        columns: true,
     };
     let formats: &[OutputFormat] = match usize::from(options >> 3 & 7) {
         i @ 0..=5 => &FORMATS[i..=i],

@@ -728,6 +728,7 @@ pub fn run(
         mentions: mode == Mode::Tag || opts.mentions,
         findings: mode == Mode::Check,
         summary: mode == Mode::Check && !quiet,
+        columns: true,
     };
     if opts.verbosity == Verbosity::Silent {
         // No report; the exit code says it.

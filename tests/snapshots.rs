@@ -39,6 +39,7 @@ fn report(path: &std::path::Path, mode: Mode) -> String {
         mentions: mode == Mode::Tag,
         findings: mode == Mode::Check,
         summary: mode == Mode::Check,
+        columns: true,
     };
     let mut out = Vec::new();
     // Check reports are in the snapshot format of `tadqiq snapshot` (no

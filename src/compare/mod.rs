@@ -21,10 +21,10 @@ mod pairing;
 use std::io::{self, Write};
 
 use crate::checker::{Checker, FileReport, LineIndex, Mode, RuleLevel};
-use crate::finding::{fingerprint, Finding, Severity, Span};
+use crate::finding::{Finding, Span};
 use crate::gazetteer::PartialDate;
 use crate::input::{read_draft_limited, Draft};
-use crate::normalize::{fold, fold_str, Folded};
+use crate::normalize::{fold, Folded};
 use crate::report::{render, HumanOptions, OutputFormat, Report};
 use crate::rules::titles::{person_titles_of, TitleIndex, TitleMatch};
 use crate::run::{Engine, FailOn, Outcome, Settings};
@@ -152,25 +152,7 @@ impl Pair<'_> {
     }
 }
 
-/// A finding with its fingerprint computed from the folded span texts.
-pub(crate) fn finding(
-    rule: &'static str,
-    severity: Severity,
-    message: String,
-    spans: Vec<Span>,
-    notes: Vec<String>,
-) -> Finding {
-    let texts: Vec<String> = spans.iter().map(|s| fold_str(&s.text)).collect();
-    Finding {
-        rule,
-        severity,
-        message,
-        fingerprint: fingerprint(rule, &texts),
-        spans,
-        notes,
-        fix: Vec::new(),
-    }
-}
+pub(crate) use crate::rules::finding;
 
 /// Compares two analysed versions: every cross-version finding, the
 /// first version's report first. Each finding is filed under the version
@@ -335,6 +317,7 @@ pub fn compare(
         mentions: false,
         findings: true,
         summary: true,
+        columns: true,
     };
     render(&report, opts.format, &human, out)?;
     out.flush()?;

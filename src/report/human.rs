@@ -24,12 +24,25 @@ pub struct HumanOptions {
     pub findings: bool,
     /// Print the closing summary line.
     pub summary: bool,
+    /// Finding positions with their column (`path:line:col:`). Without,
+    /// `path:line:` (the snapshot format: an edit earlier on a line does
+    /// not churn the report).
+    pub columns: bool,
 }
 
 const EXCERPT_WIDTH: usize = 40;
 
 /// Where the second and later lines of a note start: under its text.
 const NOTE_INDENT: &str = "        ";
+
+/// The column part of a finding's position: `col:`, or nothing.
+fn column(opts: &HumanOptions, column: usize) -> String {
+    if opts.columns {
+        format!("{column}:")
+    } else {
+        String::new()
+    }
+}
 
 fn paint(color: bool, code: &str, text: &str) -> String {
     if color {
@@ -83,10 +96,10 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
                 let Some(primary) = f.primary() else { continue };
                 writeln!(
                     out,
-                    "{}:{}:{}: {}[{}] {}",
+                    "{}:{}:{} {}[{}] {}",
                     visible(&file.path),
                     primary.line,
-                    primary.column,
+                    column(opts, primary.column),
                     paint(opts.color, severity_code(f.severity), f.severity.as_str()),
                     f.rule,
                     visible(&f.message)
@@ -102,10 +115,10 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
                 for span in &f.spans[1..] {
                     writeln!(
                         out,
-                        "  also: {}:{}:{}: \"{}\" ({})",
+                        "  also: {}:{}:{} \"{}\" ({})",
                         visible(span.path.as_deref().unwrap_or(&file.path)),
                         span.line,
-                        span.column,
+                        column(opts, span.column),
                         visible(&span.text),
                         span.section.as_str()
                     )?;

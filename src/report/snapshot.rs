@@ -6,73 +6,23 @@
 
 use std::io::{self, Write};
 
-use super::{excerpt, visible, visible_lines, Report};
+use super::human::{self, HumanOptions};
+use super::Report;
 
-const EXCERPT_WIDTH: usize = 40;
-const NOTE_INDENT: &str = "        ";
-
-/// Writes the stable report of every file in `report`, ending with the
-/// summary line of the human format.
+/// Writes the stable report of every file in `report`: findings placed by
+/// line, with the summary line of the human format.
 ///
 /// # Errors
 /// Only I/O errors writing `out`.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for file in &report.files {
-        let text = Some(file.text.as_str()).filter(|t| !t.is_empty());
-        for f in &file.findings {
-            let Some(primary) = f.primary() else { continue };
-            writeln!(
-                out,
-                "{}:{}: {}[{}] {}",
-                visible(&file.path),
-                primary.line,
-                f.severity.as_str(),
-                f.rule,
-                visible(&f.message)
-            )?;
-            if let Some(text) = text {
-                writeln!(
-                    out,
-                    "{:>5} | {}",
-                    primary.line,
-                    excerpt(text, primary.start, primary.end, EXCERPT_WIDTH)
-                )?;
-            }
-            for span in &f.spans[1..] {
-                writeln!(
-                    out,
-                    "  also: {}:{}: \"{}\" ({})",
-                    visible(&file.path),
-                    span.line,
-                    visible(&span.text),
-                    span.section.as_str()
-                )?;
-            }
-            for note in &f.notes {
-                let mut lines = visible_lines(note);
-                writeln!(out, "  note: {}", lines.next().unwrap_or_default())?;
-                for line in lines {
-                    writeln!(out, "{NOTE_INDENT}{line}")?;
-                }
-            }
-        }
-    }
-    let s = report.summary();
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
+    let opts = HumanOptions {
+        color: false,
+        mentions: false,
+        findings: true,
+        summary: true,
+        columns: false,
     };
-    writeln!(
-        out,
-        "tadqiq: {} checked: {}, {}, {}",
-        plural(s.files, "file"),
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning"),
-        plural(s.infos, "info")
-    )
+    human::render(report, &opts, out)
 }
 
 #[cfg(test)]

@@ -85,16 +85,28 @@ impl Context<'_> {
         spans: Vec<Span>,
         notes: Vec<String>,
     ) -> Finding {
-        let texts: Vec<String> = spans.iter().map(|s| fold_str(&s.text)).collect();
-        Finding {
-            rule,
-            severity,
-            message,
-            fingerprint: fingerprint(rule, &texts),
-            spans,
-            notes,
-            fix: Vec::new(),
-        }
+        finding(rule, severity, message, spans, notes)
+    }
+}
+
+/// A finding with its fingerprint computed from the folded span texts (for
+/// code outside a rule's context too: `tadqiq compare`).
+pub(crate) fn finding(
+    rule: &'static str,
+    severity: Severity,
+    message: String,
+    spans: Vec<Span>,
+    notes: Vec<String>,
+) -> Finding {
+    let texts: Vec<String> = spans.iter().map(|s| fold_str(&s.text)).collect();
+    Finding {
+        rule,
+        severity,
+        message,
+        fingerprint: fingerprint(rule, &texts),
+        spans,
+        notes,
+        fix: Vec::new(),
     }
 }
 
