@@ -385,6 +385,12 @@ const EVERYDAY: &[(&str, &str)] = &[
     ("He ordered a mocha with extra milk.", "mocha"),
     ("تمر السفن عبر البحر الأبيض المتوسط.", "el-obeid"),
     ("ارتدى الجندي سترة واقية.", "sitra"),
+    // REGRESSION (real news): "peaceful", not the Syrian town.
+    (
+        "دعا المؤتمر إلى التسوية السلمية للقضية الفلسطينية.",
+        "salamiyah",
+    ),
+    ("خرجت مظاهرات سلمية في المدينة.", "salamiyah"),
 ];
 
 #[test]
