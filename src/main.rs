@@ -328,6 +328,9 @@ struct ServeArgs {
     /// Use this config instead of the nearest tadqiq.yaml above the current folder.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Add a lexicon folder (predicates*.yaml, units*.yaml …; repeatable), as for check.
+    #[arg(long = "lexicon", value_name = "DIR")]
+    lexicons: Vec<String>,
     /// Answer 413 to request bodies larger than this (bytes, or e.g. 4MiB).
     #[arg(long, value_name = "BYTES", default_value = "2MiB")]
     max_body: String,
@@ -825,6 +828,7 @@ fn serve(args: ServeArgs, err: &mut dyn Write) -> io::Result<u8> {
         gazetteers: args.gazetteers,
         no_default_gazetteer: args.no_default_gazetteer,
         config: args.config,
+        lexicons: args.lexicons,
         max_body: max_body.0,
         timeout: std::time::Duration::from_secs(args.timeout),
     };

@@ -465,6 +465,45 @@ fn sigterm_stops_the_server_cleanly() {
     assert!(rest.contains("tadqiq serve: stopped"), "{rest}");
 }
 
+/// The newsroom's lexicon folders apply to the server as to `check`: from
+/// `lexicons:` in the config and from `--lexicon DIR`; a bad one stops it
+/// with exit 2 and the file's line and column.
+#[test]
+fn newsroom_lexicons_apply() {
+    let desk = root().join("tests/fixtures/lexicon-desk");
+    let text = fixture("numbers/ar-desk-lexicon.txt");
+    let body = serde_json::json!({ "text": text }).to_string();
+    let has_conflict = |server: &Server| {
+        let (status, body) = post_json(server, &body);
+        assert_eq!(status, 200, "{body}");
+        findings(&json(&body))
+            .iter()
+            .any(|f| f["rule"] == "number-conflict")
+    };
+    assert!(!has_conflict(&Server::start(&[], &[])));
+    let flag = desk.to_string_lossy().into_owned();
+    assert!(has_conflict(&Server::start(&["--lexicon", &flag], &[])));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("desk")).unwrap();
+    std::fs::copy(
+        desk.join("predicates-desk.yaml"),
+        dir.path().join("desk/predicates-desk.yaml"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("tadqiq.yaml"), "lexicons: [desk]\n").unwrap();
+    assert!(has_conflict(&Server::start_in(dir.path(), &[], &[])));
+
+    std::fs::write(dir.path().join("desk/units-bad.yaml"), "- [unclosed\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_tadqiq"))
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("units-bad.yaml:"), "{err}");
+}
+
 #[test]
 fn bad_startup_is_exit_2_with_a_message() {
     let dir = tempfile::tempdir().unwrap();

@@ -42,6 +42,8 @@ pub struct ServeOptions {
     pub no_default_gazetteer: bool,
     /// `--config FILE`; else the nearest `tadqiq.yaml` above the current folder.
     pub config: Option<PathBuf>,
+    /// `--lexicon DIR`, added to the config's `lexicons:`.
+    pub lexicons: Vec<String>,
     /// The largest request body, in bytes.
     pub max_body: u64,
     /// The longest a request may wait for and run its check.
@@ -55,6 +57,7 @@ impl Default for ServeOptions {
             gazetteers: Vec::new(),
             no_default_gazetteer: false,
             config: None,
+            lexicons: Vec::new(),
             max_body: DEFAULT_MAX_BODY,
             timeout: Duration::from_secs(DEFAULT_TIMEOUT_SECS),
         }
@@ -83,6 +86,10 @@ fn build_checker(opts: &ServeOptions) -> Result<(Checker, Option<PathBuf>), Stri
         Some(path) => Config::load(path).map_err(|e| e.to_string())?,
         None => Config::default(),
     };
+    // The newsroom's lexicon folders, as `check` installs them.
+    let mut lexicons = config.lexicon_dirs();
+    lexicons.extend(opts.lexicons.iter().map(PathBuf::from));
+    crate::lexicon::install(&lexicons)?;
     let embedded = config.default_gazetteer() && !opts.no_default_gazetteer;
     let mut dirs = config.gazetteer_dirs();
     dirs.extend(opts.gazetteers.iter().map(PathBuf::from));
