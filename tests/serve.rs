@@ -449,7 +449,9 @@ fn sigterm_stops_the_server_cleanly() {
         .status()
         .expect("kill runs");
     assert!(killed.success());
-    let deadline = Instant::now() + Duration::from_secs(10);
+    // Generous: a debug build on a loaded 2-core machine can take seconds to
+    // wind down; the loop ends as soon as the server has stopped.
+    let deadline = Instant::now() + Duration::from_secs(60);
     let status = loop {
         if let Some(status) = server.child.try_wait().expect("wait works") {
             break status;
