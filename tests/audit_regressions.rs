@@ -109,6 +109,19 @@ fn tawila_and_jozef_aoun_are_known() {
     expect("ar-jozef-aoun.md", &[]);
 }
 
+/// Jim Risch, chairman of the Senate Foreign Relations Committee, was
+/// missing (real news): his titles are known, and a title he never held is
+/// another person's. "ريش" alone ("feathers") is not read as him.
+#[test]
+fn jim_risch_is_known() {
+    expect(
+        "en-risch-wrong-title.md",
+        &[("role-conflict", "error", "Jim Risch")],
+    );
+    expect("en-risch.md", &[]);
+    expect("ar-risch.md", &[]);
+}
+
 /// A count's history told in one sentence ("now has 90 members, and it had
 /// 60 members in 2014"): the second number has its own clause, so it is
 /// neither a contradiction of the first nor of the gazetteer's 90.
