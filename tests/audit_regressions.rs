@@ -122,6 +122,23 @@ fn jim_risch_is_known() {
     expect("ar-risch.md", &[]);
 }
 
+/// Jeanne Shaheen (the committee's ranking member) and Pope Leo XIV were
+/// missing, each named in several real articles (docs/precision.md): their
+/// titles are theirs, and another person given one is flagged.
+#[test]
+fn jeanne_shaheen_and_leo_xiv_are_known() {
+    expect(
+        "en-shaheen-wrong-title.md",
+        &[("role-conflict", "error", "Jim Risch")],
+    );
+    expect(
+        "ar-pope-wrong-title.md",
+        &[("role-conflict", "error", "جوزيف عون")],
+    );
+    expect("en-shaheen.md", &[]);
+    expect("ar-pope.md", &[]);
+}
+
 /// A count's history told in one sentence ("now has 90 members, and it had
 /// 60 members in 2014"): the second number has its own clause, so it is
 /// neither a contradiction of the first nor of the gazetteer's 90.
