@@ -139,6 +139,22 @@ fn jeanne_shaheen_and_leo_xiv_are_known() {
     expect("ar-pope.md", &[]);
 }
 
+/// Qatar's prime minister as Al Sharq writes him in full ("محمد بن
+/// عبدالرحمن بن جاسم آل ثاني") was not tagged, so no title was checked on
+/// him (`extends:` in gazetteer/people-gulf.yaml).
+#[test]
+fn qatar_pm_full_name_is_known() {
+    expect(
+        "ar-qatar-pm-wrong-title.md",
+        &[(
+            "role-conflict",
+            "error",
+            "محمد بن عبدالرحمن بن جاسم آل ثاني",
+        )],
+    );
+    expect("ar-qatar-pm-full-name.md", &[]);
+}
+
 /// A count's history told in one sentence ("now has 90 members, and it had
 /// 60 members in 2014"): the second number has its own clause, so it is
 /// neither a contradiction of the first nor of the gazetteer's 90.
