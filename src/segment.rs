@@ -1120,7 +1120,9 @@ fn split_sentences(
         if !SENTENCE_END.contains(&c) || next.is_some_and(|n| !n.is_whitespace()) {
             continue;
         }
-        if c == '.' && is_abbreviation(&para[..i]) {
+        if c == '.'
+            && (is_abbreviation(&para[..i]) || is_month_before_day(&para[..i], &para[i + 1..]))
+        {
             continue;
         }
         cuts.push(i + c.len_utf8());
@@ -1142,6 +1144,23 @@ fn split_sentences(
         }
         start = cut;
     }
+}
+
+/// Whether a '.' closes an abbreviated English month followed by its day
+/// (AP style: "Nov. 28", "Sept. 3"); "in Nov. The talks" still ends there.
+fn is_month_before_day(before: &str, after: &str) -> bool {
+    const MONTHS: [&str; 9] = [
+        "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Apr",
+    ];
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    MONTHS.contains(&word)
+        && after.starts_with(' ')
+        && after
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether the text before a '.' ends in an abbreviation: a single capital
@@ -1589,6 +1608,13 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
     }
 
     const SENTENCE_CASES: &[SentenceCase] = &[
+        // An abbreviated month before its day ends nothing; at the end
+        // of a sentence it does.
+        SentenceCase {
+            name: "month-abbreviation",
+            text: "The truce began on Nov. 28 in Gaza. Talks resume in Nov. Officials agreed.",
+            sentences: &["The truce began on Nov. 28 in Gaza.", "Talks resume in Nov.", "Officials agreed."],
+        },
         // Decimals and one-letter abbreviations do not end sentences.
         SentenceCase {
             name: "decimal-and-us",

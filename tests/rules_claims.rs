@@ -131,6 +131,12 @@ fn date_conflict_flags() {
             want: &[("date-conflict", "error")],
         },
         Case {
+            name: "AP-style abbreviated months (regression: Oct. 18 and Nov. 18 were not dates)",
+            text: "The Syrian Interior Ministry said an operation carried out on Oct. 18 dismantled a cell. The Syrian Interior Ministry said the operation on Nov. 18 was the first.",
+            date: None,
+            want: &[("date-conflict", "error")],
+        },
+        Case {
             name: "English formation years",
             text: "The US-led coalition, formed in 2014, met. The coalition, formed in 2015, met again.",
             date: None,
@@ -164,6 +170,12 @@ fn date_conflict_quiet() {
             name: "relative month resolved with the draft date agrees with the year",
             text: "سقوط نظام بشار الأسد في الثامن من ديسمبر/كانون الأول 2024. الإطاحة ببشار الأسد في ديسمبر الماضي.",
             date: Some("2025-11-09"),
+            want: &[],
+        },
+        Case {
+            name: "one date abbreviated and in full agrees; a month abbreviation ending a sentence is no date",
+            text: "The Syrian Interior Ministry said an operation carried out on Oct. 18 dismantled a cell. The Syrian Interior Ministry said the operation on October 18 was the first. Talks resume in Nov. Two officials said so.",
+            date: None,
             want: &[],
         },
         Case {

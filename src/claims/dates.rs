@@ -195,6 +195,27 @@ pub(crate) fn month_at(t: &Tokens<'_>, i: usize) -> Option<MonthName> {
     })
 }
 
+/// Whether token `i` is an abbreviated English month ("Nov", "Sept"),
+/// which may carry a period before its day.
+fn is_abbreviated(t: &Tokens<'_>, i: usize) -> bool {
+    t.is_latin(i)
+        && matches!(
+            t.text(i),
+            "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+        )
+}
+
 /// An Arabic ordinal day ending at token `end` (inclusive): الأول …
 /// الحادي والثلاثون. Returns (day, first token).
 pub(crate) fn ordinal_day_before(t: &Tokens<'_>, end: usize) -> Option<(u8, usize)> {
@@ -439,11 +460,18 @@ fn date_at(t: &Tokens<'_>, i: usize) -> Option<Found> {
                 }
             }
         }
-        // English day after the month: "December 8, 2024".
-        if day.is_none() && t.is_latin(i) && same(i, end) {
-            if let Some(d) = small_int(t, end, 31.0) {
+        // English day after the month: "December 8, 2024", and after an
+        // abbreviation's period (AP style): "Nov. 28", "Sept. 3, 2025".
+        let after_period = end + 1;
+        let day_at = if is_abbreviated(t, i) && t.text(end) == "." && same(i, after_period) {
+            after_period
+        } else {
+            end
+        };
+        if day.is_none() && t.is_latin(i) && same(i, day_at) {
+            if let Some(d) = small_int(t, day_at, 31.0) {
                 day = Some(d as u8);
-                end += 1;
+                end = day_at + 1;
                 if matches!(t.text(end), "th" | "st" | "nd" | "rd") {
                     end += 1;
                 }
@@ -1042,6 +1070,32 @@ mod tests {
             Case {
                 text: "last December",
                 want: Some("-/12/- Past"),
+            },
+            // AP-style abbreviated months, with and without the period.
+            Case {
+                text: "The ceasefire took effect on Nov. 28.",
+                want: Some("-/11/28"),
+            },
+            Case {
+                text: "the talks of Sept. 3, 2025, failed",
+                want: Some("2025/9/3"),
+            },
+            Case {
+                text: "on Jan 5 the envoy came",
+                want: Some("-/1/5"),
+            },
+            Case {
+                text: "on Dec. 8th",
+                want: Some("-/12/8"),
+            },
+            // An abbreviation with no day or year is no date.
+            Case {
+                text: "Talks resume in Nov. Officials said so.",
+                want: None,
+            },
+            Case {
+                text: "Jan and Oct. met.",
+                want: None,
             },
             // Ambiguous names are months only next to a day or a year.
             Case {

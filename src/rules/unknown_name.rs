@@ -519,6 +519,12 @@ fn looks_like_name(cx: &Context<'_>, name: &[(Gap, Word<'_>)], named: &[Vec<Stri
     {
         return false;
     }
+    // One given name shared by many people of the gazetteer ("Sheikh
+    // Mohammed", "الشيخ محمد": Mohammed bin Salman, bin Zayed, bin
+    // Abdulrahman …) is a short reference to one of them, not a name to add.
+    if name.len() == 1 && first_name_of_several(cx, first.text) {
+        return false;
+    }
     let latin = first.text.is_ascii();
     if latin {
         return name.len() > 1 || known_given(first.text) || first.text.len() > 2;
@@ -536,6 +542,29 @@ fn looks_like_name(cx: &Context<'_>, name: &[(Gap, Word<'_>)], named: &[Vec<Stri
     let verb = matches!(lead, Some('ي' | 'ت' | 'ن')) && letters >= 4;
     let noun = first.text.ends_with('ه') || first.text.ends_with("ات");
     !(proclitic || verb || noun)
+}
+
+/// Whether a folded word is the first word of the names of three or more
+/// gazetteer people: a given name so common (محمد, Ahmed, Khalid) that it
+/// alone names nobody. Two is not enough: حسين begins two names.
+fn first_name_of_several(cx: &Context<'_>, word: &str) -> bool {
+    let mut holders = 0;
+    for entity in cx.gazetteer.entities() {
+        if entity.kind != crate::gazetteer::EntityKind::Person {
+            continue;
+        }
+        let first_word = |alias: &str| {
+            let key = words_key(alias);
+            key.split(' ').next() == Some(word)
+        };
+        if entity.names.all().any(first_word) {
+            holders += 1;
+            if holders >= 3 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn is_capitalized(cx: &Context<'_>, word: Word<'_>) -> bool {
@@ -617,7 +646,9 @@ clear boundary (punctuation or a function word such as أن، في، said).
 Generic titles (وزير، الرئيس، رئيس، مدير، minister, president…) need a comma
 before the name; a one-word name is accepted only after a rank (العميد،
 الأمير، Admiral…) and only when it is a known given name
-(lexicon/names.yaml, or a gazetteer person's first name). A head with a
+(lexicon/names.yaml, or a gazetteer person's first name), but not one that
+begins the names of three or more gazetteer people ("Sheikh Mohammed",
+"الشيخ محمد": a short reference to one of many). A head with a
 preposition glued to it ("للرئيس") is not a title; a head hyphenated to the
 word before it is the end of a compound title ("Secretary-General"); a title
 in a construct chain takes the titles after it ("مدير عام مكتب سمو وزير
@@ -688,6 +719,10 @@ mod tests {
                 text: "وقد شدد ولي العهد الأمير حسين على أن أمن الحدود أولوية.",
                 want: &["حسين"],
             },
+            Case {
+                text: "Crown Prince Hussein said border security comes first.",
+                want: &["Hussein"],
+            },
             // English.
             Case {
                 text: "Interior Ministry spokesman Nour al-Din al-Baba said the campaign worked.",
@@ -737,6 +772,28 @@ mod tests {
             Case {
                 text: "في أول زيارة لرئيس سوري إلى المقر الرئاسي الأميركي، بعد أقل من عام.",
                 want: &[],
+            },
+            // A given name many gazetteer people share, alone after a
+            // rank, is a short reference, not a name to add (real news:
+            // "Sheikh Mohammed" for Qatar's prime minister).
+            Case {
+                text: "Sheikh Mohammed said Qatar would keep mediating.",
+                want: &[],
+            },
+            Case {
+                text: "وقال الشيخ محمد إن قطر ستواصل الوساطة.",
+                want: &[],
+            },
+            // A title inside the run after a title is no name ("Health
+            // Minister Rakan Nasreddine" after "envoy,"); after the comma
+            // of its own title, the name alone is proposed.
+            Case {
+                text: "The envoy, Health Minister Rakan Nasreddine said the toll rose.",
+                want: &[],
+            },
+            Case {
+                text: "The health minister, Rakan Nasreddine, said the toll rose.",
+                want: &["Rakan Nasreddine"],
             },
             // Hyphenated particles count toward the name's length: "Nour
             // al-Din al-Baba" was five words and dropped.

@@ -13,6 +13,13 @@ use crate::normalize::fold_str;
 use crate::rules::titles::words_key;
 
 const FUNCTION_WORDS: &str = include_str!("../../lexicon/function-words.yaml");
+const ENGLISH_WORDS: &str = include_str!("../../lexicon/english-words.yaml");
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct EnglishWordsFile {
+    english_words: Vec<String>,
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -43,6 +50,8 @@ pub(crate) struct Words {
     /// Function words as written (diacritics and tatweel dropped, Latin
     /// lower-cased): على, not علي.
     function_written: HashSet<String>,
+    /// Common English words (`lexicon/english-words.yaml`), lower case.
+    english: HashSet<String>,
     pub generic_titles: Vec<GenericTitle>,
 }
 
@@ -66,6 +75,13 @@ impl Words {
             .iter()
             .chain(&function.function_words.en)
             .map(|w| written(w))
+            .collect();
+        let english: EnglishWordsFile = serde_norway::from_str(ENGLISH_WORDS)
+            .expect("lexicon/english-words.yaml is valid (tested)");
+        words.english = english
+            .english_words
+            .iter()
+            .map(|w| w.to_lowercase())
             .collect();
         words.generic_titles = lexicon
             .titles
@@ -99,6 +115,12 @@ impl Words {
         matches!(chars.next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'))
             && chars.as_str().chars().count() >= 2
             && self.function_written.contains(chars.as_str())
+    }
+
+    /// Whether a Latin word, in any case, is a common English word
+    /// ("Media", "reports"), never a misspelt name.
+    pub(crate) fn is_english_word(&self, word: &str) -> bool {
+        self.english.contains(&word.to_lowercase())
     }
 
     /// Whether a [`words_key`] is a generic title's, with or without a
@@ -148,6 +170,8 @@ mod tests {
         assert!(w.is_function_word_written("على"));
         assert!(!w.is_function_word_written("علي"));
         assert!(w.is_generic_title(&words_key("وزير الخارجية")));
+        assert!(w.is_english_word("Media"));
+        assert!(!w.is_english_word("Medina"));
         assert!(w.is_generic_title("foreign minister"));
         assert!(!w.is_generic_title(&words_key("وزير الخارجية السوري")));
     }
