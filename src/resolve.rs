@@ -22,6 +22,7 @@
 //! sentence. Without support it is no mention at all.
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -79,15 +80,15 @@ fn title_before(
     folded: &str,
     name_start: usize,
     candidates: &[EntityIndex],
-    mut titles_of: impl FnMut(EntityIndex) -> Vec<String>,
+    mut titles_of: impl FnMut(EntityIndex) -> Rc<[String]>,
 ) -> Option<EntityIndex> {
     let before = folded.get(..name_start)?.trim_end_matches([' ', '\n']);
     let words: Vec<&str> = before.rsplit(' ').take(8).collect();
     let mut best: Option<(usize, EntityIndex)> = None;
     let mut tie = false;
     for &candidate in candidates {
-        for title in titles_of(candidate) {
-            if !ends_with_title(&words, &title) {
+        for title in titles_of(candidate).iter() {
+            if !ends_with_title(&words, title) {
                 continue;
             }
             match best {
@@ -110,19 +111,33 @@ fn title_before(
 /// Whether the words before a name (last word first) end with `title`,
 /// whose first word may carry a proclitic ("بالرئيس", "للرئيس", "وزير").
 fn ends_with_title(words_rev: &[&str], title: &str) -> bool {
-    let title_words: Vec<&str> = title.split(' ').collect();
-    let n = title_words.len();
-    if title.is_empty() || words_rev.len() < n {
+    if title.is_empty() {
         return false;
     }
-    let tail_matches = title_words[1..]
+    let n = title.bytes().filter(|&b| b == b' ').count() + 1;
+    if words_rev.len() < n {
+        return false;
+    }
+    // The title's words from the last: all but the first must be the words
+    // right before the name.
+    let mut title_words = title.rsplit(' ');
+    if !words_rev[..n - 1]
         .iter()
-        .rev()
-        .zip(words_rev)
-        .all(|(t, w)| t == w);
-    let first = title_words[0];
-    // The first title word may carry a proclitic: "بالرئيس", "للرئيس".
-    tail_matches && readings(words_rev[n - 1]).iter().any(|r| r.word == first)
+        .all(|w| title_words.next() == Some(*w))
+    {
+        return false;
+    }
+    let Some(first) = title_words.next() else {
+        return false;
+    };
+    // The first title word may carry a proclitic: "بالرئيس", "للرئيس". A
+    // reading is the word's end, or "ال" + its end after "لل": rule out the
+    // rest before listing the readings.
+    let word = words_rev[n - 1];
+    if !word.ends_with(first) && !first.strip_prefix("ال").is_some_and(|r| word.ends_with(r)) {
+        return false;
+    }
+    readings(word).iter().any(|r| r.word == first)
 }
 
 /// Whether a Latin name at byte `start` of `original` is written with a
@@ -337,7 +352,7 @@ pub(crate) fn resolve(
     let mut seen: HashMap<String, Vec<(usize, SectionKind, EntityIndex)>> = HashMap::new();
     // Folded family names and titles per entity, folded once per draft.
     let mut family_keys: HashMap<EntityIndex, Vec<String>> = HashMap::new();
-    let mut title_keys: HashMap<EntityIndex, Vec<String>> = HashMap::new();
+    let mut title_keys: HashMap<EntityIndex, Rc<[String]>> = HashMap::new();
     // Entities with an unambiguous full mention (name or acronym) so far.
     let mut named: HashSet<EntityIndex> = HashSet::new();
     // Every full-name mention (folded start, entity), for a family name
@@ -349,19 +364,16 @@ pub(crate) fn resolve(
         .filter(|h| !doc.is_skipped(&(h.start..h.end)))
         .flat_map(|h| h.entities.iter().map(move |&e| (h.folded_start, e)))
         .collect();
-    let mut titles_of = |e: EntityIndex| -> Vec<String> {
-        title_keys
-            .entry(e)
-            .or_insert_with(|| {
-                gazetteer
-                    .entity(e)
-                    .roles
-                    .iter()
-                    .flat_map(|r| r.title.all())
-                    .map(fold_str)
-                    .collect()
-            })
-            .clone()
+    let mut titles_of = |e: EntityIndex| -> Rc<[String]> {
+        Rc::clone(title_keys.entry(e).or_insert_with(|| {
+            gazetteer
+                .entity(e)
+                .roles
+                .iter()
+                .flat_map(|r| r.title.all())
+                .map(fold_str)
+                .collect()
+        }))
     };
     // Places named unambiguously anywhere in the draft, with the countries
     // they lie in: the context an ambiguous place name is read in.
@@ -463,7 +475,7 @@ pub(crate) fn resolve(
                                 .roles_at(role_date)
                                 .flat_map(|r| r.title.all())
                                 .map(fold_str)
-                                .collect()
+                                .collect::<Rc<[String]>>()
                         });
                         let any =
                             title_before(folded, hit.folded_start, &hit.entities, &mut titles_of);

@@ -22,7 +22,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::normalize::{fold_str, Folded};
 
@@ -871,6 +871,7 @@ impl MarkerMatcher {
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostFirst)
+            .start_kind(StartKind::Both)
             .build(&boilerplate)
             .ok();
         MarkerMatcher {
@@ -893,10 +894,7 @@ impl MarkerMatcher {
             return false;
         }
         let paragraph = &text[range.clone()];
-        let long = paragraph
-            .split_whitespace()
-            .nth(MAX_BOILERPLATE_WORDS)
-            .is_some();
+        let long = more_words_than(paragraph, MAX_BOILERPLATE_WORDS);
         // In a long paragraph only a marker at its very start counts, so only
         // the start is looked at (a whole-text fold here would cost as much
         // as the draft's own).
@@ -919,7 +917,8 @@ impl MarkerMatcher {
             }
         };
         match &self.automaton {
-            Some(ac) if long => ac.find(folded).is_some_and(|m| m.start() == 0),
+            // A match at the start, if any, is the leftmost one.
+            Some(ac) if long => ac.find(Input::new(folded).anchored(Anchored::Yes)).is_some(),
             Some(ac) => ac.is_match(folded),
             None => {
                 let lower = folded.to_lowercase();
@@ -933,6 +932,41 @@ impl MarkerMatcher {
             }
         }
     }
+}
+
+/// Whether `text` has more than `n` words separated by whitespace, as
+/// `text.split_whitespace().nth(n).is_some()`, looking at bytes: only the
+/// lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 start a non-ASCII whitespace char,
+/// so Arabic letters are never decoded.
+fn more_words_than(text: &str, n: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = match b {
+            b'\t'..=b'\r' | b' ' => (true, 1),
+            0..=0x7F => (false, 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                // `i` is on a char boundary: every step is a whole char.
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+            0xC0..=0xDF => (false, 2),
+            0xE0..=0xEF => (false, 3),
+            _ => (false, 4),
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    false
 }
 
 /// A paragraph or marker reduced to what an appended marker is compared on:
@@ -1655,6 +1689,28 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
         assert_eq!(d.section_at(text.find("Three").unwrap()), Appended);
         assert_eq!(d.section_at(text.len() + 10), Appended);
         assert_eq!(doc("", Format::Plain).section_at(0), Body);
+    }
+
+    #[test]
+    fn word_count_by_bytes_matches_split_whitespace() {
+        let texts = [
+            "",
+            " ",
+            "واحد",
+            "واحد اثنان\u{00A0}ثلاثة\u{2003}أربعة\u{3000}خمسة\u{0085}ستة",
+            "  a  b\tc\nd\u{200B}e  ",
+            "é ü ñ ∑ 中文 😀 x",
+            "\u{1680}a\u{2028}b\u{2029}c\u{202F}d\u{205F}e\u{180E}f",
+        ];
+        for text in texts {
+            for n in 0..10 {
+                assert_eq!(
+                    super::more_words_than(text, n),
+                    text.split_whitespace().nth(n).is_some(),
+                    "{text:?} {n}"
+                );
+            }
+        }
     }
 
     #[test]
