@@ -342,7 +342,7 @@ fn demonym_of_family(
 pub(crate) fn resolve(
     original: &str,
     folded: &str,
-    hits: Vec<Hit>,
+    hits: Vec<Hit<'_>>,
     doc: &Document,
     gazetteer: &Gazetteer,
     demonyms: &OnceLock<Demonyms>,
@@ -418,7 +418,7 @@ pub(crate) fn resolve(
                 if family_in_demonym(folded, &hit, &seen, gazetteer).is_none() {
                     hit.form = AliasForm::Demonym;
                     hit.entities = vec![place];
-                    hit.alias = demonym;
+                    hit.alias = demonym.into();
                     hit.ambiguous = false;
                 }
             }
@@ -427,7 +427,7 @@ pub(crate) fn resolve(
             if let Some((e, alias)) = family_in_demonym(folded, &hit, &seen, gazetteer) {
                 hit.form = AliasForm::Family;
                 hit.entities = vec![e];
-                hit.alias = alias;
+                hit.alias = alias.into();
                 hit.ambiguous = false;
             }
         }
@@ -482,12 +482,15 @@ pub(crate) fn resolve(
                         held.filter(|_| held == any)
                     }
                 };
-                (entity, hit.entities.clone())
+                (entity, std::mem::take(&mut hit.entities))
             }
-            _ => (hit.entities.first().copied(), hit.entities.clone()),
+            _ => (
+                hit.entities.first().copied(),
+                std::mem::take(&mut hit.entities),
+            ),
         };
         if matches!(hit.form, AliasForm::Name | AliasForm::Acronym) && !hit.ambiguous {
-            named.extend(hit.entities.iter().copied());
+            named.extend(candidates.iter().copied());
         }
         if hit.form == AliasForm::Name {
             if let Some(e) = entity {
@@ -495,14 +498,17 @@ pub(crate) fn resolve(
                     .entry(e)
                     .or_insert_with(|| gazetteer.entity(e).family.all().map(fold_str).collect());
                 for key in keys.iter() {
-                    seen.entry(key.clone())
-                        .or_default()
-                        .push((section_index, section, e));
+                    let antecedent = (section_index, section, e);
+                    match seen.get_mut(key) {
+                        Some(list) => list.push(antecedent),
+                        None => {
+                            seen.insert(key.clone(), vec![antecedent]);
+                        }
+                    }
                 }
             }
         }
-        let kind = hit
-            .entities
+        let kind = candidates
             .first()
             .map_or(EntityKind::Person, |&e| gazetteer.entity(e).kind);
         let text = original.get(hit.start..hit.end).unwrap_or("").to_string();
@@ -523,9 +529,9 @@ pub(crate) fn resolve(
             },
             section,
             kind,
-            alias: hit.alias,
+            alias: hit.alias.into_owned(),
             form: hit.form,
-            clitic: hit.clitic,
+            clitic: hit.clitic.to_string(),
             entity,
             candidate_indices: candidates,
             folded: (hit.folded_start, hit.folded_end),
