@@ -580,6 +580,10 @@ fn link_target_end(rest: &[u8]) -> Option<usize> {
 /// whitespace or a closing bracket or quote, without trailing punctuation.
 fn url_at(text: &str, i: usize, end: usize) -> Option<usize> {
     let bytes = text.as_bytes();
+    // Every prefix below starts with h or w: most bytes stop here.
+    if !matches!(bytes.get(i).map(|b| b | 0x20), Some(b'h' | b'w')) {
+        return None;
+    }
     let head = &bytes[i..end];
     let starts = |prefix: &[u8]| {
         head.len() > prefix.len() && head[..prefix.len()].eq_ignore_ascii_case(prefix)
@@ -1119,6 +1123,12 @@ fn split_sentences(
 
     let mut chars = para.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        // Letters, digits and spaces are no quote, line break or sentence
+        // end: nothing below happens for them (the skipped regions are
+        // caught up with at the next char that matters).
+        if c == ' ' || c.is_ascii_alphanumeric() || ('\u{0621}'..='\u{064A}').contains(&c) {
+            continue;
+        }
         let next = chars.peek().map(|&(_, n)| n);
         while skip < skipped.len() && skipped[skip].end <= base + i {
             skip += 1;
