@@ -830,6 +830,9 @@ const MAX_BOILERPLATE_GAP: usize = 8;
 /// The folded marker lists, ready for matching.
 struct MarkerMatcher {
     appended: HashSet<String>,
+    /// The most [`kept_letters`] of any appended marker's key: a paragraph
+    /// with more can be no marker, whatever folding does to it.
+    appended_letters: usize,
     boilerplate: Vec<String>,
     automaton: Option<AhoCorasick>,
 }
@@ -858,12 +861,13 @@ impl MarkerMatcher {
     }
 
     fn new(markers: &SectionMarkers) -> Self {
-        let appended = markers
+        let appended: HashSet<String> = markers
             .appended
             .iter()
             .map(|m| marker_key(m, false))
             .filter(|m| !m.is_empty())
             .collect();
+        let appended_letters = appended.iter().map(|k| kept_letters(k)).max().unwrap_or(0);
         let mut boilerplate: Vec<String> = markers
             .boilerplate
             .iter()
@@ -880,6 +884,7 @@ impl MarkerMatcher {
             .ok();
         MarkerMatcher {
             appended,
+            appended_letters,
             boilerplate,
             automaton,
         }
@@ -887,6 +892,7 @@ impl MarkerMatcher {
 
     fn is_appended_marker(&self, paragraph: &str, markdown: bool) -> bool {
         paragraph.len() <= MAX_MARKER_LEN
+            && kept_letters(paragraph) <= self.appended_letters
             && self.appended.contains(&marker_key(paragraph, markdown))
     }
 
@@ -898,6 +904,32 @@ impl MarkerMatcher {
             return false;
         }
         let paragraph = &text[range.clone()];
+        // A paragraph short enough to be folded whole either way: no marker
+        // anywhere in it settles it before its words are counted.
+        if let Some(ac) = self
+            .automaton
+            .as_ref()
+            .filter(|_| paragraph.len() <= LONG_PARAGRAPH_PREFIX)
+        {
+            let shared = draft.and_then(|f| f.slice_of(range.clone()));
+            let owned;
+            let folded = match shared {
+                Some(slice) => slice,
+                None => {
+                    owned = fold_str(paragraph);
+                    owned.as_str()
+                }
+            };
+            if !ac.is_match(folded) {
+                return false;
+            }
+            if !more_words_than(paragraph, MAX_BOILERPLATE_WORDS) {
+                return true;
+            }
+            return ac
+                .find(Input::new(folded).anchored(Anchored::Yes))
+                .is_some();
+        }
         let long = more_words_than(paragraph, MAX_BOILERPLATE_WORDS);
         // In a long paragraph only a marker at its very start counts, so only
         // the start is looked at (a whole-text fold here would cost as much
@@ -936,6 +968,17 @@ impl MarkerMatcher {
             }
         }
     }
+}
+
+/// The chars of `text` that folding keeps as exactly one letter or digit
+/// each (ASCII letters and digits, the Arabic letters U+0621–U+064A but
+/// tatweel), so a text's key has at least this many.
+fn kept_letters(text: &str) -> usize {
+    text.chars()
+        .filter(|&c| {
+            c.is_ascii_alphanumeric() || (('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}')
+        })
+        .count()
 }
 
 /// Whether `text` has more than `n` words separated by whitespace, as
@@ -1699,6 +1742,28 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
         assert_eq!(d.section_at(text.find("Three").unwrap()), Appended);
         assert_eq!(d.section_at(text.len() + 10), Appended);
         assert_eq!(doc("", Format::Plain).section_at(0), Body);
+    }
+
+    #[test]
+    fn a_key_keeps_every_counted_letter() {
+        // The appended-marker filter relies on this: a paragraph's key has at
+        // least as many counted letters as the paragraph.
+        let texts = [
+            "إقرأ أيضاً:",
+            "**اقرأ ـــ أيضا...**",
+            "Read MORE …",
+            "ﻻ ﻷ مقالاتٌ ذاتُ صلة",
+            "İstanbul ١٢٣ ک ى ة",
+            "\u{200F}See\u{00A0}also\u{200B}:",
+        ];
+        for text in texts {
+            for markdown in [false, true] {
+                assert!(
+                    super::kept_letters(text) <= super::kept_letters(&super::marker_key(text, markdown)),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]
