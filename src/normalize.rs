@@ -408,7 +408,9 @@ impl OffsetMap for PieceMap {
             last.end = end as u32;
         } else {
             // The last char of a linear piece: split it off as a group.
-            let original = last.original.wrapping_add((from - last.folded as usize) as u32);
+            let original = last
+                .original
+                .wrapping_add((from - last.folded as usize) as u32);
             self.pieces.push(Piece {
                 folded: from as u32,
                 original,
@@ -947,7 +949,10 @@ mod tests {
         let mut paths = Vec::new();
         let mut dirs = vec![std::path::PathBuf::from(dir)];
         while let Some(d) = dirs.pop() {
-            for entry in std::fs::read_dir(d).expect("fixtures are readable").flatten() {
+            for entry in std::fs::read_dir(d)
+                .expect("fixtures are readable")
+                .flatten()
+            {
                 let path = entry.path();
                 if path.is_dir() {
                     dirs.push(path);

@@ -954,7 +954,9 @@ impl MarkerMatcher {
         };
         match &self.automaton {
             // A match at the start, if any, is the leftmost one.
-            Some(ac) if long => ac.find(Input::new(folded).anchored(Anchored::Yes)).is_some(),
+            Some(ac) if long => ac
+                .find(Input::new(folded).anchored(Anchored::Yes))
+                .is_some(),
             Some(ac) => ac.is_match(folded),
             None => {
                 let lower = folded.to_lowercase();
@@ -1759,7 +1761,8 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
         for text in texts {
             for markdown in [false, true] {
                 assert!(
-                    super::kept_letters(text) <= super::kept_letters(&super::marker_key(text, markdown)),
+                    super::kept_letters(text)
+                        <= super::kept_letters(&super::marker_key(text, markdown)),
                     "{text:?}"
                 );
             }
