@@ -50,8 +50,14 @@ pub(crate) struct Folded {
     pieces: Vec<Piece>,
     /// For folded byte `k * CHECKPOINT`, the index of the piece holding it.
     checkpoints: Vec<u32>,
+    /// The original offset of every `PIECE_BLOCK`th piece: a search by
+    /// original offset looks here first, then in one block of pieces.
+    block_starts: Vec<u32>,
     original_len: usize,
 }
+
+/// Pieces per entry of `block_starts`.
+const PIECE_BLOCK: usize = 64;
 
 /// Folded bytes between two checkpoints.
 const CHECKPOINT: usize = 64;
@@ -159,9 +165,15 @@ impl Folded {
     /// The number of folded bytes whose original start is before `original`
     /// (starts never decrease): the first folded byte at or after it.
     fn first_from(&self, original: usize) -> usize {
-        let j = self
-            .pieces
-            .partition_point(|p| (p.original as usize) < original);
+        // The pieces before block `b` all start before `original`; those of
+        // block `b + 1` on all start at or after it.
+        let b = self
+            .block_starts
+            .partition_point(|&o| (o as usize) < original)
+            .saturating_sub(1);
+        let from = b * PIECE_BLOCK;
+        let to = (from + PIECE_BLOCK).min(self.pieces.len());
+        let j = from + self.pieces[from..to].partition_point(|p| (p.original as usize) < original);
         let Some(p) = j.checked_sub(1).map(|i| self.pieces[i]) else {
             return 0;
         };
@@ -238,8 +250,13 @@ pub(crate) fn fold(original: &str) -> Folded {
     }
     Folded {
         text,
-        pieces,
         checkpoints,
+        block_starts: pieces
+            .iter()
+            .step_by(PIECE_BLOCK)
+            .map(|p| p.original)
+            .collect(),
+        pieces,
         original_len: original.len(),
     }
 }
@@ -980,7 +997,10 @@ mod tests {
                     "{original:?}: folded byte {at}"
                 );
             }
-            for at in (0..=original.len()).filter(|&i| original.is_char_boundary(i)) {
+            for at in (0..=original.len())
+                .rev()
+                .filter(|&i| original.is_char_boundary(i))
+            {
                 assert_eq!(
                     folded.first_from(at),
                     map.starts.partition_point(|&s| (s as usize) < at),
