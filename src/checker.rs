@@ -10,7 +10,7 @@ use crate::claims::{self, Claims, ExtractContext};
 use crate::finding::{Finding, Severity};
 use crate::gazetteer::{Gazetteer, GazetteerErrors, GazetteerSources, PartialDate};
 use crate::normalize::fold;
-use crate::resolve::{resolve, Mention};
+use crate::resolve::{resolve, Demonyms, Mention};
 use crate::rules::{self, Context, Lexicon, Prefer};
 use crate::segment::{segment_folded, Format, SectionKind, SectionMarkers};
 use crate::tag::{Tagger, TaggerBuilder};
@@ -93,6 +93,7 @@ impl CheckerBuilder {
             gazetteer,
             tagger,
             lexicon,
+            demonyms: Arc::new(OnceLock::new()),
             markers: self.markers.clone().unwrap_or_default(),
             levels: self.levels.clone(),
             prefer: self.prefer.clone(),
@@ -107,6 +108,9 @@ pub struct Checker {
     gazetteer: Arc<Gazetteer>,
     tagger: Arc<Tagger>,
     lexicon: Arc<OnceLock<Lexicon>>,
+    /// The folded demonyms coreference looks family names up in, built on
+    /// the first draft that needs them.
+    demonyms: Arc<OnceLock<Demonyms>>,
     markers: SectionMarkers,
     levels: BTreeMap<String, RuleLevel>,
     prefer: Prefer,
@@ -193,7 +197,15 @@ impl Checker {
             .or(date);
         let hits = self.tagger.hits(text, &folded);
         let role_date = date.unwrap_or_else(today);
-        let mut mentions = resolve(text, folded.text(), hits, &doc, &self.gazetteer, role_date);
+        let mut mentions = resolve(
+            text,
+            folded.text(),
+            hits,
+            &doc,
+            &self.gazetteer,
+            &self.demonyms,
+            role_date,
+        );
         let mut findings = Vec::new();
         let mut claims = None;
         if mode == Mode::Check {

@@ -31,19 +31,48 @@ use unicode_normalization::char::{compose, decompose_compatible, is_combining_ma
 /// Text folded for matching, with a map from every folded byte back to the
 /// original text.
 ///
+/// The map is a list of pieces, not two offsets per byte: most of a draft
+/// folds char for char to chars of the same length (Arabic letters, ASCII,
+/// single spaces), and a run of such chars is one *linear* piece whose
+/// offsets are the original's shifted by a constant. Everything else (a
+/// letter with diacritics, a whitespace run, a digit, a quote, a
+/// presentation form) is a *group* piece: all its folded bytes map to one
+/// original range. Every 64th folded byte has the index of its piece, so a
+/// lookup is a few steps at most. A 15 MB draft needed 120 MB for the
+/// per-byte map and needs a few MB for the pieces.
+///
 /// Offsets are stored as `u32`: the original text must be shorter than 4 GiB,
 /// which is the caller's responsibility (drafts are far smaller). Longer input
 /// is folded correctly but its offsets wrap.
 #[derive(Debug, Clone)]
 pub(crate) struct Folded {
     text: String,
-    /// For every folded byte, the original start of the char (or whitespace
-    /// run) that produced it.
-    starts: Vec<u32>,
-    /// For every folded byte, the original end of the char (or whitespace run)
-    /// that produced it, grown over the diacritics that follow it.
-    ends: Vec<u32>,
+    pieces: Vec<Piece>,
+    /// For folded byte `k * CHECKPOINT`, the index of the piece holding it.
+    checkpoints: Vec<u32>,
+    /// The original offset of every `PIECE_BLOCK`th piece: a search by
+    /// original offset looks here first, then in one block of pieces.
+    block_starts: Vec<u32>,
     original_len: usize,
+}
+
+/// Pieces per entry of `block_starts`.
+const PIECE_BLOCK: usize = 64;
+
+/// Folded bytes between two checkpoints.
+const CHECKPOINT: usize = 64;
+
+/// The folded bytes from `folded` up to the next piece's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    folded: u32,
+    /// Original offset of the first folded byte.
+    original: u32,
+    /// 0 for a linear piece (folded byte `folded + k` is original byte
+    /// `original + k`, char for char); for a group, the original end of
+    /// every byte, grown over diacritics (`original` is then every byte's
+    /// start). A group's end is never 0: its original range is not empty.
+    end: u32,
 }
 
 impl Folded {
@@ -76,15 +105,94 @@ impl Folded {
         let end = range.end.min(self.text.len());
         let start = range.start.min(end);
         if start == end {
-            let at = self
-                .starts
-                .get(start)
-                .map_or(self.original_len, |&s| s as usize);
+            let at = if start < self.text.len() {
+                self.start_of(start)
+            } else {
+                self.original_len
+            };
             return at..at;
         }
-        // `starts` and `ends` have one entry per folded byte and never
-        // decrease, so `start < end <= len` indexes both and start <= end.
-        self.starts[start] as usize..self.ends[end - 1] as usize
+        // Starts and ends never decrease, so start <= end.
+        self.start_of(start)..self.end_of(end - 1)
+    }
+
+    /// The index of the piece holding folded byte `at` (< text length).
+    #[inline]
+    fn piece_at(&self, at: usize) -> usize {
+        let mut i = self.checkpoints[at / CHECKPOINT] as usize;
+        while self
+            .pieces
+            .get(i + 1)
+            .is_some_and(|p| p.folded as usize <= at)
+        {
+            i += 1;
+        }
+        i
+    }
+
+    /// The original start of the char (or run) that produced folded byte
+    /// `at` (< text length).
+    #[inline]
+    fn start_of(&self, at: usize) -> usize {
+        let p = self.pieces[self.piece_at(at)];
+        if p.end != 0 {
+            return p.original as usize;
+        }
+        // Linear: the start of the folded char holding `at`, shifted.
+        let mut at = at;
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        p.original as usize + (at - p.folded as usize)
+    }
+
+    /// The original end of the char (or run) that produced folded byte `at`
+    /// (< text length), diacritics after it included.
+    #[inline]
+    fn end_of(&self, at: usize) -> usize {
+        let p = self.pieces[self.piece_at(at)];
+        if p.end != 0 {
+            return p.end as usize;
+        }
+        // Linear: the end of the folded char holding `at`, shifted.
+        let mut end = at + 1;
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        p.original as usize + (end - p.folded as usize)
+    }
+
+    /// The number of folded bytes whose original start is before `original`
+    /// (starts never decrease): the first folded byte at or after it.
+    fn first_from(&self, original: usize) -> usize {
+        // The pieces before block `b` all start before `original`; those of
+        // block `b + 1` on all start at or after it.
+        let b = self
+            .block_starts
+            .partition_point(|&o| (o as usize) < original)
+            .saturating_sub(1);
+        let from = b * PIECE_BLOCK;
+        let to = (from + PIECE_BLOCK).min(self.pieces.len());
+        let j = from + self.pieces[from..to].partition_point(|p| (p.original as usize) < original);
+        let Some(p) = j.checked_sub(1).map(|i| self.pieces[i]) else {
+            return 0;
+        };
+        let piece_end = self
+            .pieces
+            .get(j)
+            .map_or(self.text.len(), |q| q.folded as usize);
+        if p.end != 0 {
+            return piece_end;
+        }
+        let mut at = p.folded as usize + (original - p.original as usize);
+        if at >= piece_end {
+            return piece_end;
+        }
+        // A char that starts before `original` and goes on after it.
+        while !self.text.is_char_boundary(at) {
+            at += 1;
+        }
+        at
     }
 }
 
@@ -99,17 +207,17 @@ impl Folded {
         if range.start > range.end || range.end > self.original_len {
             return None;
         }
-        // `starts` never decreases: the folded bytes of chars that start
+        // Starts never decrease: the folded bytes of chars that start
         // inside `range` are one run of the folded text.
-        let from = self.starts.partition_point(|&s| (s as usize) < range.start);
-        let to = self.starts.partition_point(|&s| (s as usize) < range.end);
+        let from = self.first_from(range.start);
+        let to = self.first_from(range.end);
         let is_space = |at: usize| matches!(self.text.as_bytes().get(at), Some(b' ' | b'\n'));
         // A run that began before `range` and goes on inside it.
-        if from > 0 && is_space(from - 1) && self.ends[from - 1] as usize > range.start {
+        if from > 0 && is_space(from - 1) && self.end_of(from - 1) > range.start {
             return None;
         }
         // A run that begins inside `range` and goes on after it.
-        if to > from && is_space(to - 1) && self.ends[to - 1] as usize > range.end {
+        if to > from && is_space(to - 1) && self.end_of(to - 1) > range.end {
             return None;
         }
         self.text.get(from..to)
@@ -125,16 +233,30 @@ pub(crate) fn fold(original: &str) -> Folded {
     );
     let mut folder = Folder::new(
         original.len(),
-        ByteMap {
-            starts: Vec::with_capacity(original.len()),
-            ends: Vec::with_capacity(original.len()),
+        PieceMap {
+            pieces: Vec::with_capacity(original.len() / 32 + 1),
         },
     );
     folder.fold(original);
+    let text = folder.text;
+    let pieces = folder.map.pieces;
+    let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+    let mut i = 0;
+    for at in (0..text.len()).step_by(CHECKPOINT) {
+        while pieces.get(i + 1).is_some_and(|p| p.folded as usize <= at) {
+            i += 1;
+        }
+        checkpoints.push(i as u32);
+    }
     Folded {
-        text: folder.text,
-        starts: folder.map.starts,
-        ends: folder.map.ends,
+        text,
+        checkpoints,
+        block_starts: pieces
+            .iter()
+            .step_by(PIECE_BLOCK)
+            .map(|p| p.original)
+            .collect(),
+        pieces,
         original_len: original.len(),
     }
 }
@@ -237,15 +359,16 @@ fn push_expanded(text: &mut String, c: char) {
     }
 }
 
-/// Where the offset map goes: [`ByteMap`] for [`fold`], nothing for
+/// Where the offset map goes: [`PieceMap`] for [`fold`], nothing for
 /// [`fold_str`]. Generic so that `fold_str` pays nothing for the map.
 trait OffsetMap {
-    /// Maps the folded bytes pushed since the last call, up to `folded_len`,
-    /// to the original range `start..end`.
-    fn record(&mut self, folded_len: usize, start: usize, end: usize);
-    /// Maps one folded byte, just pushed, to `start..end`.
-    fn record_byte(&mut self, start: usize, end: usize);
-    /// Grows the original end of the folded bytes from `from` on to `end`.
+    /// Maps the folded bytes `at..len`, just pushed, to the original range
+    /// `start..end`, as one unit.
+    fn record(&mut self, at: usize, len: usize, start: usize, end: usize);
+    /// As `record`, for one char folded to one char of the same length.
+    fn record_same(&mut self, at: usize, len: usize, start: usize, end: usize);
+    /// Grows the original end of the folded bytes from `from` on (the last
+    /// unit recorded) to `end`.
     fn extend(&mut self, from: usize, end: usize);
 }
 
@@ -253,32 +376,87 @@ struct NoMap;
 
 impl OffsetMap for NoMap {
     #[inline]
-    fn record(&mut self, _: usize, _: usize, _: usize) {}
+    fn record(&mut self, _: usize, _: usize, _: usize, _: usize) {}
     #[inline]
-    fn record_byte(&mut self, _: usize, _: usize) {}
+    fn record_same(&mut self, _: usize, _: usize, _: usize, _: usize) {}
     #[inline]
     fn extend(&mut self, _: usize, _: usize) {}
 }
 
+/// The pieces of [`Folded`]'s map.
+struct PieceMap {
+    pieces: Vec<Piece>,
+}
+
+impl OffsetMap for PieceMap {
+    #[inline]
+    fn record(&mut self, at: usize, _: usize, start: usize, end: usize) {
+        self.pieces.push(Piece {
+            folded: at as u32,
+            original: start as u32,
+            end: end as u32,
+        });
+    }
+
+    #[inline]
+    fn record_same(&mut self, at: usize, _: usize, start: usize, _: usize) {
+        // Continues the last linear piece when it ends right before.
+        if let Some(last) = self.pieces.last() {
+            if last.end == 0
+                && (last.original as usize).wrapping_add(at - last.folded as usize) == start
+            {
+                return;
+            }
+        }
+        self.pieces.push(Piece {
+            folded: at as u32,
+            original: start as u32,
+            end: 0,
+        });
+    }
+
+    #[inline]
+    fn extend(&mut self, from: usize, end: usize) {
+        let Some(last) = self.pieces.last_mut() else {
+            return;
+        };
+        if last.folded as usize == from {
+            // The last unit is the whole piece: it becomes (or stays) a group.
+            last.end = end as u32;
+        } else {
+            // The last char of a linear piece: split it off as a group.
+            let original = last
+                .original
+                .wrapping_add((from - last.folded as usize) as u32);
+            self.pieces.push(Piece {
+                folded: from as u32,
+                original,
+                end: end as u32,
+            });
+        }
+    }
+}
+
+/// The per-byte map [`Folded`] had before the pieces, kept to check that
+/// the pieces give the same offsets.
+#[cfg(test)]
+#[derive(Default)]
 struct ByteMap {
     starts: Vec<u32>,
     ends: Vec<u32>,
 }
 
+#[cfg(test)]
 impl OffsetMap for ByteMap {
-    #[inline]
-    fn record(&mut self, folded_len: usize, start: usize, end: usize) {
-        self.starts.resize(folded_len, start as u32);
-        self.ends.resize(folded_len, end as u32);
+    fn record(&mut self, _: usize, len: usize, start: usize, end: usize) {
+        self.starts.resize(len, start as u32);
+        self.ends.resize(len, end as u32);
     }
 
-    #[inline]
-    fn record_byte(&mut self, start: usize, end: usize) {
-        self.starts.push(start as u32);
-        self.ends.push(end as u32);
+    fn record_same(&mut self, at: usize, len: usize, start: usize, end: usize) {
+        self.record(at, len, start, end);
     }
 
-    #[inline]
     fn extend(&mut self, from: usize, end: usize) {
         if let Some(tail) = self.ends.get_mut(from..) {
             tail.fill(end as u32);
@@ -327,7 +505,7 @@ impl<M: OffsetMap> Folder<M> {
                         self.flush_space();
                         let at = self.text.len();
                         self.text.push(char::from(lead.to_ascii_lowercase()));
-                        self.map.record_byte(start, end);
+                        self.map.record_same(at, at + 1, start, end);
                         self.group = Some(at);
                     }
                 }
@@ -343,8 +521,7 @@ impl<M: OffsetMap> Folder<M> {
                     self.flush_space();
                     let at = self.text.len();
                     self.text.push_str(&original[start..end]);
-                    self.map.record_byte(start, end);
-                    self.map.record_byte(start, end);
+                    self.map.record_same(at, at + 2, start, end);
                     self.group = Some(at);
                     start = end;
                     continue;
@@ -361,7 +538,11 @@ impl<M: OffsetMap> Folder<M> {
                     self.flush_space();
                     let at = self.text.len();
                     self.text.push(folded);
-                    self.map.record(self.text.len(), start, end);
+                    if folded.len_utf8() == end - start {
+                        self.map.record_same(at, self.text.len(), start, end);
+                    } else {
+                        self.map.record(at, self.text.len(), start, end);
+                    }
                     self.group = Some(at);
                 }
                 Class::Mark => self.mark(end),
@@ -372,7 +553,12 @@ impl<M: OffsetMap> Folder<M> {
                     self.flush_space();
                     let at = self.text.len();
                     self.text.extend(c.to_lowercase());
-                    self.map.record(self.text.len(), start, end);
+                    let pushed = &self.text[at..];
+                    if pushed.len() == end - start && pushed.chars().nth(1).is_none() {
+                        self.map.record_same(at, self.text.len(), start, end);
+                    } else {
+                        self.map.record(at, self.text.len(), start, end);
+                    }
                     self.group = Some(at);
                 }
             }
@@ -403,7 +589,13 @@ impl<M: OffsetMap> Folder<M> {
             let at = self.text.len();
             self.text
                 .push_str(if run.newlines >= 2 { "\n\n" } else { " " });
-            self.map.record(self.text.len(), run.start, run.end);
+            if run.newlines < 2 && run.end - run.start == 1 {
+                // One ASCII whitespace char folded to one space.
+                self.map
+                    .record_same(at, self.text.len(), run.start, run.end);
+            } else {
+                self.map.record(at, self.text.len(), run.start, run.end);
+            }
             self.group = Some(at);
         }
     }
@@ -453,7 +645,7 @@ impl<M: OffsetMap> Folder<M> {
         if let Some(p) = pending {
             push_expanded(text, p);
         }
-        self.map.record(self.text.len(), start, end);
+        self.map.record(at, self.text.len(), start, end);
         self.group = Some(at);
     }
 }
@@ -762,6 +954,64 @@ mod tests {
             }
             check_gap(&(original.len()..original.len()));
         }
+    }
+
+    /// The pieces give every folded byte the start and end the per-byte map
+    /// gave it, and every original offset the same first folded byte, on
+    /// the offset texts and on every fixture draft.
+    #[test]
+    fn pieces_map_like_the_per_byte_map() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = OFFSET_TEXTS.iter().map(|t| t.to_string()).collect();
+        let mut paths = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(dir)];
+        while let Some(d) = dirs.pop() {
+            for entry in std::fs::read_dir(d)
+                .expect("fixtures are readable")
+                .flatten()
+            {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    paths.push(path);
+                }
+            }
+        }
+        paths.sort();
+        texts.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+        texts.push(texts.join("\n\n"));
+        let mut pieces = 0;
+        let mut bytes = 0;
+        for original in &texts {
+            let folded = fold(original);
+            let mut reference = Folder::new(original.len(), ByteMap::default());
+            reference.fold(original);
+            assert_eq!(reference.text, folded.text());
+            let map = reference.map;
+            assert_eq!(map.starts.len(), folded.text().len());
+            for at in 0..folded.text().len() {
+                assert_eq!(
+                    (folded.start_of(at), folded.end_of(at)),
+                    (map.starts[at] as usize, map.ends[at] as usize),
+                    "{original:?}: folded byte {at}"
+                );
+            }
+            for at in (0..=original.len())
+                .rev()
+                .filter(|&i| original.is_char_boundary(i))
+            {
+                assert_eq!(
+                    folded.first_from(at),
+                    map.starts.partition_point(|&s| (s as usize) < at),
+                    "{original:?}: original offset {at}"
+                );
+            }
+            pieces += folded.pieces.len();
+            bytes += folded.text().len();
+        }
+        // Compact: far fewer pieces than bytes on real drafts.
+        assert!(pieces * 8 < bytes, "{pieces} pieces for {bytes} bytes");
     }
 
     #[test]

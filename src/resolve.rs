@@ -22,6 +22,8 @@
 //! sentence. Without support it is no mention at all.
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -78,15 +80,15 @@ fn title_before(
     folded: &str,
     name_start: usize,
     candidates: &[EntityIndex],
-    mut titles_of: impl FnMut(EntityIndex) -> Vec<String>,
+    mut titles_of: impl FnMut(EntityIndex) -> Rc<[String]>,
 ) -> Option<EntityIndex> {
     let before = folded.get(..name_start)?.trim_end_matches([' ', '\n']);
     let words: Vec<&str> = before.rsplit(' ').take(8).collect();
     let mut best: Option<(usize, EntityIndex)> = None;
     let mut tie = false;
     for &candidate in candidates {
-        for title in titles_of(candidate) {
-            if !ends_with_title(&words, &title) {
+        for title in titles_of(candidate).iter() {
+            if !ends_with_title(&words, title) {
                 continue;
             }
             match best {
@@ -109,19 +111,33 @@ fn title_before(
 /// Whether the words before a name (last word first) end with `title`,
 /// whose first word may carry a proclitic ("بالرئيس", "للرئيس", "وزير").
 fn ends_with_title(words_rev: &[&str], title: &str) -> bool {
-    let title_words: Vec<&str> = title.split(' ').collect();
-    let n = title_words.len();
-    if title.is_empty() || words_rev.len() < n {
+    if title.is_empty() {
         return false;
     }
-    let tail_matches = title_words[1..]
+    let n = title.bytes().filter(|&b| b == b' ').count() + 1;
+    if words_rev.len() < n {
+        return false;
+    }
+    // The title's words from the last: all but the first must be the words
+    // right before the name.
+    let mut title_words = title.rsplit(' ');
+    if !words_rev[..n - 1]
         .iter()
-        .rev()
-        .zip(words_rev)
-        .all(|(t, w)| t == w);
-    let first = title_words[0];
-    // The first title word may carry a proclitic: "بالرئيس", "للرئيس".
-    tail_matches && readings(words_rev[n - 1]).iter().any(|r| r.word == first)
+        .all(|w| title_words.next() == Some(*w))
+    {
+        return false;
+    }
+    let Some(first) = title_words.next() else {
+        return false;
+    };
+    // The first title word may carry a proclitic: "بالرئيس", "للرئيس". A
+    // reading is the word's end, or "ال" + its end after "لل": rule out the
+    // rest before listing the readings.
+    let word = words_rev[n - 1];
+    if !word.ends_with(first) && !first.strip_prefix("ال").is_some_and(|r| word.ends_with(r)) {
+        return false;
+    }
+    readings(word).iter().any(|r| r.word == first)
 }
 
 /// Whether a Latin name at byte `start` of `original` is written with a
@@ -262,11 +278,51 @@ fn family_in_demonym(
     Some((e, alias))
 }
 
+/// The gazetteer's Arabic demonyms, folded once per process: folded
+/// demonym → (place, the demonym's position in that place's list, the
+/// demonym as the gazetteer writes it), first place in gazetteer order.
+///
+/// A family-name hit ("السوداني") looks its stem up here instead of folding
+/// every place's demonyms: that scan ran once per family-name hit over every
+/// entity, and with 100,000 aliases took tagging of a 15 MB draft from 0.9 s
+/// to 4 s (docs/benchmarks.md, "Issue 9, third pass").
+#[derive(Debug, Default)]
+pub(crate) struct Demonyms {
+    by_key: HashMap<String, (EntityIndex, usize, String)>,
+}
+
+impl Demonyms {
+    pub(crate) fn build(gazetteer: &Gazetteer) -> Demonyms {
+        let mut by_key = HashMap::new();
+        for (i, e) in gazetteer.entities().iter().enumerate() {
+            if e.kind != EntityKind::Place {
+                continue;
+            }
+            for (pos, d) in e.demonyms.ar.iter().enumerate() {
+                by_key
+                    .entry(fold_str(d))
+                    .or_insert_with(|| (i, pos, d.clone()));
+            }
+        }
+        Demonyms { by_key }
+    }
+
+    /// The first place (in gazetteer order) with a demonym that folds to one
+    /// of `keys`, and the first such demonym in its list.
+    fn first_of(&self, keys: [&str; 2]) -> Option<(EntityIndex, String)> {
+        keys.iter()
+            .filter_map(|k| self.by_key.get(*k))
+            .min_by_key(|(i, pos, _)| (*i, *pos))
+            .map(|(i, _, d)| (*i, d.clone()))
+    }
+}
+
 /// The place whose Arabic demonym a family-name hit also is ("السوداني":
 /// سوداني, Sudan), with that demonym as the gazetteer writes it.
 fn demonym_of_family(
     folded: &str,
     hit: &Hit,
+    demonyms: &OnceLock<Demonyms>,
     gazetteer: &Gazetteer,
 ) -> Option<(EntityIndex, String)> {
     let token = folded.get(hit.folded_start..hit.folded_end)?;
@@ -276,21 +332,9 @@ fn demonym_of_family(
         .filter(|k| k.starts_with("ال"))
         .unwrap_or(token);
     let stem = token.strip_prefix("ال")?;
-    gazetteer
-        .entities()
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Place)
-        .find_map(|(i, e)| {
-            e.demonyms
-                .ar
-                .iter()
-                .find(|d| {
-                    let d = fold_str(d);
-                    d == stem || d == token
-                })
-                .map(|d| (i, d.clone()))
-        })
+    demonyms
+        .get_or_init(|| Demonyms::build(gazetteer))
+        .first_of([stem, token])
 }
 
 /// Turns tagger hits into mentions: drops those in skipped regions, attaches
@@ -298,16 +342,17 @@ fn demonym_of_family(
 pub(crate) fn resolve(
     original: &str,
     folded: &str,
-    hits: Vec<Hit>,
+    hits: Vec<Hit<'_>>,
     doc: &Document,
     gazetteer: &Gazetteer,
+    demonyms: &OnceLock<Demonyms>,
     role_date: PartialDate,
 ) -> Vec<Mention> {
     // family key → (section index, entity) of full mentions seen so far
     let mut seen: HashMap<String, Vec<(usize, SectionKind, EntityIndex)>> = HashMap::new();
     // Folded family names and titles per entity, folded once per draft.
     let mut family_keys: HashMap<EntityIndex, Vec<String>> = HashMap::new();
-    let mut title_keys: HashMap<EntityIndex, Vec<String>> = HashMap::new();
+    let mut title_keys: HashMap<EntityIndex, Rc<[String]>> = HashMap::new();
     // Entities with an unambiguous full mention (name or acronym) so far.
     let mut named: HashSet<EntityIndex> = HashSet::new();
     // Every full-name mention (folded start, entity), for a family name
@@ -319,19 +364,16 @@ pub(crate) fn resolve(
         .filter(|h| !doc.is_skipped(&(h.start..h.end)))
         .flat_map(|h| h.entities.iter().map(move |&e| (h.folded_start, e)))
         .collect();
-    let mut titles_of = |e: EntityIndex| -> Vec<String> {
-        title_keys
-            .entry(e)
-            .or_insert_with(|| {
-                gazetteer
-                    .entity(e)
-                    .roles
-                    .iter()
-                    .flat_map(|r| r.title.all())
-                    .map(fold_str)
-                    .collect()
-            })
-            .clone()
+    let mut titles_of = |e: EntityIndex| -> Rc<[String]> {
+        Rc::clone(title_keys.entry(e).or_insert_with(|| {
+            gazetteer
+                .entity(e)
+                .roles
+                .iter()
+                .flat_map(|r| r.title.all())
+                .map(fold_str)
+                .collect()
+        }))
     };
     // Places named unambiguously anywhere in the draft, with the countries
     // they lie in: the context an ambiguous place name is read in.
@@ -372,11 +414,11 @@ pub(crate) fn resolve(
         // of the person before it, or after a definite noun ("مجلس السيادة
         // السوداني"), it is the adjective of the place.
         if hit.form == AliasForm::Family {
-            if let Some((place, demonym)) = demonym_of_family(folded, &hit, gazetteer) {
+            if let Some((place, demonym)) = demonym_of_family(folded, &hit, demonyms, gazetteer) {
                 if family_in_demonym(folded, &hit, &seen, gazetteer).is_none() {
                     hit.form = AliasForm::Demonym;
                     hit.entities = vec![place];
-                    hit.alias = demonym;
+                    hit.alias = demonym.into();
                     hit.ambiguous = false;
                 }
             }
@@ -385,7 +427,7 @@ pub(crate) fn resolve(
             if let Some((e, alias)) = family_in_demonym(folded, &hit, &seen, gazetteer) {
                 hit.form = AliasForm::Family;
                 hit.entities = vec![e];
-                hit.alias = alias;
+                hit.alias = alias.into();
                 hit.ambiguous = false;
             }
         }
@@ -433,19 +475,22 @@ pub(crate) fn resolve(
                                 .roles_at(role_date)
                                 .flat_map(|r| r.title.all())
                                 .map(fold_str)
-                                .collect()
+                                .collect::<Rc<[String]>>()
                         });
                         let any =
                             title_before(folded, hit.folded_start, &hit.entities, &mut titles_of);
                         held.filter(|_| held == any)
                     }
                 };
-                (entity, hit.entities.clone())
+                (entity, std::mem::take(&mut hit.entities))
             }
-            _ => (hit.entities.first().copied(), hit.entities.clone()),
+            _ => (
+                hit.entities.first().copied(),
+                std::mem::take(&mut hit.entities),
+            ),
         };
         if matches!(hit.form, AliasForm::Name | AliasForm::Acronym) && !hit.ambiguous {
-            named.extend(hit.entities.iter().copied());
+            named.extend(candidates.iter().copied());
         }
         if hit.form == AliasForm::Name {
             if let Some(e) = entity {
@@ -453,14 +498,17 @@ pub(crate) fn resolve(
                     .entry(e)
                     .or_insert_with(|| gazetteer.entity(e).family.all().map(fold_str).collect());
                 for key in keys.iter() {
-                    seen.entry(key.clone())
-                        .or_default()
-                        .push((section_index, section, e));
+                    let antecedent = (section_index, section, e);
+                    match seen.get_mut(key) {
+                        Some(list) => list.push(antecedent),
+                        None => {
+                            seen.insert(key.clone(), vec![antecedent]);
+                        }
+                    }
                 }
             }
         }
-        let kind = hit
-            .entities
+        let kind = candidates
             .first()
             .map_or(EntityKind::Person, |&e| gazetteer.entity(e).kind);
         let text = original.get(hit.start..hit.end).unwrap_or("").to_string();
@@ -481,9 +529,9 @@ pub(crate) fn resolve(
             },
             section,
             kind,
-            alias: hit.alias,
+            alias: hit.alias.into_owned(),
             form: hit.form,
-            clitic: hit.clitic,
+            clitic: hit.clitic.to_string(),
             entity,
             candidate_indices: candidates,
             folded: (hit.folded_start, hit.folded_end),
@@ -579,6 +627,52 @@ mod tests {
                 .collect();
             assert_eq!(got, case.want, "text: {}", case.text);
         }
+    }
+
+    /// The demonym index gives what scanning every place does: the first
+    /// place in gazetteer order with a demonym folding to the stem or the
+    /// token, and that place's first such demonym.
+    #[test]
+    fn demonym_index_matches_a_scan_of_the_places() {
+        use super::Demonyms;
+        use crate::gazetteer::EntityKind;
+        use crate::normalize::fold_str;
+
+        let checker = CheckerBuilder::new().build().expect("embedded gazetteer");
+        let gazetteer = checker.gazetteer();
+        let index = Demonyms::build(gazetteer);
+        let scan = |stem: &str, token: &str| {
+            gazetteer
+                .entities()
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == EntityKind::Place)
+                .find_map(|(i, e)| {
+                    e.demonyms
+                        .ar
+                        .iter()
+                        .find(|d| {
+                            let d = fold_str(d);
+                            d == stem || d == token
+                        })
+                        .map(|d| (i, d.clone()))
+                })
+        };
+        let mut stems: Vec<String> = gazetteer
+            .entities()
+            .iter()
+            .flat_map(|e| e.demonyms.ar.iter().map(|d| fold_str(d)))
+            .collect();
+        stems.extend(["شرع", "سودان", "ال"].map(String::from));
+        let mut found = 0;
+        for stem in &stems {
+            for token in [format!("ال{stem}"), stem.clone()] {
+                let want = scan(stem, &token);
+                found += usize::from(want.is_some());
+                assert_eq!(index.first_of([stem, &token]), want, "{stem} / {token}");
+            }
+        }
+        assert!(found > 100, "the embedded gazetteer has Arabic demonyms");
     }
 
     const PEOPLE: &str = "

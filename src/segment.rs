@@ -22,7 +22,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::normalize::{fold_str, Folded};
 
@@ -580,6 +580,10 @@ fn link_target_end(rest: &[u8]) -> Option<usize> {
 /// whitespace or a closing bracket or quote, without trailing punctuation.
 fn url_at(text: &str, i: usize, end: usize) -> Option<usize> {
     let bytes = text.as_bytes();
+    // Every prefix below starts with h or w: most bytes stop here.
+    if !matches!(bytes.get(i).map(|b| b | 0x20), Some(b'h' | b'w')) {
+        return None;
+    }
     let head = &bytes[i..end];
     let starts = |prefix: &[u8]| {
         head.len() > prefix.len() && head[..prefix.len()].eq_ignore_ascii_case(prefix)
@@ -826,6 +830,9 @@ const MAX_BOILERPLATE_GAP: usize = 8;
 /// The folded marker lists, ready for matching.
 struct MarkerMatcher {
     appended: HashSet<String>,
+    /// The most [`kept_letters`] of any appended marker's key: a paragraph
+    /// with more can be no marker, whatever folding does to it.
+    appended_letters: usize,
     boilerplate: Vec<String>,
     automaton: Option<AhoCorasick>,
 }
@@ -854,12 +861,13 @@ impl MarkerMatcher {
     }
 
     fn new(markers: &SectionMarkers) -> Self {
-        let appended = markers
+        let appended: HashSet<String> = markers
             .appended
             .iter()
             .map(|m| marker_key(m, false))
             .filter(|m| !m.is_empty())
             .collect();
+        let appended_letters = appended.iter().map(|k| kept_letters(k)).max().unwrap_or(0);
         let mut boilerplate: Vec<String> = markers
             .boilerplate
             .iter()
@@ -871,10 +879,12 @@ impl MarkerMatcher {
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostFirst)
+            .start_kind(StartKind::Both)
             .build(&boilerplate)
             .ok();
         MarkerMatcher {
             appended,
+            appended_letters,
             boilerplate,
             automaton,
         }
@@ -882,6 +892,7 @@ impl MarkerMatcher {
 
     fn is_appended_marker(&self, paragraph: &str, markdown: bool) -> bool {
         paragraph.len() <= MAX_MARKER_LEN
+            && kept_letters(paragraph) <= self.appended_letters
             && self.appended.contains(&marker_key(paragraph, markdown))
     }
 
@@ -893,10 +904,33 @@ impl MarkerMatcher {
             return false;
         }
         let paragraph = &text[range.clone()];
-        let long = paragraph
-            .split_whitespace()
-            .nth(MAX_BOILERPLATE_WORDS)
-            .is_some();
+        // A paragraph short enough to be folded whole either way: no marker
+        // anywhere in it settles it before its words are counted.
+        if let Some(ac) = self
+            .automaton
+            .as_ref()
+            .filter(|_| paragraph.len() <= LONG_PARAGRAPH_PREFIX)
+        {
+            let shared = draft.and_then(|f| f.slice_of(range.clone()));
+            let owned;
+            let folded = match shared {
+                Some(slice) => slice,
+                None => {
+                    owned = fold_str(paragraph);
+                    owned.as_str()
+                }
+            };
+            if !ac.is_match(folded) {
+                return false;
+            }
+            if !more_words_than(paragraph, MAX_BOILERPLATE_WORDS) {
+                return true;
+            }
+            return ac
+                .find(Input::new(folded).anchored(Anchored::Yes))
+                .is_some();
+        }
+        let long = more_words_than(paragraph, MAX_BOILERPLATE_WORDS);
         // In a long paragraph only a marker at its very start counts, so only
         // the start is looked at (a whole-text fold here would cost as much
         // as the draft's own).
@@ -919,7 +953,10 @@ impl MarkerMatcher {
             }
         };
         match &self.automaton {
-            Some(ac) if long => ac.find(folded).is_some_and(|m| m.start() == 0),
+            // A match at the start, if any, is the leftmost one.
+            Some(ac) if long => ac
+                .find(Input::new(folded).anchored(Anchored::Yes))
+                .is_some(),
             Some(ac) => ac.is_match(folded),
             None => {
                 let lower = folded.to_lowercase();
@@ -933,6 +970,52 @@ impl MarkerMatcher {
             }
         }
     }
+}
+
+/// The chars of `text` that folding keeps as exactly one letter or digit
+/// each (ASCII letters and digits, the Arabic letters U+0621–U+064A but
+/// tatweel), so a text's key has at least this many.
+fn kept_letters(text: &str) -> usize {
+    text.chars()
+        .filter(|&c| {
+            c.is_ascii_alphanumeric() || (('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}')
+        })
+        .count()
+}
+
+/// Whether `text` has more than `n` words separated by whitespace, as
+/// `text.split_whitespace().nth(n).is_some()`, looking at bytes: only the
+/// lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 start a non-ASCII whitespace char,
+/// so Arabic letters are never decoded.
+fn more_words_than(text: &str, n: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = match b {
+            b'\t'..=b'\r' | b' ' => (true, 1),
+            0..=0x7F => (false, 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                // `i` is on a char boundary: every step is a whole char.
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+            0xC0..=0xDF => (false, 2),
+            0xE0..=0xEF => (false, 3),
+            _ => (false, 4),
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    false
 }
 
 /// A paragraph or marker reduced to what an appended marker is compared on:
@@ -1085,6 +1168,12 @@ fn split_sentences(
 
     let mut chars = para.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        // Letters, digits and spaces are no quote, line break or sentence
+        // end: nothing below happens for them (the skipped regions are
+        // caught up with at the next char that matters).
+        if c == ' ' || c.is_ascii_alphanumeric() || ('\u{0621}'..='\u{064A}').contains(&c) {
+            continue;
+        }
         let next = chars.peek().map(|&(_, n)| n);
         while skip < skipped.len() && skipped[skip].end <= base + i {
             skip += 1;
@@ -1681,6 +1770,51 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
         assert_eq!(d.section_at(text.find("Three").unwrap()), Appended);
         assert_eq!(d.section_at(text.len() + 10), Appended);
         assert_eq!(doc("", Format::Plain).section_at(0), Body);
+    }
+
+    #[test]
+    fn a_key_keeps_every_counted_letter() {
+        // The appended-marker filter relies on this: a paragraph's key has at
+        // least as many counted letters as the paragraph.
+        let texts = [
+            "إقرأ أيضاً:",
+            "**اقرأ ـــ أيضا...**",
+            "Read MORE …",
+            "ﻻ ﻷ مقالاتٌ ذاتُ صلة",
+            "İstanbul ١٢٣ ک ى ة",
+            "\u{200F}See\u{00A0}also\u{200B}:",
+        ];
+        for text in texts {
+            for markdown in [false, true] {
+                assert!(
+                    super::kept_letters(text)
+                        <= super::kept_letters(&super::marker_key(text, markdown)),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn word_count_by_bytes_matches_split_whitespace() {
+        let texts = [
+            "",
+            " ",
+            "واحد",
+            "واحد اثنان\u{00A0}ثلاثة\u{2003}أربعة\u{3000}خمسة\u{0085}ستة",
+            "  a  b\tc\nd\u{200B}e  ",
+            "é ü ñ ∑ 中文 😀 x",
+            "\u{1680}a\u{2028}b\u{2029}c\u{202F}d\u{205F}e\u{180E}f",
+        ];
+        for text in texts {
+            for n in 0..10 {
+                assert_eq!(
+                    super::more_words_than(text, n),
+                    text.split_whitespace().nth(n).is_some(),
+                    "{text:?} {n}"
+                );
+            }
+        }
     }
 
     #[test]

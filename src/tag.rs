@@ -23,6 +23,7 @@
 //!
 //! The word lists are data: `lexicon/function-words.yaml`.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -61,7 +62,7 @@ impl AliasForm {
 /// A raw tagger hit before coreference: the whole token span (clitic and
 /// suffix included) in original byte offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Hit {
+pub(crate) struct Hit<'t> {
     pub start: usize,
     pub end: usize,
     /// The same span in the folded text.
@@ -71,9 +72,9 @@ pub(crate) struct Hit {
     pub entities: Vec<EntityIndex>,
     pub form: AliasForm,
     /// The gazetteer form that matched (of the first candidate).
-    pub alias: String,
+    pub alias: Cow<'t, str>,
     /// The proclitic letters before the name, folded ("و", "لل").
-    pub clitic: String,
+    pub clitic: &'t str,
     /// The alias is an everyday word for every candidate (the gazetteer's
     /// `ambiguous`, or a one-word alias that folds like a function word):
     /// coreference keeps it only with support in the draft.
@@ -633,7 +634,7 @@ impl Tagger {
 
     /// Finds every mention in a folded draft. `original` is the text that
     /// `folded` was made from.
-    pub(crate) fn hits(&self, original: &str, folded: &Folded) -> Vec<Hit> {
+    pub(crate) fn hits<'t>(&'t self, original: &str, folded: &'t Folded) -> Vec<Hit<'t>> {
         let text = folded.text();
         let mut hits = Vec::new();
         let mut pos = 0;
@@ -656,14 +657,14 @@ impl Tagger {
         hits
     }
 
-    fn accept(
-        &self,
+    fn accept<'t>(
+        &'t self,
         original: &str,
-        folded: &Folded,
+        folded: &'t Folded,
         pattern: usize,
         start: usize,
         end: usize,
-    ) -> Option<Hit> {
+    ) -> Option<Hit<'t>> {
         let text = folded.text();
         let token_start = text[..start]
             .char_indices()
@@ -745,8 +746,8 @@ impl Tagger {
             folded_end: token_end,
             entities,
             form,
-            alias: first.alias.clone(),
-            clitic: prefix.to_string(),
+            alias: Cow::Borrowed(first.alias.as_str()),
+            clitic: prefix,
             ambiguous,
         })
     }
