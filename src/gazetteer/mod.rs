@@ -353,8 +353,9 @@ pub struct Gazetteer {
     by_id: HashMap<String, usize>,
     /// The tagger's table, when read with a compiled gazetteer.
     tagger_table: Option<std::sync::Arc<crate::tag::TaggerTable>>,
-    /// The near-miss index in binary, when read with a compiled gazetteer.
-    name_index: Option<std::sync::Arc<[u8]>>,
+    /// Where the near-miss index is in the compiled gazetteer it was read
+    /// from.
+    name_index: Option<std::sync::Arc<compiled::StoredIndex>>,
 }
 
 /// The index of an entity in its [`Gazetteer`].
@@ -376,8 +377,8 @@ impl Gazetteer {
     }
 
     /// The near-miss index that came with a compiled gazetteer, in binary.
-    pub(crate) fn name_index_bytes(&self) -> Option<&[u8]> {
-        self.name_index.as_deref()
+    pub(crate) fn name_index_bytes(&self) -> Option<Vec<u8>> {
+        self.name_index.as_ref()?.read()
     }
 
     /// The tagger's table that came with a compiled gazetteer; `None` once

@@ -193,7 +193,7 @@ impl NameIndex {
     pub(crate) fn build(gazetteer: &Gazetteer) -> NameIndex {
         if let Some(index) = gazetteer
             .name_index_bytes()
-            .and_then(|bytes| NameIndex::from_bytes(bytes, gazetteer.len()))
+            .and_then(|bytes| NameIndex::from_bytes(&bytes, gazetteer.len()))
         {
             return index;
         }
