@@ -442,6 +442,9 @@ impl TaggerTable {
                 }
             }
         }
+        // The map's copy of every key is not needed past this point; freed
+        // before the automaton's build, which is the peak of a cold load.
+        drop(keys);
         // Keys in byte order, so that a key is found by binary search.
         let mut order: Vec<usize> = (0..key_list.len()).collect();
         order.sort_unstable_by(|&a, &b| key_list[a].cmp(&key_list[b]));
