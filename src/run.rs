@@ -290,7 +290,7 @@ impl<'a> Engine<'a> {
                 config
                     .check_disabled(|id| all.get(id).is_some())
                     .map_err(|e| e.to_string())?;
-                let g = Arc::new(all.without(&source_key.2));
+                let g = Arc::new(all.into_without(&source_key.2));
                 self.gazetteers.push((source_key, Arc::clone(&g)));
                 g
             }

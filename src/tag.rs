@@ -385,19 +385,34 @@ impl TaggerTable {
     }
 
     fn build_with(gazetteer: &Gazetteer, words: &WordLists) -> TaggerTable {
-        let mut keys: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<Vec<Target>> = Vec::new();
-        let mut key_list: Vec<String> = Vec::new();
+        // Room for every alias at once (the map grew by rehashing every key
+        // several times at 1,000,000 aliases).
+        let aliases: usize = gazetteer
+            .entities()
+            .iter()
+            .map(|e| {
+                [&e.names, &e.acronyms, &e.demonyms, &e.family]
+                    .iter()
+                    .map(|n| n.ar.len() + n.en.len())
+                    .sum::<usize>()
+            })
+            .sum();
+        let mut keys: crate::gazetteer::fxhash::FxHashMap<String, usize> =
+            crate::gazetteer::fxhash::map_with_capacity(aliases);
+        let mut targets_of: Vec<Vec<Target>> = Vec::with_capacity(aliases);
         let mut add = |key: String, target: Target| {
             if key.chars().filter(|c| is_word_char(*c)).count() < 2 {
                 return;
             }
-            let id = *keys.entry(key.clone()).or_insert_with(|| {
-                patterns.push(Vec::new());
-                key_list.push(key);
-                patterns.len() - 1
-            });
-            let targets = &mut patterns[id];
+            let id = match keys.get(key.as_str()) {
+                Some(&id) => id,
+                None => {
+                    targets_of.push(Vec::new());
+                    keys.insert(key, targets_of.len() - 1);
+                    targets_of.len() - 1
+                }
+            };
+            let targets = &mut targets_of[id];
             if !targets.iter().any(|t| {
                 t.entity == target.entity && t.form == target.form && t.via_lam == target.via_lam
             }) {
@@ -442,16 +457,15 @@ impl TaggerTable {
                 }
             }
         }
-        // The map's copy of every key is not needed past this point; freed
-        // before the automaton's build, which is the peak of a cold load.
-        drop(keys);
-        // Keys in byte order, so that a key is found by binary search.
-        let mut order: Vec<usize> = (0..key_list.len()).collect();
-        order.sort_unstable_by(|&a, &b| key_list[a].cmp(&key_list[b]));
-        let mut patterns: Vec<Option<Vec<Target>>> = patterns.into_iter().map(Some).collect();
-        let mut key_list: Vec<Option<String>> = key_list.into_iter().map(Some).collect();
-        let keys: Vec<String> = order.iter().filter_map(|&i| key_list[i].take()).collect();
-        let patterns = order.iter().filter_map(|&i| patterns[i].take()).collect();
+        // Keys in byte order, so that a key is found by binary search; the
+        // map gives its keys up (no copy of them is kept).
+        let mut order: Vec<(String, usize)> = keys.into_iter().collect();
+        order.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (keys, patterns): (Vec<String>, Vec<Vec<Target>>) = order
+            .into_iter()
+            .map(|(key, id)| (key, std::mem::take(&mut targets_of[id])))
+            .unzip();
+        drop(targets_of);
         let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&keys)
