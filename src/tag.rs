@@ -609,10 +609,6 @@ impl<'a> Reader<'a> {
         usize::try_from(u32::from_le_bytes(bytes)).ok()
     }
 
-    pub(crate) fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-
     pub(crate) fn str(&mut self) -> Option<&'a str> {
         let n = self.u32()?;
         std::str::from_utf8(self.take(n)?).ok()

@@ -165,15 +165,19 @@ pub(crate) struct StoredIndex {
 }
 
 impl StoredIndex {
-    /// The index's bytes; `None` when they cannot be read (the index is
-    /// then built from the entities).
-    pub(crate) fn read(&self) -> Option<Vec<u8>> {
+    /// Calls `read` with the file at the index, buffered, and the index's
+    /// length; `None` when it cannot be read (the index is then built from
+    /// the entities).
+    pub(crate) fn read_with<T>(
+        &self,
+        read: impl FnOnce(&mut dyn std::io::Read, u64) -> Option<T>,
+    ) -> Option<T> {
         use std::io::{Read, Seek, SeekFrom};
         let mut file = self.file.lock().ok()?;
         file.seek(SeekFrom::Start(self.offset)).ok()?;
-        let mut bytes = vec![0; self.len];
-        file.read_exact(&mut bytes).ok()?;
-        Some(bytes)
+        let len = self.len as u64;
+        let mut input = std::io::BufReader::with_capacity(1 << 16, (&mut *file).take(len));
+        read(&mut input, len)
     }
 }
 

@@ -373,9 +373,13 @@ impl Gazetteer {
         }
     }
 
-    /// The near-miss index that came with a compiled gazetteer, in binary.
-    pub(crate) fn name_index_bytes(&self) -> Option<Vec<u8>> {
-        self.name_index.as_ref()?.read()
+    /// Reads the near-miss index that came with a compiled gazetteer with
+    /// `read` (given the file at the index and its length in bytes).
+    pub(crate) fn read_name_index<T>(
+        &self,
+        read: impl FnOnce(&mut dyn std::io::Read, u64) -> Option<T>,
+    ) -> Option<T> {
+        self.name_index.as_ref()?.read_with(read)
     }
 
     /// The tagger's table that came with a compiled gazetteer; `None` once
