@@ -459,11 +459,23 @@ impl TaggerTable {
         }
         // Keys in byte order, so that a key is found by binary search; the
         // map gives its keys up (no copy of them is kept).
-        let mut order: Vec<(String, usize)> = keys.into_iter().collect();
-        order.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Each key's first 16 bytes ride along as a number (zero-padded, so
+        // the order is the byte order), and most comparisons never follow a
+        // pointer to the key's text (the sort was 8 % of a cold load).
+        let prefix = |key: &str| {
+            let mut head = [0u8; 16];
+            let n = key.len().min(16);
+            head[..n].copy_from_slice(&key.as_bytes()[..n]);
+            u128::from_be_bytes(head)
+        };
+        let mut order: Vec<(u128, String, usize)> = keys
+            .into_iter()
+            .map(|(key, id)| (prefix(&key), key, id))
+            .collect();
+        order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
         let (keys, patterns): (Vec<String>, Vec<Vec<Target>>) = order
             .into_iter()
-            .map(|(key, id)| (key, std::mem::take(&mut targets_of[id])))
+            .map(|(_, key, id)| (key, std::mem::take(&mut targets_of[id])))
             .unzip();
         drop(targets_of);
         let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
