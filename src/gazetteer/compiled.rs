@@ -176,6 +176,13 @@ impl StoredIndex {
         let mut file = self.file.lock().ok()?;
         file.seek(SeekFrom::Start(self.offset)).ok()?;
         let len = self.len as u64;
+        // A small index (the shipped gazetteer's is 1 MB) is read at once
+        // and parsed from memory, which is quicker; a large one in blocks.
+        if self.len <= 16 << 20 {
+            let mut bytes = vec![0; self.len];
+            file.read_exact(&mut bytes).ok()?;
+            return read(&mut bytes.as_slice(), len);
+        }
         let mut input = std::io::BufReader::with_capacity(1 << 16, (&mut *file).take(len));
         read(&mut input, len)
     }
