@@ -168,9 +168,16 @@ impl StoredIndex {
     /// Calls `read` with the file at the index, buffered, and the index's
     /// length; `None` when it cannot be read (the index is then built from
     /// the entities).
-    pub(crate) fn read_with<T>(
+    pub(crate) fn read_with<T>(&self, read: impl FnOnce(IndexInput<'_>) -> Option<T>) -> Option<T> {
+        self.read_in_blocks_past(16 << 20, read)
+    }
+
+    /// [`read_with`](Self::read_with), reading an index of more than
+    /// `at_once` bytes in blocks.
+    pub(crate) fn read_in_blocks_past<T>(
         &self,
-        read: impl FnOnce(&mut dyn std::io::Read, u64) -> Option<T>,
+        at_once: usize,
+        read: impl FnOnce(IndexInput<'_>) -> Option<T>,
     ) -> Option<T> {
         use std::io::{Read, Seek, SeekFrom};
         let mut file = self.file.lock().ok()?;
@@ -178,14 +185,21 @@ impl StoredIndex {
         let len = self.len as u64;
         // A small index (the shipped gazetteer's is 1 MB) is read at once
         // and parsed from memory, which is quicker; a large one in blocks.
-        if self.len <= 16 << 20 {
+        if self.len <= at_once {
             let mut bytes = vec![0; self.len];
             file.read_exact(&mut bytes).ok()?;
-            return read(&mut bytes.as_slice(), len);
+            return read(IndexInput::Bytes(&bytes));
         }
         let mut input = std::io::BufReader::with_capacity(1 << 16, (&mut *file).take(len));
-        read(&mut input, len)
+        read(IndexInput::Stream(&mut input, len))
     }
+}
+
+/// The stored near-miss index as [`StoredIndex`] hands it over: its bytes
+/// (a small index, read at once) or the file at the index and its length.
+pub(crate) enum IndexInput<'a> {
+    Bytes(&'a [u8]),
+    Stream(&'a mut dyn std::io::Read, u64),
 }
 
 /// Reads a compiled gazetteer. With `expected`, a file whose fingerprint

@@ -6,6 +6,7 @@
 //! `path:line:col: message`, all of them at once, never only the first.
 
 mod compiled;
+pub(crate) use compiled::IndexInput;
 mod date;
 pub mod frequency;
 pub(crate) mod fxhash;
@@ -374,10 +375,10 @@ impl Gazetteer {
     }
 
     /// Reads the near-miss index that came with a compiled gazetteer with
-    /// `read` (given the file at the index and its length in bytes).
+    /// `read` (given its bytes, or the file at the index and its length).
     pub(crate) fn read_name_index<T>(
         &self,
-        read: impl FnOnce(&mut dyn std::io::Read, u64) -> Option<T>,
+        read: impl FnOnce(compiled::IndexInput<'_>) -> Option<T>,
     ) -> Option<T> {
         self.name_index.as_ref()?.read_with(read)
     }

@@ -100,14 +100,28 @@ impl NameIndex {
     /// entities; `None` when the bytes are not such an index.
     #[cfg(test)]
     pub(crate) fn from_bytes(bytes: &[u8], entities: usize) -> Option<NameIndex> {
-        NameIndex::read(&mut { bytes }, bytes.len() as u64, entities)
+        NameIndex::read(crate::gazetteer::IndexInput::Bytes(bytes), entities)
     }
 
     /// Reads the `len` bytes of [`to_bytes`](Self::to_bytes) from `input`
     /// (the compiled gazetteer's file) without holding them all: at
     /// 1,000,000 aliases they are 300 MB; `None` when they are not such an
     /// index.
-    pub(crate) fn read(input: &mut dyn Read, len: u64, entities: usize) -> Option<NameIndex> {
+    pub(crate) fn read(
+        input: crate::gazetteer::IndexInput<'_>,
+        entities: usize,
+    ) -> Option<NameIndex> {
+        match input {
+            crate::gazetteer::IndexInput::Bytes(bytes) => {
+                NameIndex::read_from(bytes, bytes.len() as u64, entities)
+            }
+            crate::gazetteer::IndexInput::Stream(input, len) => {
+                NameIndex::read_from(input, len, entities)
+            }
+        }
+    }
+
+    fn read_from(input: impl Read, len: u64, entities: usize) -> Option<NameIndex> {
         let mut r = Stream { input, left: len };
         if r.bytes(INDEX_MAGIC.len())? != INDEX_MAGIC {
             return None;
@@ -167,12 +181,12 @@ impl NameIndex {
 }
 
 /// The `left` bytes of a near-miss index in `input`, read in order.
-struct Stream<'r> {
-    input: &'r mut dyn Read,
+struct Stream<R> {
+    input: R,
     left: u64,
 }
 
-impl Stream<'_> {
+impl<R: Read> Stream<R> {
     fn bytes(&mut self, n: usize) -> Option<Vec<u8>> {
         if n as u64 > self.left {
             return None;
@@ -255,7 +269,7 @@ impl NameIndex {
     /// they are short, and their derived forms are ordinary words ("الشرعي").
     pub(crate) fn build(gazetteer: &Gazetteer) -> NameIndex {
         if let Some(index) =
-            gazetteer.read_name_index(|input, len| NameIndex::read(input, len, gazetteer.len()))
+            gazetteer.read_name_index(|input| NameIndex::read(input, gazetteer.len()))
         {
             return index;
         }
