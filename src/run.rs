@@ -290,7 +290,7 @@ impl<'a> Engine<'a> {
                 config
                     .check_disabled(|id| all.get(id).is_some())
                     .map_err(|e| e.to_string())?;
-                let g = Arc::new(all.without(&source_key.2));
+                let g = Arc::new(all.into_without(&source_key.2));
                 self.gazetteers.push((source_key, Arc::clone(&g)));
                 g
             }
@@ -751,6 +751,13 @@ pub fn run(
             }
         }
     }
+    // The process ends after a run: its checkers (gazetteer, tagger table,
+    // automaton, indexes) are left to the operating system instead of
+    // being freed one allocation at a time (a tenth of a 5 KB check's
+    // instructions, a second at 1,000,000 aliases). Everything written
+    // has been flushed above.
+    std::mem::forget(engine);
+    std::mem::forget(report);
     Ok(if failed {
         Outcome::Failed
     } else {

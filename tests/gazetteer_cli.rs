@@ -315,3 +315,77 @@ fn a_compiled_file_is_a_whole_gazetteer_for_ci_images() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn a_compiled_file_with_bytes_after_its_index_or_a_length_past_its_end_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write(
+        &root.join("g/people.yaml"),
+        "- id: samer-al-khatib\n  names: {ar: [سامر الخطيب]}\n  source: newsroom records\n",
+    );
+    write(&root.join("a.txt"), "التقى سامر الخطيت في دمشق.\n");
+    let out = tadqiq(&["gazetteer", "compile", "g", "-o", "newsroom.tqg"], root);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // The near-miss index is read only when `check` needs it: the finding
+    // is the same as from the YAML folder.
+    let check = |gazetteer: &str| {
+        tadqiq(
+            &[
+                "check",
+                "--isolated",
+                "--no-cache",
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+                "--gazetteer",
+                gazetteer,
+                "a.txt",
+            ],
+            root,
+        )
+    };
+    let (compiled, cold) = (check("newsroom.tqg"), check("g"));
+    assert_eq!(
+        compiled.status.code(),
+        Some(0),
+        "{}",
+        text(&compiled.stderr)
+    );
+    assert!(
+        text(&compiled.stdout).contains("near-miss"),
+        "{}",
+        text(&compiled.stdout)
+    );
+    assert_eq!(text(&compiled.stdout), text(&cold.stdout));
+
+    let whole = std::fs::read(root.join("newsroom.tqg")).expect("read");
+    let refused = |bytes: &[u8]| {
+        std::fs::write(root.join("newsroom.tqg"), bytes).expect("write");
+        let out = tadqiq(&["tag", "--gazetteer", "newsroom.tqg", "a.txt"], root);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            text(&out.stderr).contains(
+                "newsroom.tqg: damaged compiled gazetteer: its tagger table or name index"
+            ),
+            "{}",
+            text(&out.stderr)
+        );
+    };
+    // Bytes after the index.
+    let mut longer = whole.clone();
+    longer.extend_from_slice(b"more");
+    refused(&longer);
+    // The table's length (right after the entities' line) past the end.
+    let header = whole.iter().position(|&b| b == b'\n').expect("header") + 1;
+    let line = header
+        + whole[header..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .expect("line")
+        + 1;
+    let mut past = whole.clone();
+    past[line..line + 8].copy_from_slice(&u64::MAX.to_le_bytes());
+    refused(&past);
+}

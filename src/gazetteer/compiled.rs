@@ -152,18 +152,81 @@ pub(crate) fn prune(dir: &Path) {
     }
 }
 
+/// The near-miss index of a compiled file, left on disk until a `check`
+/// needs it (`tag` never does): at 1,000,000 aliases it is 300 MB, which
+/// reading with the rest would double the peak memory of every run. The
+/// open file is kept, so a file replaced meanwhile (a cache entry written
+/// again) is not read by mistake.
+#[derive(Debug)]
+pub(crate) struct StoredIndex {
+    file: std::sync::Mutex<std::fs::File>,
+    offset: u64,
+    len: usize,
+}
+
+impl StoredIndex {
+    /// Calls `read` with the file at the index, buffered, and the index's
+    /// length; `None` when it cannot be read (the index is then built from
+    /// the entities).
+    pub(crate) fn read_with<T>(&self, read: impl FnOnce(IndexInput<'_>) -> Option<T>) -> Option<T> {
+        self.read_in_blocks_past(16 << 20, read)
+    }
+
+    /// [`read_with`](Self::read_with), reading an index of more than
+    /// `at_once` bytes in blocks.
+    pub(crate) fn read_in_blocks_past<T>(
+        &self,
+        at_once: usize,
+        read: impl FnOnce(IndexInput<'_>) -> Option<T>,
+    ) -> Option<T> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut file = self.file.lock().ok()?;
+        file.seek(SeekFrom::Start(self.offset)).ok()?;
+        let len = self.len as u64;
+        // A small index (the shipped gazetteer's is 1 MB) is read at once
+        // and parsed from memory, which is quicker; a large one in blocks.
+        if self.len <= at_once {
+            let mut bytes = vec![0; self.len];
+            file.read_exact(&mut bytes).ok()?;
+            return read(IndexInput::Bytes(&bytes));
+        }
+        let mut input = std::io::BufReader::with_capacity(1 << 16, (&mut *file).take(len));
+        read(IndexInput::Stream(&mut input, len))
+    }
+}
+
+/// The stored near-miss index as [`StoredIndex`] hands it over: its bytes
+/// (a small index, read at once) or the file at the index and its length.
+pub(crate) enum IndexInput<'a> {
+    Bytes(&'a [u8]),
+    Stream(&'a mut dyn std::io::Read, u64),
+}
+
 /// Reads a compiled gazetteer. With `expected`, a file whose fingerprint
 /// differs is refused (a stale cache entry).
+///
+/// The file is read part by part (never whole): the entities' line is
+/// parsed and dropped before the tagger's table is read, and the near-miss
+/// index is only located ([`StoredIndex`]).
 ///
 /// # Errors
 /// A message saying why the file cannot be used.
 pub(crate) fn read(path: &Path, expected: Option<&str>) -> Result<Gazetteer, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    let newline = bytes
-        .iter()
-        .position(|&b| b == b'\n')
-        .ok_or("not a compiled gazetteer (no header line)")?;
-    let header = std::str::from_utf8(&bytes[..newline]).map_err(|_| "header is not UTF-8")?;
+    use std::io::{BufRead, BufReader, Read, Seek};
+    let cannot = |e: std::io::Error| format!("cannot read: {e}");
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let size = file.metadata().map_err(cannot)?.len();
+    let mut input = BufReader::new(file);
+    let mut header = Vec::new();
+    input
+        .by_ref()
+        .take(1024)
+        .read_until(b'\n', &mut header)
+        .map_err(cannot)?;
+    if header.pop() != Some(b'\n') {
+        return Err("not a compiled gazetteer (no header line)".into());
+    }
+    let header = std::str::from_utf8(&header).map_err(|_| "header is not UTF-8")?;
     let mut fields = header.split(' ');
     if fields.next() != Some(MAGIC) {
         return Err("not a compiled gazetteer".into());
@@ -179,34 +242,47 @@ pub(crate) fn read(path: &Path, expected: Option<&str>) -> Result<Gazetteer, Str
     if expected.is_some_and(|e| e != fingerprint) {
         return Err("stale: its sources or the tadqiq build changed".into());
     }
-    let body = &bytes[newline + 1..];
-    let (entities, table) = match body.iter().position(|&b| b == b'\n') {
-        Some(end) => (&body[..end], Some(&body[end + 1..])),
-        None => (body, None),
-    };
-    let damaged = |e: serde_json::Error| format!("damaged compiled gazetteer: {e}");
-    let entities: Vec<Entity> = serde_json::from_slice(entities).map_err(damaged)?;
-    let mut gazetteer = Gazetteer::new(entities);
-    if let Some(derived) = table {
-        let unreadable =
-            || "damaged compiled gazetteer: its tagger table or name index is unreadable";
-        let mut r = crate::tag::Reader(derived);
-        let mut part = || {
-            let len = usize::try_from(r.u64()?).ok()?;
-            r.take(len)
-        };
-        let (table, names) = (
-            part().ok_or_else(unreadable)?,
-            part().ok_or_else(unreadable)?,
-        );
-        if !r.0.is_empty() {
-            return Err(unreadable().into());
-        }
-        let table = TaggerTable::from_bytes(table, gazetteer.len()).ok_or_else(unreadable)?;
-        // The index is read by the first `check` (`tag` never needs it); if
-        // it does not read back, it is built from the entities instead.
-        gazetteer.tagger_table = Some(std::sync::Arc::new(table));
-        gazetteer.name_index = Some(names.into());
+    // Reserved, not touched: only the pages the line fills are resident,
+    // and the buffer never grows by copying.
+    let mut line = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    input.read_until(b'\n', &mut line).map_err(cannot)?;
+    let derived = line.last() == Some(&b'\n');
+    if derived {
+        line.pop();
     }
+    let damaged = |e: serde_json::Error| format!("damaged compiled gazetteer: {e}");
+    let entities: Vec<Entity> = serde_json::from_slice(&line).map_err(damaged)?;
+    drop(line);
+    let mut gazetteer = Gazetteer::new(entities);
+    if !derived {
+        // Written by an earlier build: the table and index are derived.
+        return Ok(gazetteer);
+    }
+    let unreadable = || "damaged compiled gazetteer: its tagger table or name index is unreadable";
+    let len = |input: &mut BufReader<std::fs::File>| -> Option<usize> {
+        let mut bytes = [0u8; 8];
+        input.read_exact(&mut bytes).ok()?;
+        let len = u64::from_le_bytes(bytes);
+        let at = input.stream_position().ok()?;
+        // A length past the end of the file is damage, not an allocation.
+        (len <= size.saturating_sub(at)).then_some(usize::try_from(len).ok()?)
+    };
+    let table_len = len(&mut input).ok_or_else(unreadable)?;
+    let mut table = vec![0; table_len];
+    input.read_exact(&mut table).map_err(|_| unreadable())?;
+    let table = TaggerTable::from_bytes(&table, gazetteer.len()).ok_or_else(unreadable)?;
+    let names_len = len(&mut input).ok_or_else(unreadable)?;
+    let offset = input.stream_position().map_err(|_| unreadable())?;
+    if offset + names_len as u64 != size {
+        return Err(unreadable().into());
+    }
+    gazetteer.tagger_table = Some(std::sync::Arc::new(table));
+    // The index is read by the first `check` (`tag` never needs it); if
+    // it does not read back, it is built from the entities instead.
+    gazetteer.name_index = Some(std::sync::Arc::new(StoredIndex {
+        file: std::sync::Mutex::new(input.into_inner()),
+        offset,
+        len: names_len,
+    }));
     Ok(gazetteer)
 }

@@ -6,13 +6,14 @@
 //! `path:line:col: message`, all of them at once, never only the first.
 
 mod compiled;
+pub(crate) use compiled::IndexInput;
 mod date;
 pub mod frequency;
+pub(crate) mod fxhash;
 mod model;
 mod source;
 mod stats;
 
-use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -350,11 +351,12 @@ impl GazetteerSources {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    by_id: HashMap<String, usize>,
+    by_id: fxhash::FxHashMap<String, usize>,
     /// The tagger's table, when read with a compiled gazetteer.
     tagger_table: Option<std::sync::Arc<crate::tag::TaggerTable>>,
-    /// The near-miss index in binary, when read with a compiled gazetteer.
-    name_index: Option<std::sync::Arc<[u8]>>,
+    /// Where the near-miss index is in the compiled gazetteer it was read
+    /// from.
+    name_index: Option<std::sync::Arc<compiled::StoredIndex>>,
 }
 
 /// The index of an entity in its [`Gazetteer`].
@@ -362,11 +364,8 @@ pub type EntityIndex = usize;
 
 impl Gazetteer {
     fn new(entities: Vec<Entity>) -> Gazetteer {
-        let by_id = entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
+        let mut by_id = fxhash::map_with_capacity(entities.len());
+        by_id.extend(entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)));
         Gazetteer {
             entities,
             by_id,
@@ -375,9 +374,13 @@ impl Gazetteer {
         }
     }
 
-    /// The near-miss index that came with a compiled gazetteer, in binary.
-    pub(crate) fn name_index_bytes(&self) -> Option<&[u8]> {
-        self.name_index.as_deref()
+    /// Reads the near-miss index that came with a compiled gazetteer with
+    /// `read` (given its bytes, or the file at the index and its length).
+    pub(crate) fn read_name_index<T>(
+        &self,
+        read: impl FnOnce(compiled::IndexInput<'_>) -> Option<T>,
+    ) -> Option<T> {
+        self.name_index.as_ref()?.read_with(read)
     }
 
     /// The tagger's table that came with a compiled gazetteer; `None` once
@@ -416,6 +419,15 @@ impl Gazetteer {
                 .filter(|e| !ids.contains(&e.id))
                 .collect(),
         );
+    }
+
+    /// This gazetteer without the entities with these ids
+    /// (`disable-entities:`), with no copy of the others.
+    pub fn into_without(mut self, ids: &[String]) -> Gazetteer {
+        if !ids.is_empty() {
+            self.remove(ids);
+        }
+        self
     }
 
     /// A copy without the entities with these ids (`disable-entities:`).
@@ -464,19 +476,14 @@ fn compile(
     }
     let (extensions, mut entities): (Vec<Record>, Vec<Record>) =
         records.into_iter().partition(|r| r.extends);
-    let mut entities: Vec<Entity> = entities.drain(..).map(|r| r.entity).collect();
-    let by_id: HashMap<String, usize> = entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.clone(), i))
-        .collect();
+    let mut gazetteer = Gazetteer::new(entities.drain(..).map(|r| r.entity).collect());
     for extension in extensions {
         // validate() has checked that the target exists.
-        if let Some(&target) = by_id.get(&extension.entity.id) {
-            entities[target].extend_with(extension.entity);
+        if let Some(target) = gazetteer.index_of(&extension.entity.id) {
+            gazetteer.entities[target].extend_with(extension.entity);
         }
     }
-    Ok(Gazetteer::new(entities))
+    Ok(gazetteer)
 }
 
 /// 1-based line and character column of a byte offset.
@@ -876,7 +883,8 @@ fn validate(files: &[SourceFile], records: &[Record], errors: &mut Vec<Gazetteer
         column: at.1,
         message,
     };
-    let mut first_by_id: HashMap<&str, &Entity> = HashMap::new();
+    let mut first_by_id: fxhash::FxHashMap<&str, &Entity> =
+        fxhash::map_with_capacity(records.len());
     for record in records.iter().filter(|r| !r.extends) {
         let entity = &record.entity;
         let at = (entity.origin.line, entity.origin.column);
@@ -1056,9 +1064,16 @@ fn validate(files: &[SourceFile], records: &[Record], errors: &mut Vec<Gazetteer
         }
     }
     // Two entities of one kind answering to the same folded name.
-    let mut owners: HashMap<EntityKind, HashMap<String, &Entity>> = HashMap::new();
+    let mut sizes = [0; 3];
     for entity in records.iter().map(|r| &r.entity) {
-        let owner = owners.entry(entity.kind).or_default();
+        sizes[entity.kind as usize] += entity.names.ar.len()
+            + entity.names.en.len()
+            + entity.acronyms.ar.len()
+            + entity.acronyms.en.len();
+    }
+    let mut owners: [fxhash::FxHashMap<String, &Entity>; 3] = sizes.map(fxhash::map_with_capacity);
+    for entity in records.iter().map(|r| &r.entity) {
+        let owner = &mut owners[entity.kind as usize];
         let mut own_keys: Vec<String> = Vec::new();
         for name in entity.names.all().chain(entity.acronyms.all()) {
             let key = fold_str(name);

@@ -277,3 +277,35 @@ fn a_missing_folder_has_no_fake_position() {
         "/nonexistent/tadqiq-gazetteer: gazetteer folder not found"
     );
 }
+
+#[test]
+fn a_compiled_file_keeps_the_near_miss_index_on_disk_and_reads_it_back_whole() {
+    use crate::rules::near_miss::NameIndex;
+    let g = GazetteerSources::default()
+        .load()
+        .expect("the embedded gazetteer is valid");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("g.compiled");
+    compiled::write(&path, "test", &g).expect("written");
+    let back = compiled::read(&path, Some("test")).expect("reads back");
+    assert_eq!(back.len(), g.len());
+    assert!(back.tagger_table().is_some());
+    let stored = back
+        .read_name_index(|input| NameIndex::read(input, back.len()))
+        .expect("the stored index reads back");
+    assert_eq!(stored.to_bytes(), NameIndex::derive(&g).to_bytes());
+    // A large index is read from the file in blocks: the same index.
+    let blocks = back
+        .name_index
+        .as_ref()
+        .expect("stored")
+        .read_in_blocks_past(0, |input| NameIndex::read(input, back.len()))
+        .expect("reads back in blocks");
+    assert_eq!(blocks.to_bytes(), stored.to_bytes());
+    // An index that does not fit the entities is not used.
+    assert!(back
+        .read_name_index(|input| NameIndex::read(input, 0))
+        .is_none());
+    // A stale fingerprint is refused.
+    assert!(compiled::read(&path, Some("other")).is_err());
+}
