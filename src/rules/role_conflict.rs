@@ -48,6 +48,66 @@ fn judge(entity: &Entity, own: &[usize], past: bool, date: PartialDate) -> Verdi
     }
 }
 
+/// The years written in the sentence around `offset`: four digits from 1900
+/// to 2100 (Western or Arabic-Indic), not part of a longer number.
+fn sentence_years(cx: &Context<'_>, offset: usize) -> Vec<i32> {
+    let Some(sentence) = cx
+        .doc
+        .sentence_at(offset)
+        .and_then(|s| cx.doc.sentences.get(s))
+    else {
+        return Vec::new();
+    };
+    let text = cx.text.get(sentence.range.clone()).unwrap_or("");
+    let digit = |c: char| match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{660}'..='\u{669}' => Some(c as u32 - 0x660),
+        '\u{6F0}'..='\u{6F9}' => Some(c as u32 - 0x6F0),
+        _ => None,
+    };
+    // Numbers with their separators ("2,012", "20.19") are whole tokens;
+    // only a token of exactly four digits can be a year.
+    let chars: Vec<char> = text.chars().collect();
+    let mut years = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if digit(chars[i]).is_none() {
+            i += 1;
+            continue;
+        }
+        let (mut value, mut digits, mut separated) = (0, 0, false);
+        while i < chars.len() {
+            if let Some(d) = digit(chars[i]) {
+                value = value * 10 + d;
+                digits += 1;
+            } else if matches!(chars[i], ',' | '.' | '٬' | '٫')
+                && chars.get(i + 1).copied().and_then(digit).is_some()
+            {
+                separated = true;
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        if digits == 4 && !separated && (1900..=2100).contains(&value) {
+            years.push(value as i32);
+        }
+    }
+    years
+}
+
+/// Whether one of the roles `own` was held on some day of `year`.
+fn held_in_year(entity: &Entity, own: &[usize], year: i32) -> bool {
+    let year = PartialDate {
+        year,
+        month: None,
+        day: None,
+    };
+    own.iter()
+        .filter_map(|&r| entity.roles.get(r))
+        .any(|r| r.held_at(year))
+}
+
 /// "2025-11-10, the draft's date" or "2026-11-29 (today; the draft has no date)".
 pub(crate) fn date_phrase(cx: &Context<'_>) -> String {
     match cx.date {
@@ -94,7 +154,20 @@ impl Rule for RoleConflict {
                     .filter(|(holder, _)| *holder == e)
                     .map(|&(_, r)| r)
                     .collect();
-                let verdict = judge(entity, &own, title.past, cx.role_date);
+                let mut verdict = judge(entity, &own, title.past, cx.role_date);
+                if verdict == Verdict::OtherTime
+                    && !title.past
+                    && sentence_years(cx, mention.start)
+                        .into_iter()
+                        .filter(|&year| year <= cx.role_date.year)
+                        .any(|year| held_in_year(entity, &own, year))
+                {
+                    // The sentence sets its own time ("the 2019 Caesar Act
+                    // … the regime of President Bashar al-Assad", "في عام
+                    // 2012 قال الرئيس السوري بشار الأسد"): the title is
+                    // judged at that year, when it was held.
+                    verdict = Verdict::Fits;
+                }
                 if title.loose && verdict != Verdict::Fits {
                     continue;
                 }
@@ -369,7 +442,10 @@ matter `date:`, else today):
            them hold at the same time (one warning for the pair)
 
 A correct past title is fine: "نائب الرئيس السوري السابق فاروق الشرع",
-"the late president Hafez al-Assad".
+"the late president Hafez al-Assad". So is a title held in a year the
+sentence itself names ("في عام 2012 قال الرئيس السوري بشار الأسد", "the 2019
+Caesar Act … the regime of President Bashar al-Assad"): the sentence sets
+its own time.
 
 Titles the gazetteer does not know are ignored, not guessed, and so are
 people with no roles in the gazetteer. The gazetteer lists a few offices per
@@ -448,6 +524,23 @@ mod tests {
                 date: "2026-11-29",
                 want: &[("warning", "بشار الأسد")],
             },
+            // A year in the sentence in which he no longer held it, a
+            // number that is no year, and a later year: still flagged.
+            Case {
+                text: "وفي عام 2025 وصل الرئيس السوري بشار الأسد إلى موسكو.",
+                date: "2026-11-29",
+                want: &[("warning", "بشار الأسد")],
+            },
+            Case {
+                text: "President Bashar al-Assad said 2,012 prisoners were freed.",
+                date: "2026-11-29",
+                want: &[("warning", "Bashar al-Assad")],
+            },
+            Case {
+                text: "President Bashar al-Assad will visit in 2030.",
+                date: "2026-11-29",
+                want: &[("warning", "Bashar al-Assad")],
+            },
             // Apposition after a comma, English.
             Case {
                 text: "Farouk al-Sharaa, Syrian President, said so.",
@@ -494,6 +587,18 @@ mod tests {
     #[test]
     fn does_not_flag() {
         check(&[
+            // REGRESSION (real news, 2025-11-12): the sentence sets its own
+            // time with a year in which the title was held.
+            Case {
+                text: "The 2019 Caesar Act has been a cornerstone of US policy aimed at pressuring the regime of President Bashar al-Assad.",
+                date: "2025-11-12",
+                want: &[],
+            },
+            Case {
+                text: "وفي عام ٢٠١٢ قال الرئيس السوري بشار الأسد إن الحرب طويلة.",
+                date: "2025-11-12",
+                want: &[],
+            },
             // REGRESSION (real news): an English title before one name, then
             // a comma and another person, is not an Arabic genitive
             // construct; the title stays with the name it precedes.
