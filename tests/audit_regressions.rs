@@ -153,6 +153,17 @@ fn qatar_pm_full_name_is_known() {
         )],
     );
     expect("ar-qatar-pm-full-name.md", &[]);
+    // Gulf News writes "Abdel Rahman" in two words: tagged, so his titles
+    // are checked too.
+    expect(
+        "en-qatar-pm-wrong-title.md",
+        &[(
+            "role-conflict",
+            "error",
+            "Mohammed bin Abdel Rahman Al Thani",
+        )],
+    );
+    expect("en-qatar-pm-spelling.md", &[]);
 }
 
 /// A count's history told in one sentence ("now has 90 members, and it had
