@@ -198,10 +198,11 @@ fn the_compiled_gazetteer_is_cached_keyed_by_the_sources() {
     assert_eq!(files.len(), 1, "one compiled gazetteer: {files:?}");
 
     // The next run reads the compiled form, not the YAML: an id edited in
-    // the cache file (as no user would) shows up. (The names are also in
-    // the tagger's binary table and automaton after the entities' JSON.)
+    // the cache file (as no user would) shows up. (The entities come
+    // first, each string as its length and bytes; the names are also in
+    // the tagger's table and automaton after them.)
     let compiled = std::fs::read(&files[0]).expect("cache file");
-    let (old, new) = (b"\"samer-al-khatib\"", b"\"samer-al-khatiz\"");
+    let (old, new) = (b"samer-al-khatib", b"samer-al-khatiz");
     let at = compiled
         .windows(old.len())
         .position(|w| w == old)
@@ -377,15 +378,65 @@ fn a_compiled_file_with_bytes_after_its_index_or_a_length_past_its_end_is_refuse
     let mut longer = whole.clone();
     longer.extend_from_slice(b"more");
     refused(&longer);
-    // The table's length (right after the entities' line) past the end.
+    // The table's length (right after the entities) past the end.
     let header = whole.iter().position(|&b| b == b'\n').expect("header") + 1;
-    let line = header
-        + whole[header..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .expect("line")
-        + 1;
+    let entities = u64::from_le_bytes(whole[header..header + 8].try_into().expect("8 bytes"));
+    let table = header + 8 + usize::try_from(entities).expect("fits");
     let mut past = whole.clone();
-    past[line..line + 8].copy_from_slice(&u64::MAX.to_le_bytes());
+    past[table..table + 8].copy_from_slice(&u64::MAX.to_le_bytes());
     refused(&past);
+}
+
+#[test]
+fn a_compiled_file_with_damaged_entities_or_an_unknown_encoding_is_refused_by_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write(
+        &root.join("g/people.yaml"),
+        "- id: samer-al-khatib\n  names: {ar: [سامر الخطيب]}\n  source: newsroom records\n",
+    );
+    write(&root.join("a.txt"), "التقى سامر الخطيب في دمشق.\n");
+    let out = tadqiq(&["gazetteer", "compile", "g", "-o", "newsroom.tqg"], root);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let whole = std::fs::read(root.join("newsroom.tqg")).expect("read");
+    let refused = |bytes: &[u8], message: &str| {
+        std::fs::write(root.join("newsroom.tqg"), bytes).expect("write");
+        let out = tadqiq(&["check", "--gazetteer", "newsroom.tqg", "a.txt"], root);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains(&format!("newsroom.tqg: {message}")),
+            "{}",
+            text(&out.stderr)
+        );
+    };
+    // The entities' length one short: the last entity is cut.
+    let header = whole.iter().position(|&b| b == b'\n').expect("header") + 1;
+    let len = u64::from_le_bytes(whole[header..header + 8].try_into().expect("8 bytes"));
+    let mut short = whole.clone();
+    short[header..header + 8].copy_from_slice(&(len - 1).to_le_bytes());
+    refused(
+        &short,
+        "damaged compiled gazetteer: its entities are unreadable",
+    );
+    // An entity's kind byte that no kind has (right after its id).
+    let id = b"samer-al-khatib";
+    let at = whole
+        .windows(id.len())
+        .position(|w| w == id)
+        .expect("the id")
+        + id.len();
+    let mut kind = whole.clone();
+    kind[at] = 9;
+    refused(
+        &kind,
+        "damaged compiled gazetteer: its entities are unreadable",
+    );
+    // A later encoding than this build reads.
+    let mut later = whole[..header - 2].to_vec();
+    later.extend_from_slice(b"9\n");
+    later.extend_from_slice(&whole[header..]);
+    refused(
+        &later,
+        "written in an unknown format (entities:binary-9): compile it again with `tadqiq gazetteer compile`",
+    );
 }

@@ -309,3 +309,136 @@ fn a_compiled_file_keeps_the_near_miss_index_on_disk_and_reads_it_back_whole() {
     // A stale fingerprint is refused.
     assert!(compiled::read(&path, Some("other")).is_err());
 }
+
+/// Every field the model has, filled: dates of each precision, a fact with
+/// an exact value and one with an open range, optional names and links.
+fn every_field() -> Gazetteer {
+    Gazetteer::from_yaml(&[
+        (
+            EntityKind::Person,
+            "people.yaml",
+            "- id: ahmed-al-sharaa\n  names: {ar: [أحمد الشرع, الشرع], en: [Ahmed al-Sharaa]}\n  family: {ar: [الشرع]}\n  roles:\n    - title: {ar: [الرئيس السوري], en: [Syrian president]}\n      from: 2025-01-29\n      to: 2030\n      of: syria\n      source: https://example.org/a\n    - title: {en: [leader]}\n      from: 2024-12\n  disambiguate: the president\n  ambiguous: {ar: [الشرع]}\n  source: test\n",
+        ),
+        (
+            EntityKind::Place,
+            "places.yaml",
+            "- id: syria\n  kind: country\n  names: {ar: [سوريا], en: [Syria]}\n  demonyms: {ar: [سوري], en: [Syrian]}\n  source: test\n- id: damascus\n  kind: city\n  names: {ar: [دمشق]}\n  in: syria\n  source: test\n",
+        ),
+        (
+            EntityKind::Organization,
+            "organizations.yaml",
+            "- id: arab-league\n  kind: alliance\n  names: {ar: [جامعة الدول العربية], en: [Arab League]}\n  acronyms: {en: [LAS]}\n  facts:\n    - key: members\n      value: 22\n      unit: {ar: [دولة], en: [states]}\n      predicate: {en: [has]}\n      as_of: 2024-05-16\n      source: https://example.org/b\n    - key: share\n      value: {min: 0.5}\n      date: 1945-03\n      from: 1945\n      to: 2000-02-29\n      source: https://example.org/c\n  source: test\n",
+        ),
+    ])
+    .expect("valid")
+}
+
+fn entities_json(g: &Gazetteer) -> String {
+    serde_json::to_string(g.entities()).expect("JSON")
+}
+
+#[test]
+fn a_compiled_file_holds_every_field_of_every_entity_in_binary() {
+    for g in [
+        every_field(),
+        GazetteerSources::default().load().expect("embedded"),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("g.compiled");
+        compiled::write(&path, "test", &g).expect("written");
+        let bytes = std::fs::read(&path).expect("read");
+        let header = bytes.iter().position(|&b| b == b'\n').expect("header");
+        assert!(
+            std::str::from_utf8(&bytes[..header])
+                .expect("UTF-8")
+                .ends_with(" test entities:binary-1"),
+            "the header names the encoding"
+        );
+        // No JSON follows the header.
+        assert_ne!(bytes[header + 1], b'[');
+        let back = compiled::read(&path, Some("test")).expect("reads back");
+        assert_eq!(entities_json(&back), entities_json(&g));
+        // The same sources give the same bytes.
+        compiled::write(&path, "test", &back).expect("written again");
+        assert_eq!(std::fs::read(&path).expect("read"), bytes);
+    }
+}
+
+#[test]
+fn a_compiled_file_of_an_earlier_build_with_json_entities_still_loads() {
+    let g = every_field();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("old.compiled");
+    let old = format!(
+        "tadqiq-compiled-gazetteer {} test\n{}\n",
+        env!("CARGO_PKG_VERSION"),
+        entities_json(&g)
+    );
+    std::fs::write(&path, old).expect("written");
+    let back = compiled::read(&path, Some("test")).expect("an old file reads");
+    assert_eq!(entities_json(&back), entities_json(&g));
+    // Its table and index are derived again, not read.
+    assert!(back.tagger_table().is_none());
+    // An encoding this build does not know is refused, with what to do.
+    let path = dir.path().join("new.compiled");
+    compiled::write(&path, "test", &g).expect("written");
+    let bytes = std::fs::read(&path).expect("read");
+    let text =
+        String::from_utf8_lossy(&bytes).replacen("entities:binary-1", "entities:binary-7", 1);
+    std::fs::write(&path, text.as_bytes()).expect("written");
+    let err = compiled::read(&path, Some("test")).expect_err("unknown encoding");
+    assert_eq!(
+        err,
+        "written in an unknown format (entities:binary-7): compile it again with `tadqiq gazetteer compile`"
+    );
+}
+
+#[test]
+fn damaged_binary_entities_are_refused_at_every_cut_and_never_panic() {
+    let g = every_field();
+    let mut bytes = Vec::new();
+    compiled::encoding::put_entities(&mut bytes, g.entities());
+    let back = compiled::encoding::entities(&bytes).expect("whole");
+    assert_eq!(back.len(), g.len());
+    for cut in 0..bytes.len() {
+        assert!(
+            compiled::encoding::entities(&bytes[..cut]).is_none(),
+            "cut at {cut}"
+        );
+    }
+    // Bytes left over are damage too.
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(compiled::encoding::entities(&longer).is_none());
+    // Every single byte changed: refused or read, never a panic, and a
+    // date read back is one the YAML could have held.
+    for at in 0..bytes.len() {
+        for value in [0u8, 1, 2, 13, 0xff] {
+            let mut changed = bytes.clone();
+            changed[at] = value;
+            if let Some(entities) = compiled::encoding::entities(&changed) {
+                for e in &entities {
+                    for role in &e.roles {
+                        for d in [role.from, role.to].into_iter().flatten() {
+                            assert_eq!(date::PartialDate::parse(&d.to_string()), Some(d));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Through the file: the entities cut short name the part.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("g.compiled");
+    compiled::write(&path, "test", &g).expect("written");
+    let whole = std::fs::read(&path).expect("read");
+    let header = whole.iter().position(|&b| b == b'\n').expect("header") + 1;
+    let mut short = whole.clone();
+    let len = u64::from_le_bytes(short[header..header + 8].try_into().expect("8"));
+    short[header..header + 8].copy_from_slice(&(len - 1).to_le_bytes());
+    std::fs::write(&path, &short).expect("written");
+    assert_eq!(
+        compiled::read(&path, Some("test")).expect_err("damaged"),
+        "damaged compiled gazetteer: its entities are unreadable"
+    );
+}
