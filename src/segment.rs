@@ -478,6 +478,15 @@ fn scan_inline(
     let mut unclosed: HashSet<usize> = HashSet::new();
     let mut i = start;
     while i < end {
+        // Only a URL (h, w) or, in Markdown, a comment, code span or link
+        // target (<, `, ]) starts at a byte: pass over the others in one go.
+        let skip = bytes[i..end].iter().position(|&b| {
+            matches!(b | 0x20, b'h' | b'w') || (markdown && matches!(b, b'<' | b'`' | b']'))
+        });
+        match skip {
+            Some(n) => i += n,
+            None => break,
+        }
         let b = bytes[i];
         if markdown && b == b'<' && text[i..end].starts_with("<!--") {
             match text[i + 4..end].find("-->") {
@@ -1046,6 +1055,10 @@ const LONG_PARAGRAPH_PREFIX: usize = 512;
 
 const SENTENCE_END: [char; 6] = ['.', '!', '?', '؟', '…', '۔'];
 
+/// Every char sentence splitting acts on: the sentence ends, the quotes that
+/// open or close a quotation, and the line break.
+const SENTENCE_CHARS: [char; 12] = ['.', '!', '?', '؟', '…', '۔', '«', '»', '“', '”', '"', '\n'];
+
 /// Footer debris next to boilerplate: a run-together token (nav links, share
 /// buttons) or a short fragment that is not a sentence (a logo name).
 fn is_debris(paragraph: &str) -> bool {
@@ -1166,15 +1179,28 @@ fn split_sentences(
     let mut quote_end: Option<usize> = None;
     let mut cuts: Vec<usize> = Vec::new();
 
-    let mut chars = para.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        // Letters, digits and spaces are no quote, line break or sentence
-        // end: nothing below happens for them (the skipped regions are
-        // caught up with at the next char that matters).
-        if c == ' ' || c.is_ascii_alphanumeric() || ('\u{0621}'..='\u{064A}').contains(&c) {
+    let bytes = para.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Only quotes, line breaks and sentence ends do anything below (the
+        // skipped regions are caught up with at the next one), so every
+        // other char is passed over by its bytes: a byte that is no lead
+        // byte of such a char (ASCII, 0xC2, 0xD8, 0xDB, 0xE2) never starts
+        // one, and a continuation byte is never one of those.
+        let i = at;
+        let c = match bytes[i] {
+            b'\n' | b'.' | b'!' | b'?' | b'"' => char::from(bytes[i]),
+            0xC2 | 0xD8 | 0xDB | 0xE2 => para[i..].chars().next().unwrap_or(' '),
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        at += c.len_utf8();
+        if !SENTENCE_CHARS.contains(&c) {
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
+        let next = para[at..].chars().next();
         while skip < skipped.len() && skipped[skip].end <= base + i {
             skip += 1;
         }
@@ -1791,6 +1817,128 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
                         <= super::kept_letters(&super::marker_key(text, markdown)),
                     "{text:?}"
                 );
+            }
+        }
+    }
+
+    /// The sentence cuts of a paragraph as the char-by-char scan made them
+    /// before the byte scan (reference for the test below).
+    fn cuts_by_chars(para: &str, base: usize, skipped: &[Range<usize>]) -> Vec<usize> {
+        let mut skip = skipped.partition_point(|s| s.end <= base);
+        let mut unclosed: Vec<char> = Vec::new();
+        let mut quote_end: Option<usize> = None;
+        let mut cuts = Vec::new();
+        let mut chars = para.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            while skip < skipped.len() && skipped[skip].end <= base + i {
+                skip += 1;
+            }
+            if skipped.get(skip).is_some_and(|s| s.start <= base + i) {
+                continue;
+            }
+            if let Some(close) = quote_end {
+                if i == close {
+                    quote_end = None;
+                }
+                continue;
+            }
+            if let Some(close) = closing_quote(c) {
+                if !unclosed.contains(&c) {
+                    let from = i + c.len_utf8();
+                    match para[from..].find(close) {
+                        Some(j) => quote_end = Some(from + j),
+                        None => unclosed.push(c),
+                    }
+                }
+                continue;
+            }
+            if c == '\n' {
+                if para[..i].trim_end().ends_with([':', '：']) {
+                    cuts.push(i);
+                }
+                continue;
+            }
+            if !SENTENCE_END.contains(&c) || next.is_some_and(|n| !n.is_whitespace()) {
+                continue;
+            }
+            if c == '.'
+                && (is_abbreviation(&para[..i]) || is_month_before_day(&para[..i], &para[i + 1..]))
+            {
+                continue;
+            }
+            cuts.push(i + c.len_utf8());
+        }
+        cuts
+    }
+
+    #[test]
+    fn byte_scan_splits_sentences_as_the_char_scan() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("fixtures")
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect();
+        texts.extend(
+            [
+                "قال «نعم.» ثم غادر. وقال: \"لا!\" هل؟ نعم… انتهى۔ بعد",
+                "Mr. Smith met Dr. Jones on Nov. 28. Then «left» “here” ok.\nNext:\nline",
+                "«غير مغلق. جملة؟ ثانية! “ و\"x. y.",
+                "، ؛ ٪ ١٢. ۔x ۔ ـ… … http://a.b/c. www.x.y! «https://q» end",
+                "\u{00A0}. \u{2026}\u{201C}\u{201D}\u{00AB}\u{00BB}\u{061F}\u{06D4} é. ü! 中. 😀?",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            for format in [Format::Plain, Format::Markdown] {
+                let d = doc(text, format);
+                let mut want = Vec::new();
+                for (index, p) in d.paragraphs.iter().enumerate() {
+                    let para = &text[p.range.clone()];
+                    let mut start = 0;
+                    for cut in cuts_by_chars(para, p.range.start, &d.skipped)
+                        .into_iter()
+                        .chain([para.len()])
+                    {
+                        if cut <= start {
+                            continue;
+                        }
+                        let piece = &para[start..cut];
+                        let lead = piece.len() - piece.trim_start().len();
+                        let trimmed = piece.trim();
+                        if !trimmed.is_empty() {
+                            let s = p.range.start + start + lead;
+                            want.push((s..s + trimmed.len(), index));
+                        }
+                        start = cut;
+                    }
+                }
+                let got: Vec<_> = d
+                    .sentences
+                    .iter()
+                    .map(|s| (s.range.clone(), s.paragraph))
+                    .collect();
+                assert_eq!(got, want, "{:?}", text.chars().take(40).collect::<String>());
+            }
+        }
+    }
+
+    #[test]
+    fn urls_are_found_after_skipped_bytes() {
+        // The inline scan jumps to the next h/w (and <, `, ] in Markdown):
+        // URLs in either case, after Arabic text, and Markdown spans.
+        let text = "قال HTTPS://Example.com/a. ثم WWW.b.org و`code`؛ [x](y) <!-- c -->ok";
+        for format in [Format::Plain, Format::Markdown] {
+            let d = doc(text, format);
+            let skipped: Vec<&str> = d.skipped.iter().map(|r| &text[r.clone()]).collect();
+            assert!(skipped.contains(&"HTTPS://Example.com/a"), "{skipped:?}");
+            assert!(skipped.contains(&"WWW.b.org"), "{skipped:?}");
+            if format == Format::Markdown {
+                assert!(skipped.contains(&"`code`"), "{skipped:?}");
+                assert!(skipped.contains(&"(y)"), "{skipped:?}");
+                assert!(skipped.contains(&"<!-- c -->"), "{skipped:?}");
+            } else {
+                assert_eq!(skipped.len(), 2, "{skipped:?}");
             }
         }
     }
