@@ -1055,6 +1055,22 @@ const LONG_PARAGRAPH_PREFIX: usize = 512;
 
 const SENTENCE_END: [char; 6] = ['.', '!', '?', '؟', '…', '۔'];
 
+/// The bytes sentence splitting stops at: the ASCII chars of
+/// `SENTENCE_CHARS`, the lead bytes of the others but '؟' (C2, DB, E2), and
+/// the second byte of '؟' (9F; its lead byte D8 starts most Arabic letters).
+/// No other byte starts one of them; the ASCII and lead bytes are never
+/// inside another char, and a 9F not after D8 is passed over.
+const SENTENCE_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [b'\n', b'.', b'!', b'?', b'"', 0xC2, 0xDB, 0xE2, 0x9F];
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// Every char sentence splitting acts on: the sentence ends, the quotes that
 /// open or close a quotation, and the line break.
 const SENTENCE_CHARS: [char; 12] = ['.', '!', '?', '؟', '…', '۔', '«', '»', '“', '”', '"', '\n'];
@@ -1181,22 +1197,26 @@ fn split_sentences(
 
     let bytes = para.as_bytes();
     let mut at = 0;
-    while at < bytes.len() {
-        // Only quotes, line breaks and sentence ends do anything below (the
-        // skipped regions are caught up with at the next one), so every
-        // other char is passed over by its bytes: a byte that is no lead
-        // byte of such a char (ASCII, 0xC2, 0xD8, 0xDB, 0xE2) never starts
-        // one, and a continuation byte is never one of those.
-        let i = at;
-        let c = match bytes[i] {
-            b'\n' | b'.' | b'!' | b'?' | b'"' => char::from(bytes[i]),
-            0xC2 | 0xD8 | 0xDB | 0xE2 => para[i..].chars().next().unwrap_or(' '),
-            _ => {
-                at += 1;
+    // Only quotes, line breaks and sentence ends do anything below (the
+    // skipped regions are caught up with at the next one), so the scan goes
+    // from one byte of `SENTENCE_BYTES` to the next.
+    while let Some(n) = bytes[at..]
+        .iter()
+        .position(|&b| SENTENCE_BYTES[usize::from(b)])
+    {
+        let j = at + n;
+        let (i, c) = match bytes[j] {
+            // The second byte of '؟' (D8 9F): D8 is the lead byte of most
+            // Arabic letters, 9F of few chars.
+            0x9F if j > 0 && bytes[j - 1] == 0xD8 => (j - 1, '؟'),
+            0x9F => {
+                at = j + 1;
                 continue;
             }
+            b if b.is_ascii() => (j, char::from(b)),
+            _ => (j, para[j..].chars().next().unwrap_or(' ')),
         };
-        at += c.len_utf8();
+        at = i + c.len_utf8();
         if !SENTENCE_CHARS.contains(&c) {
             continue;
         }
