@@ -1929,7 +1929,7 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
                 "قال «نعم.» ثم غادر. وقال: \"لا!\" هل؟ نعم… انتهى۔ بعد",
                 "Mr. Smith met Dr. Jones on Nov. 28. Then «left» “here” ok.\nNext:\nline",
                 "«غير مغلق. جملة؟ ثانية! “ و\"x. y.",
-                "، ؛ ٪ ١٢. ۔x ۔ ـ… … http://a.b/c. www.x.y! «https://q» end",
+                "، ؛ ٪ ١٢. ۱۲. ی؟ ۔x ۔ ـ… … http://a.b/c. www.x.y! «https://q» end",
                 "\u{00A0}. \u{2026}\u{201C}\u{201D}\u{00AB}\u{00BB}\u{061F}\u{06D4} é. ü! 中. 😀?",
             ]
             .map(String::from),
