@@ -83,12 +83,19 @@ fn title_before(
     mut titles_of: impl FnMut(EntityIndex) -> Rc<[String]>,
 ) -> Option<EntityIndex> {
     let before = folded.get(..name_start)?.trim_end_matches([' ', '\n']);
-    let words: Vec<&str> = before.rsplit(' ').take(8).collect();
+    // The last eight words, last first, without a list per call.
+    let mut last = [""; 8];
+    let mut n = 0;
+    for (slot, word) in last.iter_mut().zip(before.rsplit(' ')) {
+        *slot = word;
+        n += 1;
+    }
+    let words = &last[..n];
     let mut best: Option<(usize, EntityIndex)> = None;
     let mut tie = false;
     for &candidate in candidates {
         for title in titles_of(candidate).iter() {
-            if !ends_with_title(&words, title) {
+            if !ends_with_title(words, title) {
                 continue;
             }
             match best {
@@ -339,6 +346,63 @@ fn demonym_of_family(
 
 /// Turns tagger hits into mentions: drops those in skipped regions, attaches
 /// sections, paragraphs and sentences, and resolves family names.
+/// Paragraph, section and sentence of offsets asked in increasing order,
+/// each found by stepping on from the previous answer (as
+/// [`Document::paragraph_at`], [`Document::section_at`] and
+/// [`Document::sentence_at`], which an offset before the previous one uses).
+#[derive(Default)]
+struct Cursor {
+    offset: usize,
+    /// How many paragraphs, sections and sentences start at or before `offset`.
+    paragraphs: usize,
+    sections: usize,
+    sentences: usize,
+}
+
+impl Cursor {
+    fn lookup(
+        &mut self,
+        doc: &Document,
+        offset: usize,
+    ) -> (Option<usize>, SectionKind, Option<usize>) {
+        if offset < self.offset {
+            return (
+                doc.paragraph_at(offset),
+                doc.section_at(offset),
+                doc.sentence_at(offset),
+            );
+        }
+        self.offset = offset;
+        let step = |n: &mut usize, starts: &dyn Fn(usize) -> Option<usize>| {
+            while starts(*n).is_some_and(|s| s <= offset) {
+                *n += 1;
+            }
+        };
+        step(&mut self.paragraphs, &|i| {
+            doc.paragraphs.get(i).map(|p| p.range.start)
+        });
+        step(&mut self.sections, &|i| {
+            doc.sections.get(i).map(|s| s.range.start)
+        });
+        step(&mut self.sentences, &|i| {
+            doc.sentences.get(i).map(|s| s.range.start)
+        });
+        let paragraph = self
+            .paragraphs
+            .checked_sub(1)
+            .filter(|&i| doc.paragraphs[i].range.contains(&offset));
+        let section = self
+            .sections
+            .checked_sub(1)
+            .map_or(SectionKind::Body, |i| doc.sections[i].kind);
+        let sentence = self
+            .sentences
+            .checked_sub(1)
+            .filter(|&i| doc.sentences[i].range.contains(&offset));
+        (paragraph, section, sentence)
+    }
+}
+
 pub(crate) fn resolve(
     original: &str,
     folded: &str,
@@ -390,6 +454,8 @@ pub(crate) fn resolve(
         }
     }
     let mut mentions = Vec::with_capacity(hits.len());
+    let mut at = Cursor::default();
+    let mut in_section_order = true;
     for mut hit in hits {
         if doc.is_skipped(&(hit.start..hit.end)) {
             continue;
@@ -431,12 +497,10 @@ pub(crate) fn resolve(
                 hit.ambiguous = false;
             }
         }
-        let paragraph = doc.paragraph_at(hit.start);
+        let (paragraph, section, sentence) = at.lookup(doc, hit.start);
         let section_index = paragraph
             .map(|p| doc.paragraphs[p].section_index)
             .unwrap_or(0);
-        let section = doc.section_at(hit.start);
-        let sentence = doc.sentence_at(hit.start);
         let (entity, candidates) = match hit.form {
             AliasForm::Family => {
                 let key = fold_str(&hit.alias);
@@ -448,7 +512,19 @@ pub(crate) fn resolve(
                         .find(|s| filter(s) && hit.entities.contains(&s.2))
                         .map(|s| s.2)
                 };
-                let by_recency = pick(&|s| s.0 == section_index)
+                // While every list is in section order, the entries of this
+                // section are at the end of it: stop at the first earlier one.
+                let same_section = if in_section_order {
+                    earlier
+                        .iter()
+                        .rev()
+                        .take_while(|s| s.0 >= section_index)
+                        .find(|s| s.0 == section_index && hit.entities.contains(&s.2))
+                        .map(|s| s.2)
+                } else {
+                    pick(&|s| s.0 == section_index)
+                };
+                let by_recency = same_section
                     .or_else(|| pick(&|s| s.1 == SectionKind::Body))
                     .or_else(|| pick(&|_| true))
                     .or_else(|| {
@@ -500,7 +576,12 @@ pub(crate) fn resolve(
                 for key in keys.iter() {
                     let antecedent = (section_index, section, e);
                     match seen.get_mut(key) {
-                        Some(list) => list.push(antecedent),
+                        Some(list) => {
+                            // Mentions come in text order, so only a mention
+                            // outside every paragraph (section 0) can break it.
+                            in_section_order &= list.last().is_none_or(|l| l.0 <= section_index);
+                            list.push(antecedent);
+                        }
                         None => {
                             seen.insert(key.clone(), vec![antecedent]);
                         }
@@ -553,6 +634,30 @@ mod tests {
         text: &'static str,
         /// Entity of each family-name mention "الشرع", in order.
         want: &'static [Option<&'static str>],
+    }
+
+    #[test]
+    fn cursor_answers_as_the_document_lookups() {
+        use crate::segment::{segment, Format, SectionMarkers};
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("fixtures")
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect();
+        texts.sort();
+        for text in &texts {
+            for format in [Format::Plain, Format::Markdown] {
+                let doc = segment(text, &SectionMarkers::default(), format);
+                let want = |o: usize| (doc.paragraph_at(o), doc.section_at(o), doc.sentence_at(o));
+                let mut at = super::Cursor::default();
+                // Every offset in order, skipping some, then one step back.
+                for o in (0..=text.len() + 1).filter(|o| o % 3 != 1) {
+                    assert_eq!(at.lookup(&doc, o), want(o), "offset {o}");
+                }
+                let back = text.len() / 2;
+                assert_eq!(at.lookup(&doc, back), want(back));
+            }
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::normalize::{fold_str, Folded};
 
@@ -478,6 +478,15 @@ fn scan_inline(
     let mut unclosed: HashSet<usize> = HashSet::new();
     let mut i = start;
     while i < end {
+        // Only a URL (h, w) or, in Markdown, a comment, code span or link
+        // target (<, `, ]) starts at a byte: pass over the others in one go.
+        let skip = bytes[i..end].iter().position(|&b| {
+            matches!(b | 0x20, b'h' | b'w') || (markdown && matches!(b, b'<' | b'`' | b']'))
+        });
+        match skip {
+            Some(n) => i += n,
+            None => break,
+        }
         let b = bytes[i];
         if markdown && b == b'<' && text[i..end].starts_with("<!--") {
             match text[i + 4..end].find("-->") {
@@ -835,6 +844,9 @@ struct MarkerMatcher {
     appended_letters: usize,
     boilerplate: Vec<String>,
     automaton: Option<AhoCorasick>,
+    /// The same phrases as a DFA, built for the first draft of at least
+    /// `BIG_DRAFT` bytes: faster to search, slower to build.
+    dfa: std::cell::OnceCell<Option<AhoCorasick>>,
 }
 
 thread_local! {
@@ -887,6 +899,7 @@ impl MarkerMatcher {
             appended_letters,
             boilerplate,
             automaton,
+            dfa: std::cell::OnceCell::new(),
         }
     }
 
@@ -899,18 +912,35 @@ impl MarkerMatcher {
     /// Whether the paragraph `text[range]` is boilerplate. With the draft's
     /// fold, the paragraph's folded text is a slice of it; without, the
     /// paragraph is folded here.
+    /// The boilerplate automaton for a draft of `len` bytes: a DFA for a big
+    /// draft (same matches, fewer cycles per byte), else the default kind.
+    fn automaton(&self, len: usize) -> Option<&AhoCorasick> {
+        if len < BIG_DRAFT {
+            return self.automaton.as_ref();
+        }
+        self.dfa
+            .get_or_init(|| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .start_kind(StartKind::Both)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&self.boilerplate)
+                    .ok()
+            })
+            .as_ref()
+            .or(self.automaton.as_ref())
+    }
+
     fn is_boilerplate(&self, text: &str, draft: Option<&Folded>, range: Range<usize>) -> bool {
         if self.boilerplate.is_empty() {
             return false;
         }
+        let automaton = self.automaton(text.len());
         let paragraph = &text[range.clone()];
         // A paragraph short enough to be folded whole either way: no marker
         // anywhere in it settles it before its words are counted.
-        if let Some(ac) = self
-            .automaton
-            .as_ref()
-            .filter(|_| paragraph.len() <= LONG_PARAGRAPH_PREFIX)
-        {
+        if let Some(ac) = automaton.filter(|_| paragraph.len() <= LONG_PARAGRAPH_PREFIX) {
             let shared = draft.and_then(|f| f.slice_of(range.clone()));
             let owned;
             let folded = match shared {
@@ -952,7 +982,7 @@ impl MarkerMatcher {
                 owned.as_str()
             }
         };
-        match &self.automaton {
+        match automaton {
             // A match at the start, if any, is the leftmost one.
             Some(ac) if long => ac
                 .find(Input::new(folded).anchored(Anchored::Yes))
@@ -1040,11 +1070,35 @@ fn marker_key(s: &str, markdown: bool) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Drafts of at least this many bytes search boilerplate with a DFA: its
+/// build (about a millisecond) is then a small part of the draft's time.
+const BIG_DRAFT: usize = 1 << 20;
+
 /// Bytes of a long paragraph folded to look for a boilerplate marker at its
 /// start: longer than any marker, even with diacritics.
 const LONG_PARAGRAPH_PREFIX: usize = 512;
 
 const SENTENCE_END: [char; 6] = ['.', '!', '?', '؟', '…', '۔'];
+
+/// The bytes sentence splitting stops at: the ASCII chars of
+/// `SENTENCE_CHARS`, the lead bytes of the others but '؟' (C2, DB, E2), and
+/// the second byte of '؟' (9F; its lead byte D8 starts most Arabic letters).
+/// No other byte starts one of them; the ASCII and lead bytes are never
+/// inside another char, and a 9F not after D8 is passed over.
+const SENTENCE_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [b'\n', b'.', b'!', b'?', b'"', 0xC2, 0xDB, 0xE2, 0x9F];
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+/// Every char sentence splitting acts on: the sentence ends, the quotes that
+/// open or close a quotation, and the line break.
+const SENTENCE_CHARS: [char; 12] = ['.', '!', '?', '؟', '…', '۔', '«', '»', '“', '”', '"', '\n'];
 
 /// Footer debris next to boilerplate: a run-together token (nav links, share
 /// buttons) or a short fragment that is not a sentence (a logo name).
@@ -1166,15 +1220,32 @@ fn split_sentences(
     let mut quote_end: Option<usize> = None;
     let mut cuts: Vec<usize> = Vec::new();
 
-    let mut chars = para.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        // Letters, digits and spaces are no quote, line break or sentence
-        // end: nothing below happens for them (the skipped regions are
-        // caught up with at the next char that matters).
-        if c == ' ' || c.is_ascii_alphanumeric() || ('\u{0621}'..='\u{064A}').contains(&c) {
+    let bytes = para.as_bytes();
+    let mut at = 0;
+    // Only quotes, line breaks and sentence ends do anything below (the
+    // skipped regions are caught up with at the next one), so the scan goes
+    // from one byte of `SENTENCE_BYTES` to the next.
+    while let Some(n) = bytes[at..]
+        .iter()
+        .position(|&b| SENTENCE_BYTES[usize::from(b)])
+    {
+        let j = at + n;
+        let (i, c) = match bytes[j] {
+            // The second byte of '؟' (D8 9F): D8 is the lead byte of most
+            // Arabic letters, 9F of few chars.
+            0x9F if j > 0 && bytes[j - 1] == 0xD8 => (j - 1, '؟'),
+            0x9F => {
+                at = j + 1;
+                continue;
+            }
+            b if b.is_ascii() => (j, char::from(b)),
+            _ => (j, para[j..].chars().next().unwrap_or(' ')),
+        };
+        at = i + c.len_utf8();
+        if !SENTENCE_CHARS.contains(&c) {
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
+        let next = para[at..].chars().next();
         while skip < skipped.len() && skipped[skip].end <= base + i {
             skip += 1;
         }
@@ -1791,6 +1862,160 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
                         <= super::kept_letters(&super::marker_key(text, markdown)),
                     "{text:?}"
                 );
+            }
+        }
+    }
+
+    /// The sentence cuts of a paragraph as the char-by-char scan made them
+    /// before the byte scan (reference for the test below).
+    fn cuts_by_chars(para: &str, base: usize, skipped: &[Range<usize>]) -> Vec<usize> {
+        let mut skip = skipped.partition_point(|s| s.end <= base);
+        let mut unclosed: Vec<char> = Vec::new();
+        let mut quote_end: Option<usize> = None;
+        let mut cuts = Vec::new();
+        let mut chars = para.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            while skip < skipped.len() && skipped[skip].end <= base + i {
+                skip += 1;
+            }
+            if skipped.get(skip).is_some_and(|s| s.start <= base + i) {
+                continue;
+            }
+            if let Some(close) = quote_end {
+                if i == close {
+                    quote_end = None;
+                }
+                continue;
+            }
+            if let Some(close) = closing_quote(c) {
+                if !unclosed.contains(&c) {
+                    let from = i + c.len_utf8();
+                    match para[from..].find(close) {
+                        Some(j) => quote_end = Some(from + j),
+                        None => unclosed.push(c),
+                    }
+                }
+                continue;
+            }
+            if c == '\n' {
+                if para[..i].trim_end().ends_with([':', '：']) {
+                    cuts.push(i);
+                }
+                continue;
+            }
+            if !SENTENCE_END.contains(&c) || next.is_some_and(|n| !n.is_whitespace()) {
+                continue;
+            }
+            if c == '.'
+                && (is_abbreviation(&para[..i]) || is_month_before_day(&para[..i], &para[i + 1..]))
+            {
+                continue;
+            }
+            cuts.push(i + c.len_utf8());
+        }
+        cuts
+    }
+
+    #[test]
+    fn byte_scan_splits_sentences_as_the_char_scan() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("fixtures")
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect();
+        texts.extend(
+            [
+                "قال «نعم.» ثم غادر. وقال: \"لا!\" هل؟ نعم… انتهى۔ بعد",
+                "Mr. Smith met Dr. Jones on Nov. 28. Then «left» “here” ok.\nNext:\nline",
+                "«غير مغلق. جملة؟ ثانية! “ و\"x. y.",
+                "، ؛ ٪ ١٢. ۱۲. ی؟ ۔x ۔ ـ… … http://a.b/c. www.x.y! «https://q» end",
+                "\u{00A0}. \u{2026}\u{201C}\u{201D}\u{00AB}\u{00BB}\u{061F}\u{06D4} é. ü! 中. 😀?",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            for format in [Format::Plain, Format::Markdown] {
+                let d = doc(text, format);
+                let mut want = Vec::new();
+                for (index, p) in d.paragraphs.iter().enumerate() {
+                    let para = &text[p.range.clone()];
+                    let mut start = 0;
+                    for cut in cuts_by_chars(para, p.range.start, &d.skipped)
+                        .into_iter()
+                        .chain([para.len()])
+                    {
+                        if cut <= start {
+                            continue;
+                        }
+                        let piece = &para[start..cut];
+                        let lead = piece.len() - piece.trim_start().len();
+                        let trimmed = piece.trim();
+                        if !trimmed.is_empty() {
+                            let s = p.range.start + start + lead;
+                            want.push((s..s + trimmed.len(), index));
+                        }
+                        start = cut;
+                    }
+                }
+                let got: Vec<_> = d
+                    .sentences
+                    .iter()
+                    .map(|s| (s.range.clone(), s.paragraph))
+                    .collect();
+                assert_eq!(got, want, "{:?}", text.chars().take(40).collect::<String>());
+            }
+        }
+    }
+
+    #[test]
+    fn big_drafts_find_the_same_boilerplate_with_a_dfa() {
+        let matcher = MarkerMatcher::new(&SectionMarkers::default());
+        let small = matcher.automaton(0).expect("default automaton");
+        let big = matcher.automaton(BIG_DRAFT).expect("DFA");
+        assert_eq!(big.kind(), aho_corasick::AhoCorasickKind::DFA);
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut paragraphs: Vec<String> = std::fs::read_dir(dir)
+            .expect("fixtures")
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .flat_map(|t| t.split("\n\n").map(fold_str).collect::<Vec<_>>())
+            .collect();
+        paragraphs.extend(
+            [
+                "© 2024",
+                "COPYRIGHT x",
+                "x follow US",
+                "جميع الحقوق محفوظة",
+                "تابعنا",
+            ]
+            .map(fold_str),
+        );
+        let mut found = 0;
+        for p in &paragraphs {
+            let anchored = Input::new(p.as_str()).anchored(Anchored::Yes);
+            assert_eq!(small.is_match(p.as_str()), big.is_match(p.as_str()), "{p}");
+            assert_eq!(small.find(anchored.clone()), big.find(anchored), "{p}");
+            found += usize::from(small.is_match(p.as_str()));
+        }
+        assert!(found >= 4, "{found}");
+    }
+
+    #[test]
+    fn urls_are_found_after_skipped_bytes() {
+        // The inline scan jumps to the next h/w (and <, `, ] in Markdown):
+        // URLs in either case, after Arabic text, and Markdown spans.
+        let text = "قال HTTPS://Example.com/a. ثم WWW.b.org و`code`؛ [x](y) <!-- c -->ok";
+        for format in [Format::Plain, Format::Markdown] {
+            let d = doc(text, format);
+            let skipped: Vec<&str> = d.skipped.iter().map(|r| &text[r.clone()]).collect();
+            assert!(skipped.contains(&"HTTPS://Example.com/a"), "{skipped:?}");
+            assert!(skipped.contains(&"WWW.b.org"), "{skipped:?}");
+            if format == Format::Markdown {
+                assert!(skipped.contains(&"`code`"), "{skipped:?}");
+                assert!(skipped.contains(&"(y)"), "{skipped:?}");
+                assert!(skipped.contains(&"<!-- c -->"), "{skipped:?}");
+            } else {
+                assert_eq!(skipped.len(), 2, "{skipped:?}");
             }
         }
     }
