@@ -262,18 +262,26 @@ fn two_processes_filling_the_cache_at_once_both_succeed() {
     assert_eq!(again.stdout, outputs[0].stdout);
 }
 
-#[test]
-fn a_compiled_file_is_a_whole_gazetteer_for_ci_images() {
+/// A folder with a one-person newsroom gazetteer `g/`, the draft `a.txt`
+/// and `newsroom.tqg`, the gazetteer compiled.
+fn newsroom_compiled(draft: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
     write(
         &root.join("g/people.yaml"),
         "- id: samer-al-khatib\n  names: {ar: [سامر الخطيب]}\n  source: newsroom records\n",
     );
-    write(&root.join("a.txt"), "التقى سامر الخطيب في دمشق.\n");
+    write(&root.join("a.txt"), draft);
     let out = tadqiq(&["gazetteer", "compile", "g", "-o", "newsroom.tqg"], root);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("entities compiled into newsroom.tqg"));
+    dir
+}
+
+#[test]
+fn a_compiled_file_is_a_whole_gazetteer_for_ci_images() {
+    let dir = newsroom_compiled("التقى سامر الخطيب في دمشق.\n");
+    let root = dir.path();
     assert_eq!(
         tagged(root, &["--no-cache", "--gazetteer", "newsroom.tqg"]),
         ["samer-al-khatib", "damascus"]
@@ -319,15 +327,9 @@ fn a_compiled_file_is_a_whole_gazetteer_for_ci_images() {
 
 #[test]
 fn a_compiled_file_with_bytes_after_its_index_or_a_length_past_its_end_is_refused() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    // A misspelt name, for the near-miss index.
+    let dir = newsroom_compiled("التقى سامر الخطيت في دمشق.\n");
     let root = dir.path();
-    write(
-        &root.join("g/people.yaml"),
-        "- id: samer-al-khatib\n  names: {ar: [سامر الخطيب]}\n  source: newsroom records\n",
-    );
-    write(&root.join("a.txt"), "التقى سامر الخطيت في دمشق.\n");
-    let out = tadqiq(&["gazetteer", "compile", "g", "-o", "newsroom.tqg"], root);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     // The near-miss index is read only when `check` needs it: the finding
     // is the same as from the YAML folder.
     let check = |gazetteer: &str| {
@@ -389,15 +391,8 @@ fn a_compiled_file_with_bytes_after_its_index_or_a_length_past_its_end_is_refuse
 
 #[test]
 fn a_compiled_file_with_damaged_entities_or_an_unknown_encoding_is_refused_by_name() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = newsroom_compiled("التقى سامر الخطيب في دمشق.\n");
     let root = dir.path();
-    write(
-        &root.join("g/people.yaml"),
-        "- id: samer-al-khatib\n  names: {ar: [سامر الخطيب]}\n  source: newsroom records\n",
-    );
-    write(&root.join("a.txt"), "التقى سامر الخطيب في دمشق.\n");
-    let out = tadqiq(&["gazetteer", "compile", "g", "-o", "newsroom.tqg"], root);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let whole = std::fs::read(root.join("newsroom.tqg")).expect("read");
     let refused = |bytes: &[u8], message: &str| {
         std::fs::write(root.join("newsroom.tqg"), bytes).expect("write");

@@ -496,27 +496,30 @@ fn newsroom_lexicons_apply() {
     assert!(has_conflict(&Server::start_in(dir.path(), &[], &[])));
 
     std::fs::write(dir.path().join("desk/units-bad.yaml"), "- [unclosed\n").unwrap();
+    let (code, err) = failed_start(dir.path());
+    assert_eq!(code, Some(2));
+    assert!(err.contains("units-bad.yaml:"), "{err}");
+}
+
+/// Exit code and standard error of a server that should not start in `cwd`.
+fn failed_start(cwd: &Path) -> (Option<i32>, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_tadqiq"))
         .args(["serve", "--addr", "127.0.0.1:0"])
-        .current_dir(dir.path())
+        .current_dir(cwd)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("units-bad.yaml:"), "{err}");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
 fn bad_startup_is_exit_2_with_a_message() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("tadqiq.yaml"), "rulez: {}\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_tadqiq"))
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (code, err) = failed_start(dir.path());
+    assert_eq!(code, Some(2));
     assert!(err.contains("tadqiq.yaml:1:1"), "{err}");
     let out = Command::new(env!("CARGO_BIN_EXE_tadqiq"))
         .args(["serve", "--max-body", "lots"])
