@@ -27,6 +27,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::normalize::fold_str;
+use crate::source_error::line_col;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_lexicon.rs"));
 
@@ -44,23 +45,7 @@ pub const TABLES: &[&str] = &[
 ];
 
 /// A problem in a lexicon file, as `path:line:col: message`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LexiconError {
-    pub path: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl fmt::Display for LexiconError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.path, self.line, self.column, self.message
-        )
-    }
-}
+pub type LexiconError = crate::source_error::SourceError;
 
 /// Every problem found, one per line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,13 +53,7 @@ pub struct LexiconErrors(pub Vec<LexiconError>);
 
 impl fmt::Display for LexiconErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{e}")?;
-        }
-        Ok(())
+        crate::source_error::write_all(&self.0, f)
     }
 }
 
@@ -957,17 +936,6 @@ fn file_error(path: String, message: impl Into<String>) -> LexiconError {
         column: 1,
         message: message.into(),
     }
-}
-
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 /// Where `id: <id>` is written in a file (line and column of the id).

@@ -38,6 +38,7 @@ mod run;
 mod segment;
 pub mod serve;
 mod snapshot_dir;
+mod source_error;
 mod suppress;
 mod tag;
 mod walk;

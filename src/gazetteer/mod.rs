@@ -119,40 +119,8 @@ impl Entity {
     }
 }
 
-/// A gazetteer problem, located in its file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GazetteerError {
-    pub path: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl GazetteerError {
-    /// A problem with a whole file or folder, which has no line to point at
-    /// (shown as `path: message`).
-    pub(crate) fn file(path: String, message: impl Into<String>) -> GazetteerError {
-        GazetteerError {
-            path,
-            line: 0,
-            column: 0,
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for GazetteerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            return write!(f, "{}: {}", self.path, self.message);
-        }
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.path, self.line, self.column, self.message
-        )
-    }
-}
+/// A problem in a gazetteer file, as `path:line:col: message`.
+pub type GazetteerError = crate::source_error::SourceError;
 
 /// All problems found while loading; never only the first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,13 +128,7 @@ pub struct GazetteerErrors(pub Vec<GazetteerError>);
 
 impl fmt::Display for GazetteerErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{e}")?;
-        }
-        Ok(())
+        crate::source_error::write_all(&self.0, f)
     }
 }
 
@@ -486,17 +448,7 @@ fn compile(
     Ok(gazetteer)
 }
 
-/// 1-based line and character column of a byte offset.
-pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
+pub(crate) use crate::source_error::line_col;
 
 fn yaml_error(file: &SourceFile, e: &serde_norway::Error) -> GazetteerError {
     let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
