@@ -586,6 +586,14 @@ mod tests {
     #[test]
     fn does_not_flag() {
         check(&[
+            // REGRESSION (real news, 2025-02-02): a title after a comma,
+            // then an honorific and another person's name, is that
+            // person's, not the name's before it.
+            Case {
+                text: "استقبل ولي العهد السعودي، الأمير محمد بن سلمان، رئيس الجمهورية العربية السورية، السيد أحمد الشرع، في الرياض.",
+                date: "2025-02-02",
+                want: &[],
+            },
             // REGRESSION (real news, 2025-11-12): the sentence sets its own
             // time with a year in which the title was held.
             Case {

@@ -487,6 +487,12 @@ pub(crate) fn titles_after(
             if continues || (matches!(gap, Gap::Space | Gap::Joiner) && starts_person(next.start)) {
                 break;
             }
+            // A title, a comma or space, honorifics, then a name: the title
+            // is that name's ("محمد بن سلمان، رئيس الجمهورية العربية
+            // السورية، السيد أحمد الشرع").
+            if honorific_then_person(&words[end..], starts_person) {
+                break;
+            }
         }
         out.push(TitleMatch {
             key,
@@ -502,6 +508,24 @@ pub(crate) fn titles_after(
         }
     }
     out
+}
+
+/// Whether `words` (from the word after a title) are one or more honorifics,
+/// the first after a space or a comma, then a person's name.
+fn honorific_then_person(words: &[(Gap, Word<'_>)], starts_person: &dyn Fn(usize) -> bool) -> bool {
+    let lists = crate::rules::words::get();
+    let mut k = 0;
+    while let Some(&(gap, word)) = words.get(k) {
+        let gap_ok = gap == Gap::Space || (k == 0 && gap == Gap::Comma);
+        if !gap_ok || !lists.is_honorific(word.text) {
+            break;
+        }
+        k += 1;
+    }
+    k > 0
+        && words
+            .get(k)
+            .is_some_and(|&(gap, next)| gap == Gap::Space && starts_person(next.start))
 }
 
 /// The titles attached to a mention spanning folded bytes `start..end`; the
