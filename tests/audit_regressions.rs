@@ -4,6 +4,8 @@
 //! alarm before the fix, and a draft with the real contradiction of the same
 //! shape that must still be flagged.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use tadqiq::{CheckerBuilder, Format, Mode};
@@ -25,19 +27,13 @@ fn findings(file: &str) -> Vec<(String, String, String)> {
     let checker = CheckerBuilder::new()
         .build()
         .expect("the embedded gazetteer is valid");
-    checker
-        .run(file, &text, format, Mode::Check)
-        .findings
-        .iter()
-        .filter(|f| f.severity.as_str() != "info")
-        .map(|f| {
-            (
-                f.rule.to_string(),
-                f.severity.as_str().to_string(),
-                f.spans.first().map(|s| s.text.clone()).unwrap_or_default(),
-            )
-        })
-        .collect()
+    let report = checker.run(file, &text, format, Mode::Check);
+    common::triples(
+        report
+            .findings
+            .iter()
+            .filter(|f| f.severity.as_str() != "info"),
+    )
 }
 
 fn expect(file: &str, want: &[(&str, &str, &str)]) {

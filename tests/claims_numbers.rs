@@ -36,18 +36,7 @@ fn findings(file: &str) -> Vec<(String, String, String)> {
         .build()
         .expect("the embedded gazetteer is valid");
     let report = checker.run(file, &text, format, Mode::Check);
-    report
-        .findings
-        .iter()
-        .filter(|f| RULES.contains(&f.rule))
-        .map(|f| {
-            (
-                f.rule.to_string(),
-                f.severity.as_str().to_string(),
-                f.spans.first().map(|s| s.text.clone()).unwrap_or_default(),
-            )
-        })
-        .collect()
+    common::triples(report.findings.iter().filter(|f| RULES.contains(&f.rule)))
 }
 
 fn run(cases: &[Case]) {

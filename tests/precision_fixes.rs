@@ -4,6 +4,8 @@
 //! (`tests/fixtures/precision/`, drafts written for tadqiq). Every draft is
 //! checked on 2025-11-09 and compared with its complete list of findings.
 
+mod common;
+
 use std::path::PathBuf;
 
 use tadqiq::gazetteer::PartialDate;
@@ -28,17 +30,7 @@ fn run(name: &str, builder: &mut CheckerBuilder) -> FileReport {
 
 /// (rule, severity, primary span text) of every finding.
 fn findings(report: &FileReport) -> Vec<(String, String, String)> {
-    report
-        .findings
-        .iter()
-        .map(|f| {
-            (
-                f.rule.to_string(),
-                f.severity.as_str().to_string(),
-                f.spans.first().map(|s| s.text.clone()).unwrap_or_default(),
-            )
-        })
-        .collect()
+    common::triples(&report.findings)
 }
 
 struct Case {

@@ -2,6 +2,8 @@
 //! near-miss, unknown-name) run through the library on the fixture drafts and
 //! on the seed article.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use tadqiq::{CheckerBuilder, FileReport, Finding, Format, Mode, Severity};
@@ -40,16 +42,7 @@ fn entity_findings(report: &FileReport) -> Vec<&Finding> {
 
 /// (rule, severity, primary span text).
 fn summary(report: &FileReport) -> Vec<(String, String, String)> {
-    entity_findings(report)
-        .iter()
-        .map(|f| {
-            (
-                f.rule.to_string(),
-                f.severity.as_str().to_string(),
-                f.spans.first().map(|s| s.text.clone()).unwrap_or_default(),
-            )
-        })
-        .collect()
+    common::triples(entity_findings(report))
 }
 
 struct Case {

@@ -56,3 +56,20 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
 }
+
+/// (rule, severity, text of the primary span) of each finding: the shape the
+/// fixture tests compare against.
+pub fn triples<'a>(
+    findings: impl IntoIterator<Item = &'a tadqiq::Finding>,
+) -> Vec<(String, String, String)> {
+    findings
+        .into_iter()
+        .map(|f| {
+            (
+                f.rule.to_string(),
+                f.severity.as_str().to_string(),
+                f.spans.first().map(|s| s.text.clone()).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
