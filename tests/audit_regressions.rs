@@ -349,3 +349,19 @@ fn palaces_treasury_and_leo_14_are_known() {
         assert!(has(&m, text, id), "{text} -> {id}: {m:?}");
     }
 }
+
+/// Maher al-Sharaa, the president's brother and secretary-general of the
+/// presidency (real news: he received the Russian delegation, 9 September
+/// 2025): his name was read as a bare "الشرع" left unresolved. His title is
+/// quiet; the health ministry he left in March 2025 is a past title.
+#[test]
+fn maher_al_sharaa_is_known() {
+    expect("ar-maher-al-sharaa.md", &[]);
+    let m = tagged("ar-maher-al-sharaa.md");
+    assert!(has(&m, "ماهر الشرع", "maher-al-sharaa"), "{m:?}");
+    assert!(has(&m, "أحمد الشرع", "ahmed-al-sharaa"), "{m:?}");
+    expect(
+        "ar-maher-al-sharaa-past-title.md",
+        &[("role-conflict", "warning", "ماهر الشرع")],
+    );
+}
