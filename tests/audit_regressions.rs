@@ -365,3 +365,16 @@ fn maher_al_sharaa_is_known() {
         &[("role-conflict", "warning", "ماهر الشرع")],
     );
 }
+
+/// Azerbaijan's president Ilham Aliyev, named in the real news of his deputy
+/// prime minister (Azertag, 17 October 2025), was missing.
+#[test]
+fn ilham_aliyev_is_known() {
+    expect("ar-aliyev.md", &[]);
+    let m = tagged("ar-aliyev.md");
+    assert!(has(&m, "إلهام علييف", "ilham-aliyev"), "{m:?}");
+    expect(
+        "ar-aliyev-wrong-title.md",
+        &[("role-conflict", "error", "إلهام علييف")],
+    );
+}
