@@ -378,3 +378,25 @@ fn ilham_aliyev_is_known() {
         &[("role-conflict", "error", "إلهام علييف")],
     );
 }
+
+/// Congressmen Cory Mills (Florida) and Abraham Hamadeh (Arizona), named in
+/// real news of their visits to Damascus: each one's state is his, the other
+/// state's seat is an error, and the seat before he took it a warning.
+/// "عضو الكونغرس عن ولاية فلوريدا" is no title of the gazetteer (it also fits
+/// a senator): Marco Rubio called so in 2020 is quiet.
+#[test]
+fn mills_and_hamadeh_are_known() {
+    expect("ar-congress-visitors.md", &[]);
+    let m = tagged("ar-congress-visitors.md");
+    assert!(has(&m, "أبراهام حمادة", "abraham-hamadeh"), "{m:?}");
+    assert!(has(&m, "كوري ميلز", "cory-mills"), "{m:?}");
+    expect(
+        "ar-congress-visitors-swapped.md",
+        &[("role-conflict", "error", "أبراهام حمادة")],
+    );
+    expect(
+        "en-hamadeh-too-early.md",
+        &[("role-conflict", "warning", "Abraham Hamadeh")],
+    );
+    expect("ar-rubio-florida.md", &[]);
+}
