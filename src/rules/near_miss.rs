@@ -224,6 +224,17 @@ impl NameIndex {
         out
     }
 
+    /// How many bytes [`is_head`](Self::is_head) reads.
+    pub(crate) const HEAD: usize = INDEX_MAGIC.len() + 4;
+
+    /// Whether `bytes` open an index this build reads: its version and
+    /// the cap on postings it was written with.
+    pub(crate) fn is_head(bytes: &[u8]) -> bool {
+        bytes.len() == Self::HEAD
+            && bytes.starts_with(INDEX_MAGIC)
+            && bytes[INDEX_MAGIC.len()..] == (MAX_POSTINGS as u32).to_le_bytes()
+    }
+
     /// Reads [`to_bytes`](Self::to_bytes) back for a gazetteer of `entities`
     /// entities; `None` when the bytes are not such an index.
     #[cfg(test)]
@@ -1288,7 +1299,10 @@ mod tests {
         assert_eq!(candidates(&index, "quilon").len(), 64);
         // "kelab" is the second word of p0 and q0 (names 0 and 70).
         let kelab = candidates(&index, "kelab");
-        assert!(kelab.contains(&(0, 1)) && kelab.contains(&(70, 1)), "{kelab:?}");
+        assert!(
+            kelab.contains(&(0, 1)) && kelab.contains(&(70, 1)),
+            "{kelab:?}"
+        );
         same_as_reference(&g, &index);
     }
 
