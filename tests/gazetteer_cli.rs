@@ -387,6 +387,19 @@ fn a_compiled_file_with_bytes_after_its_index_or_a_length_past_its_end_is_refuse
     let mut past = whole.clone();
     past[table..table + 8].copy_from_slice(&u64::MAX.to_le_bytes());
     refused(&past);
+    // The near-miss index in another version, or written with another cap
+    // on postings: refused with the file, not built again silently.
+    let magic = b"tadqiq-names-2\n";
+    let index = whole
+        .windows(magic.len())
+        .position(|w| w == magic)
+        .expect("the index");
+    let mut version = whole.clone();
+    version[index + magic.len() - 2] = b'1';
+    refused(&version);
+    let mut cap = whole.clone();
+    cap[index + magic.len()] = 65;
+    refused(&cap);
 }
 
 #[test]
@@ -433,5 +446,14 @@ fn a_compiled_file_with_damaged_entities_or_an_unknown_encoding_is_refused_by_na
     refused(
         &later,
         "written in an unknown format (entities:binary-9): compile it again with `tadqiq gazetteer compile`",
+    );
+    // The previous binary format (its near-miss index laid out the old
+    // way): refused as older, with what to do.
+    let mut earlier = whole[..header - 2].to_vec();
+    earlier.extend_from_slice(b"1\n");
+    earlier.extend_from_slice(&whole[header..]);
+    refused(
+        &earlier,
+        "written by an earlier tadqiq in an older format (entities:binary-1): compile it again with `tadqiq gazetteer compile`",
     );
 }

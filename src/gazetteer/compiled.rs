@@ -2,7 +2,7 @@
 //! written once and read back with no YAML parsing and no validation.
 //!
 //! A compiled file is one header line, `tadqiq-compiled-gazetteer VERSION
-//! FINGERPRINT entities:binary-1`, then three binary parts, each as a `u64`
+//! FINGERPRINT entities:binary-2`, then three binary parts, each as a `u64`
 //! length and its bytes: the entities (see `encoding` below), the tagger's
 //! table (every folded key, what it stands for and the serialized
 //! automaton, see [`TaggerTable`](crate::tag::TaggerTable)) and the
@@ -25,6 +25,7 @@ use std::time::UNIX_EPOCH;
 
 use super::source::SourceFile;
 use super::{Entity, Gazetteer};
+use crate::rules::near_miss::NameIndex;
 use crate::tag::TaggerTable;
 
 const MAGIC: &str = "tadqiq-compiled-gazetteer";
@@ -120,7 +121,7 @@ pub(crate) fn write(path: &Path, fingerprint: &str, gazetteer: &Gazetteer) -> st
         )?;
         let mut entities = Vec::new();
         encoding::put_entities(&mut entities, gazetteer.entities());
-        let names = crate::rules::near_miss::NameIndex::derive(gazetteer).to_bytes();
+        let names = NameIndex::derive(gazetteer).to_bytes();
         for part in [entities, table.to_bytes(), names] {
             out.write_all(&(part.len() as u64).to_le_bytes())?;
             out.write_all(&part)?;
@@ -159,8 +160,8 @@ pub(crate) fn prune(dir: &Path) {
 }
 
 /// The near-miss index of a compiled file, left on disk until a `check`
-/// needs it (`tag` never does): at 1,000,000 aliases it is 300 MB, which
-/// reading with the rest would double the peak memory of every run. The
+/// needs it (`tag` never does): at 1,000,000 aliases it is about 100 MB
+/// that every run would otherwise read and hold. The
 /// open file is kept, so a file replaced meanwhile (a cache entry written
 /// again) is not read by mistake.
 #[derive(Debug)]
@@ -267,6 +268,11 @@ pub(crate) fn read(path: &Path, expected: Option<&str>) -> Result<Gazetteer, Str
             (Gazetteer::new(entities), true)
         }
         None => (read_json_entities(&mut input, size)?, false),
+        Some(earlier) if EARLIER_BINARY.contains(&earlier) => {
+            return Err(format!(
+                "written by an earlier tadqiq in an older format ({earlier}): compile it again with `tadqiq gazetteer compile`"
+            ))
+        }
         Some(other) => {
             return Err(format!(
                 "written in an unknown format ({other}): compile it again with `tadqiq gazetteer compile`"
@@ -285,6 +291,13 @@ pub(crate) fn read(path: &Path, expected: Option<&str>) -> Result<Gazetteer, Str
     let names_len = len(&mut input).ok_or_else(unreadable)?;
     let offset = input.stream_position().map_err(|_| unreadable())?;
     if offset + names_len as u64 != size {
+        return Err(unreadable().into());
+    }
+    // The index's version and cap are checked now: an index this build
+    // would not read is refused with the file, not built again silently.
+    let mut head = vec![0; NameIndex::HEAD.min(names_len)];
+    input.read_exact(&mut head).map_err(|_| unreadable())?;
+    if !NameIndex::is_head(&head) {
         return Err(unreadable().into());
     }
     gazetteer.tagger_table = Some(std::sync::Arc::new(table));
@@ -323,8 +336,14 @@ fn read_json_entities(
 
 /// The header's fourth field in a file whose entities are in the binary
 /// encoding below; a file without it (an earlier build's) holds them as
-/// one JSON line, which is still read.
-const BINARY_ENTITIES: &str = "entities:binary-1";
+/// one JSON line, which is still read. Version 2: the near-miss index in
+/// its compact form (`tadqiq-names-2`, see `NameIndex::to_bytes`).
+const BINARY_ENTITIES: &str = "entities:binary-2";
+
+/// Earlier values of [`BINARY_ENTITIES`]: such a file is refused with what
+/// to do (its near-miss index would have to be built again, which at a
+/// million aliases takes seconds and more than a gigabyte).
+const EARLIER_BINARY: [&str; 1] = ["entities:binary-1"];
 
 /// The entities in a compact binary form, read about ten times faster than
 /// their JSON: every string as a `u32` length and its UTF-8 bytes, every

@@ -351,7 +351,7 @@ fn a_compiled_file_holds_every_field_of_every_entity_in_binary() {
         assert!(
             std::str::from_utf8(&bytes[..header])
                 .expect("UTF-8")
-                .ends_with(" test entities:binary-1"),
+                .ends_with(" test entities:binary-2"),
             "the header names the encoding"
         );
         // No JSON follows the header.
@@ -384,12 +384,22 @@ fn a_compiled_file_of_an_earlier_build_with_json_entities_still_loads() {
     compiled::write(&path, "test", &g).expect("written");
     let bytes = std::fs::read(&path).expect("read");
     let text =
-        String::from_utf8_lossy(&bytes).replacen("entities:binary-1", "entities:binary-7", 1);
+        String::from_utf8_lossy(&bytes).replacen("entities:binary-2", "entities:binary-7", 1);
     std::fs::write(&path, text.as_bytes()).expect("written");
     let err = compiled::read(&path, Some("test")).expect_err("unknown encoding");
     assert_eq!(
         err,
         "written in an unknown format (entities:binary-7): compile it again with `tadqiq gazetteer compile`"
+    );
+    // The previous binary format (its near-miss index in the older layout)
+    // is refused too, as older.
+    let text =
+        String::from_utf8_lossy(&bytes).replacen("entities:binary-2", "entities:binary-1", 1);
+    std::fs::write(&path, text.as_bytes()).expect("written");
+    let err = compiled::read(&path, Some("test")).expect_err("an older binary format");
+    assert_eq!(
+        err,
+        "written by an earlier tadqiq in an older format (entities:binary-1): compile it again with `tadqiq gazetteer compile`"
     );
 }
 

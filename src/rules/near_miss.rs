@@ -26,74 +26,213 @@ use crate::segment::SectionKind;
 /// A posting list longer than this is too common to anchor a candidate.
 const MAX_POSTINGS: usize = 64;
 
-/// One indexed gazetteer name.
-#[derive(Debug)]
+/// Where one indexed gazetteer name is in [`NameIndex`]'s shared buffers:
+/// a million names held as their own strings and vectors were five million
+/// small allocations and about 270 MB (docs/benchmarks.md).
+#[derive(Debug, Clone, Copy)]
 struct NameEntry {
-    /// [`words_key`] of the name.
-    key: String,
-    words: Vec<String>,
+    /// Where the name's [`words_key`] starts in [`NameIndex::text`]; the
+    /// alias as the gazetteer writes it follows the key, unless it is the
+    /// key itself ([`ALIAS_IS_KEY`]).
+    at: usize,
+    key_len: u32,
+    alias_len: u32,
+    /// Where the capital flags of its words start in
+    /// [`NameIndex::capitalized`], or [`NO_CAPITALS`].
+    capitalized: usize,
+    entity: u32,
+    /// Words of the key (its spaces and one).
+    words: u32,
+    /// Letters of the key, spaces not counted.
+    letters: u32,
+}
+
+/// [`NameEntry::alias_len`] of a name whose alias is its key.
+const ALIAS_IS_KEY: u32 = u32::MAX;
+/// [`NameEntry::capitalized`] of a name whose words' capitals are not known
+/// one by one.
+const NO_CAPITALS: usize = usize::MAX;
+
+/// One indexed gazetteer name, as the rule reads it.
+#[derive(Debug, Clone, Copy)]
+struct Name<'a> {
+    /// [`words_key`] of the name: its folded words, one space apart.
+    key: &'a str,
+    /// The name as the gazetteer writes it.
+    alias: &'a str,
+    /// Per word: written with a capital in the gazetteer (Latin names), so
+    /// the draft must capitalise it too. Empty when not known per word.
+    capitalized: &'a [bool],
+    /// How many words the key has.
+    words: usize,
+    /// Letters of the key, spaces not counted.
     letters: usize,
     entity: EntityIndex,
-    alias: String,
-    /// Per word: written with a capital in the gazetteer (Latin names), so
-    /// the draft must capitalise it too.
-    capitalized: Vec<bool>,
+}
+
+impl<'a> Name<'a> {
+    /// The folded words of the name.
+    fn words(&self) -> std::str::Split<'a, char> {
+        self.key.split(' ')
+    }
 }
 
 /// The names near-miss compares against, indexed by word and by every
 /// one-letter deletion of each word.
-#[derive(Debug, Default)]
+///
+/// Compact, because a gazetteer of a million aliases has a million such
+/// names and 16 million postings: the names' strings share one buffer, and
+/// the postings are a sorted array of keys with, per key, a run of name ids
+/// and a run of word positions. A key with more than [`MAX_POSTINGS`]
+/// postings is never an anchor, so it is not kept at all (at a million
+/// aliases, 9 of the 16 million postings).
+#[derive(Debug)]
 pub(crate) struct NameIndex {
     entries: Vec<NameEntry>,
-    /// (word key (see [`key_hash`]), name, word position) for every name
-    /// word and each of its one-letter deletions, sorted, so that a key's
-    /// postings are one run found by binary search. One flat vector instead
-    /// of a map of small vectors: building it was a quarter of a whole
-    /// check's start-up with the shipped gazetteer (docs/benchmarks.md).
-    postings: Vec<(u64, u32, u8)>,
+    /// Every name's key and alias, one after the other.
+    text: String,
+    /// The capital flags of every name that has them, one per word.
+    capitalized: Vec<bool>,
+    /// Every key (see [`key_hash`]) of a name word or of one of its
+    /// one-letter deletions that at most [`MAX_POSTINGS`] (name, word
+    /// position) pairs share, ascending.
+    keys: Vec<u64>,
+    /// `keys.len() + 1` offsets: key `i`'s postings are
+    /// `starts[i]..starts[i + 1]` of `names` and `positions`.
+    starts: Vec<u32>,
+    /// Per posting, the name (its index in `entries`)...
+    names: Vec<u32>,
+    /// ...and the position of the word in that name.
+    positions: Vec<u8>,
     /// Every folded demonym: their derived forms ("أمريكياً") are words.
     demonyms: HashSet<String>,
 }
 
-/// The first bytes of [`NameIndex::to_bytes`] (and its format's version).
-const INDEX_MAGIC: &[u8] = b"tadqiq-names-1\n";
+impl Default for NameIndex {
+    fn default() -> NameIndex {
+        NameIndex {
+            entries: Vec::new(),
+            text: String::new(),
+            capitalized: Vec::new(),
+            keys: Vec::new(),
+            starts: vec![0],
+            names: Vec::new(),
+            positions: Vec::new(),
+            demonyms: HashSet::new(),
+        }
+    }
+}
+
+/// The first bytes of [`NameIndex::to_bytes`] (and its format's version:
+/// 1 held every posting as a 13-byte record and every name's words as
+/// strings).
+const INDEX_MAGIC: &[u8] = b"tadqiq-names-2\n";
+
+fn put_u32(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
+}
+
+fn put_u64(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(&(n as u64).to_le_bytes());
+}
 
 impl NameIndex {
+    /// The name with id `id` (its index in `entries`).
+    fn name(&self, id: u32) -> Option<Name<'_>> {
+        let entry = self.entries.get(id as usize)?;
+        let key_end = entry.at.checked_add(entry.key_len as usize)?;
+        let key = self.text.get(entry.at..key_end)?;
+        let alias = if entry.alias_len == ALIAS_IS_KEY {
+            key
+        } else {
+            self.text
+                .get(key_end..key_end.checked_add(entry.alias_len as usize)?)?
+        };
+        let capitalized = if entry.capitalized == NO_CAPITALS {
+            &[][..]
+        } else {
+            let end = entry.capitalized.checked_add(entry.words as usize)?;
+            self.capitalized.get(entry.capitalized..end)?
+        };
+        Some(Name {
+            key,
+            alias,
+            capitalized,
+            words: entry.words as usize,
+            letters: entry.letters as usize,
+            entity: entry.entity as usize,
+        })
+    }
+
+    /// How many names the index holds.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
     /// The index in binary, stored with the compiled gazetteer so that a
     /// cached start-up reads it instead of building it (building was a
     /// quarter of a whole check with the shipped gazetteer,
-    /// docs/benchmarks.md). Integers are little-endian; strings are a `u32`
-    /// length and UTF-8.
+    /// docs/benchmarks.md). Integers are little-endian. After the magic:
+    /// [`MAX_POSTINGS`] (`u32`, a file written with another cap is not
+    /// used); the names' count (`u32`), the length of their shared text
+    /// (`u64`) and the text; per name a 13-byte record (key length, alias
+    /// length or `u32::MAX` when the alias is the key, entity, each a `u32`;
+    /// a byte 1 when capital flags follow, else 0); the capital flags'
+    /// count (`u64`) and the flags (a byte 0 or 1 per word); the keys'
+    /// count (`u32`), the keys (`u64` each, ascending), their postings'
+    /// counts (a byte each, 1 to [`MAX_POSTINGS`]), the postings' name ids
+    /// (`u32` each) and word positions (a byte each); the demonyms (a `u32`
+    /// count, then each as a `u32` length and UTF-8, sorted).
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        use crate::tag::{put_str, put_u32};
-        let mut out = Vec::with_capacity(self.postings.len() * 13 + self.entries.len() * 64);
+        let mut out = Vec::with_capacity(
+            64 + self.text.len()
+                + self.entries.len() * 13
+                + self.capitalized.len()
+                + self.keys.len() * 9
+                + self.names.len() * 5,
+        );
         out.extend_from_slice(INDEX_MAGIC);
+        put_u32(&mut out, MAX_POSTINGS);
         put_u32(&mut out, self.entries.len());
+        put_u64(&mut out, self.text.len());
+        out.extend_from_slice(self.text.as_bytes());
         for entry in &self.entries {
-            put_str(&mut out, &entry.key);
-            put_u32(&mut out, entry.words.len());
-            for word in &entry.words {
-                put_str(&mut out, word);
-            }
-            put_u32(&mut out, entry.letters);
-            put_u32(&mut out, entry.entity);
-            put_str(&mut out, &entry.alias);
-            put_u32(&mut out, entry.capitalized.len());
-            out.extend(entry.capitalized.iter().map(|&c| u8::from(c)));
+            out.extend_from_slice(&entry.key_len.to_le_bytes());
+            out.extend_from_slice(&entry.alias_len.to_le_bytes());
+            out.extend_from_slice(&entry.entity.to_le_bytes());
+            out.push(u8::from(entry.capitalized != NO_CAPITALS));
         }
-        put_u32(&mut out, self.postings.len());
-        for &(key, id, position) in &self.postings {
+        put_u64(&mut out, self.capitalized.len());
+        out.extend(self.capitalized.iter().map(|&c| u8::from(c)));
+        put_u32(&mut out, self.keys.len());
+        for key in &self.keys {
             out.extend_from_slice(&key.to_le_bytes());
-            out.extend_from_slice(&id.to_le_bytes());
-            out.push(position);
         }
+        out.extend(self.starts.windows(2).map(|w| (w[1] - w[0]) as u8));
+        for name in &self.names {
+            out.extend_from_slice(&name.to_le_bytes());
+        }
+        out.extend_from_slice(&self.positions);
         let mut demonyms: Vec<&String> = self.demonyms.iter().collect();
         demonyms.sort();
         put_u32(&mut out, demonyms.len());
         for demonym in demonyms {
-            put_str(&mut out, demonym);
+            put_u32(&mut out, demonym.len());
+            out.extend_from_slice(demonym.as_bytes());
         }
         out
+    }
+
+    /// How many bytes [`is_head`](Self::is_head) reads.
+    pub(crate) const HEAD: usize = INDEX_MAGIC.len() + 4;
+
+    /// Whether `bytes` open an index this build reads: its version and
+    /// the cap on postings it was written with.
+    pub(crate) fn is_head(bytes: &[u8]) -> bool {
+        bytes.len() == Self::HEAD
+            && bytes.starts_with(INDEX_MAGIC)
+            && bytes[INDEX_MAGIC.len()..] == (MAX_POSTINGS as u32).to_le_bytes()
     }
 
     /// Reads [`to_bytes`](Self::to_bytes) back for a gazetteer of `entities`
@@ -104,9 +243,9 @@ impl NameIndex {
     }
 
     /// Reads the `len` bytes of [`to_bytes`](Self::to_bytes) from `input`
-    /// (the compiled gazetteer's file) without holding them all: at
-    /// 1,000,000 aliases they are 300 MB; `None` when they are not such an
-    /// index.
+    /// (the compiled gazetteer's file) without holding them twice: at
+    /// 1,000,000 aliases they are about 100 MB; `None` when they are not
+    /// such an index.
     pub(crate) fn read(
         input: crate::gazetteer::IndexInput<'_>,
         entities: usize,
@@ -123,58 +262,128 @@ impl NameIndex {
 
     fn read_from(input: impl Read, len: u64, entities: usize) -> Option<NameIndex> {
         let mut r = Stream { input, left: len };
-        if r.bytes(INDEX_MAGIC.len())? != INDEX_MAGIC {
+        if r.bytes(INDEX_MAGIC.len())? != INDEX_MAGIC || r.u32()? != MAX_POSTINGS {
             return None;
         }
-        let count = r.count(24)?;
-        let mut entries = Vec::with_capacity(count);
-        for _ in 0..count {
-            let key = r.string()?;
-            let n = r.count(4)?;
-            let words = (0..n).map(|_| r.string()).collect::<Option<Vec<_>>>()?;
-            let letters = r.u32()?;
-            let entity = r.u32()?;
-            let alias = r.string()?;
-            let n = r.count(1)?;
-            let capitalized = r.bytes(n)?.iter().map(|&b| b != 0).collect();
-            if entity >= entities || words.is_empty() {
-                return None;
-            }
-            entries.push(NameEntry {
-                key,
-                words,
-                letters,
-                entity,
-                alias,
-                capitalized,
-            });
-        }
         let count = r.count(13)?;
-        let mut postings = Vec::with_capacity(count);
-        // In blocks: one read per 4,096 postings, not three per posting.
+        let text_len = r.len64()?;
+        let text = String::from_utf8(r.bytes(text_len)?).ok()?;
+        let mut entries = Vec::with_capacity(count);
+        let (mut at, mut capitals) = (0usize, 0usize);
         let mut left = count;
+        // In blocks: one read per 4,096 records.
         while left > 0 {
             let n = left.min(4096);
             left -= n;
-            let block = r.bytes(n * 13)?;
-            for posting in block.chunks_exact(13) {
-                let key = u64::from_le_bytes(posting[..8].try_into().ok()?);
-                let id = u32::from_le_bytes(posting[8..12].try_into().ok()?);
-                let position = posting[12];
-                if id as usize >= entries.len() || postings.last().is_some_and(|&(k, _, _)| k > key)
-                {
+            for record in r.bytes(n * 13)?.chunks_exact(13) {
+                let field = |i: usize| -> Option<u32> {
+                    Some(u32::from_le_bytes(
+                        record.get(i * 4..i * 4 + 4)?.try_into().ok()?,
+                    ))
+                };
+                let (key_len, alias_len, entity) = (field(0)?, field(1)?, field(2)?);
+                let key_end = at.checked_add(key_len as usize)?;
+                let key = text.get(at..key_end)?;
+                let end = if alias_len == ALIAS_IS_KEY {
+                    key_end
+                } else {
+                    let end = key_end.checked_add(alias_len as usize)?;
+                    text.get(key_end..end)?;
+                    end
+                };
+                if key.is_empty() || entity as usize >= entities {
                     return None;
                 }
-                postings.push((key, id, position));
+                let spaces = key.bytes().filter(|&b| b == b' ').count();
+                let words = spaces + 1;
+                let capitalized = match record[12] {
+                    0 => NO_CAPITALS,
+                    1 => {
+                        let from = capitals;
+                        capitals = capitals.checked_add(words)?;
+                        from
+                    }
+                    _ => return None,
+                };
+                entries.push(NameEntry {
+                    at,
+                    key_len,
+                    alias_len,
+                    capitalized,
+                    entity,
+                    words: u32::try_from(words).ok()?,
+                    letters: u32::try_from(key.chars().count() - spaces).ok()?,
+                });
+                at = end;
             }
         }
+        if at != text.len() || r.len64()? != capitals {
+            return None;
+        }
+        let capitalized = r
+            .bytes(capitals)?
+            .iter()
+            .map(|&b| match b {
+                0 => Some(false),
+                1 => Some(true),
+                _ => None,
+            })
+            .collect::<Option<Vec<bool>>>()?;
+        // A key takes at least 15 bytes: itself, its count and one posting.
+        let key_count = r.count(15)?;
+        let mut keys: Vec<u64> = Vec::with_capacity(key_count);
+        let mut left = key_count;
+        while left > 0 {
+            let n = left.min(8192);
+            left -= n;
+            for key in r.bytes(n * 8)?.chunks_exact(8) {
+                let key = u64::from_le_bytes(key.try_into().ok()?);
+                if keys.last().is_some_and(|&last| last >= key) {
+                    return None;
+                }
+                keys.push(key);
+            }
+        }
+        let mut starts = Vec::with_capacity(key_count + 1);
+        starts.push(0u32);
+        let mut total = 0u32;
+        for &n in &r.bytes(key_count)? {
+            if n == 0 || usize::from(n) > MAX_POSTINGS {
+                return None;
+            }
+            total = total.checked_add(u32::from(n))?;
+            starts.push(total);
+        }
+        let total = total as usize;
+        if total as u64 > r.left / 5 {
+            return None;
+        }
+        let mut names: Vec<u32> = Vec::with_capacity(total);
+        let mut left = total;
+        while left > 0 {
+            let n = left.min(16384);
+            left -= n;
+            for name in r.bytes(n * 4)?.chunks_exact(4) {
+                let name = u32::from_le_bytes(name.try_into().ok()?);
+                if name as usize >= entries.len() {
+                    return None;
+                }
+                names.push(name);
+            }
+        }
+        let positions = r.bytes(total)?;
         let count = r.count(4)?;
         let demonyms = (0..count)
             .map(|_| r.string())
             .collect::<Option<HashSet<_>>>()?;
         (r.left == 0).then_some(NameIndex {
             entries,
-            postings,
+            text,
+            capitalized,
+            keys,
+            starts,
+            names,
+            positions,
             demonyms,
         })
     }
@@ -211,6 +420,12 @@ impl<R: Read> Stream<R> {
         usize::try_from(u32::from_le_bytes(self.array()?)).ok()
     }
 
+    /// A `u64` length of bytes that follow: `None` past the end.
+    fn len64(&mut self) -> Option<usize> {
+        let n = u64::from_le_bytes(self.array()?);
+        (n <= self.left).then_some(usize::try_from(n).ok()?)
+    }
+
     fn string(&mut self) -> Option<String> {
         let n = self.u32()?;
         String::from_utf8(self.bytes(n)?).ok()
@@ -233,7 +448,6 @@ fn allowed_edits(letters: usize) -> usize {
     }
 }
 
-/// The word and every form of it with one letter deleted.
 /// FNV-1a over the concatenation of `parts`: the key of a word or of one
 /// of its one-letter deletions, computed without building the string.
 fn key_hash(parts: &[&str]) -> u64 {
@@ -279,13 +493,19 @@ impl NameIndex {
     /// Builds the index from the gazetteer's names.
     pub(crate) fn derive(gazetteer: &Gazetteer) -> NameIndex {
         let mut index = NameIndex::default();
+        // (word key, name, word position) for every name word and each of
+        // its one-letter deletions.
+        let mut postings: Vec<(u64, u32, u8)> = Vec::new();
         for (e, entity) in gazetteer.entities().iter().enumerate() {
+            let Ok(entity_id) = u32::try_from(e) else {
+                break;
+            };
             index
                 .demonyms
                 .extend(entity.demonyms.all().map(crate::normalize::fold_str));
             for alias in entity.names.all() {
                 let key = words_key(alias);
-                let words: Vec<String> = key.split(' ').map(str::to_string).collect();
+                let words: Vec<&str> = key.split(' ').collect();
                 let letters: usize = words.iter().map(|w| w.chars().count()).sum();
                 // A one-word name counts without its article: "المنامة" is
                 // five letters, too short to tell from "المنظمة".
@@ -303,12 +523,25 @@ impl NameIndex {
                 if key.is_empty() || !eligible {
                     continue;
                 }
+                // Lengths the entry's fields hold (a name of gigabytes is
+                // no name).
+                let (Ok(key_len), Ok(alias_len), Ok(word_count), Ok(letters)) = (
+                    u32::try_from(key.len()),
+                    u32::try_from(alias.len()),
+                    u32::try_from(words.len()),
+                    u32::try_from(letters),
+                ) else {
+                    continue;
+                };
+                if alias_len == ALIAS_IS_KEY {
+                    continue;
+                }
                 if index
                     .entries
                     .iter()
                     .rev()
-                    .take_while(|n| n.entity == e)
-                    .any(|n| n.key == key)
+                    .take_while(|n| n.entity == entity_id)
+                    .any(|n| index.text.get(n.at..n.at + n.key_len as usize) == Some(&key))
                 {
                     continue;
                 }
@@ -317,7 +550,6 @@ impl NameIndex {
                     .map(|(_, w)| w.text.chars().next().is_some_and(char::is_uppercase))
                     .collect();
                 let id = index.entries.len() as u32;
-                let word_count = words.len();
                 for (position, word) in words.iter().enumerate() {
                     // Names of more than 256 words are not names.
                     let Ok(position) = u8::try_from(position) else {
@@ -327,28 +559,52 @@ impl NameIndex {
                         continue;
                     }
                     for variant in deletion_keys(word) {
-                        index.postings.push((variant, id, position));
+                        postings.push((variant, id, position));
                     }
                 }
+                let at = index.text.len();
+                index.text.push_str(&key);
+                let alias_len = if alias == key {
+                    ALIAS_IS_KEY
+                } else {
+                    index.text.push_str(alias);
+                    alias_len
+                };
+                let capitalized = if capitalized.len() == words.len() {
+                    let from = index.capitalized.len();
+                    index.capitalized.extend(capitalized);
+                    from
+                } else {
+                    NO_CAPITALS
+                };
                 index.entries.push(NameEntry {
-                    key,
-                    words,
+                    at,
+                    key_len,
+                    alias_len,
+                    capitalized,
+                    entity: entity_id,
+                    words: word_count,
                     letters,
-                    entity: e,
-                    alias: alias.to_string(),
-                    capitalized: if capitalized.len() == word_count {
-                        capitalized
-                    } else {
-                        Vec::new()
-                    },
                 });
             }
         }
         // Postings arrive in (name, position) order: a stable sort by key
         // keeps that order within a key, so a repeat (a doubled letter
         // deleted either way) sits next to its twin.
-        index.postings.sort_by_key(|p| p.0);
-        index.postings.dedup();
+        postings.sort_by_key(|p| p.0);
+        postings.dedup();
+        for run in postings.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() > MAX_POSTINGS {
+                continue;
+            }
+            let Ok(end) = u32::try_from(index.names.len() + run.len()) else {
+                break;
+            };
+            index.keys.push(run[0].0);
+            index.names.extend(run.iter().map(|p| p.1));
+            index.positions.extend(run.iter().map(|p| p.2));
+            index.starts.push(end);
+        }
         index
     }
 
@@ -374,10 +630,17 @@ impl NameIndex {
     /// Every (name, word position) whose word is within one edit of `word`.
     fn candidates(&self, word: &str, out: &mut Vec<(u32, u8)>) {
         for key in deletion_keys(word) {
-            let from = self.postings.partition_point(|p| p.0 < key);
-            let to = from + self.postings[from..].partition_point(|p| p.0 == key);
-            if to - from <= MAX_POSTINGS {
-                out.extend(self.postings[from..to].iter().map(|&(_, id, at)| (id, at)));
+            let Ok(i) = self.keys.binary_search(&key) else {
+                continue;
+            };
+            let Some(&[from, to]) = self.starts.get(i..i + 2) else {
+                continue;
+            };
+            let (from, to) = (from as usize, to as usize);
+            if let (Some(names), Some(positions)) =
+                (self.names.get(from..to), self.positions.get(from..to))
+            {
+                out.extend(names.iter().copied().zip(positions.iter().copied()));
             }
         }
     }
@@ -465,17 +728,17 @@ impl Rule for NearMiss {
             postings.sort_unstable();
             postings.dedup();
             for &(entry_id, position) in &postings {
-                let Some(entry) = index.entries.get(entry_id as usize) else {
+                let Some(entry) = index.name(entry_id) else {
                     continue;
                 };
                 let Some(first) = i.checked_sub(usize::from(position)) else {
                     continue;
                 };
-                let last = first + entry.words.len() - 1;
+                let last = first + entry.words - 1;
                 if last >= words.len() {
                     continue;
                 }
-                if let Some(distance) = compare(cx, words, &tagged, first, last, entry) {
+                if let Some(distance) = compare(cx, words, &tagged, first, last, &entry) {
                     found.push(Candidate {
                         first,
                         last,
@@ -500,7 +763,7 @@ impl Rule for NearMiss {
                 continue;
             }
             taken_until = Some(miss.last);
-            let Some(entry) = index.entries.get(miss.entry as usize) else {
+            let Some(entry) = index.name(miss.entry) else {
                 continue;
             };
             let range = cx
@@ -564,7 +827,7 @@ fn compare(
     tagged: &[bool],
     first: usize,
     last: usize,
-    entry: &NameEntry,
+    entry: &Name<'_>,
 ) -> Option<usize> {
     if (first..=last).any(|i| tagged[i]) {
         return None;
@@ -602,8 +865,8 @@ fn compare(
     }
     let lists = crate::rules::words::get();
     let mut differing = 0;
-    for (position, (d, n)) in draft.iter().zip(&entry.words).enumerate() {
-        if *d == n.as_str() {
+    for (position, (d, n)) in draft.iter().zip(entry.words()).enumerate() {
+        if *d == n {
             continue;
         }
         differing += 1;
@@ -655,12 +918,12 @@ fn compare(
     }
     // A misspelt name of several words keeps one of them: when every word
     // differs, the run is other words ("بداية العام" is not "بادية الشام").
-    if differing == 0 || (entry.words.len() > 1 && differing == entry.words.len()) {
+    if differing == 0 || (entry.words > 1 && differing == entry.words) {
         return None;
     }
-    let distance = osa_distance(&draft.join(" "), &entry.key);
+    let distance = osa_distance(&draft.join(" "), entry.key);
     // One edit at most for a one-word name.
-    let allowed = if entry.words.len() == 1 {
+    let allowed = if entry.words == 1 {
         allowed_edits(entry.letters).min(1)
     } else {
         allowed_edits(entry.letters)
@@ -860,27 +1123,263 @@ mod tests {
         assert_eq!(super::deletion_keys("محمممد").len(), 1 + 4);
     }
 
+    /// Every (name, word position) whose word is within one edit of
+    /// `word`, computed the plain way: a map from every name word and each
+    /// of its one-letter deletions (as strings, no hashing) to the names
+    /// that have it, a list longer than [`MAX_POSTINGS`] left unused.
+    struct Reference(std::collections::HashMap<String, Vec<(u32, u8)>>);
+
+    /// The word and, from four letters, each form of it with one letter
+    /// deleted, once each.
+    fn deletions(word: &str) -> Vec<String> {
+        let mut out = vec![word.to_string()];
+        if word.chars().count() >= 4 {
+            for (at, c) in word.char_indices() {
+                let deleted = format!("{}{}", &word[..at], &word[at + c.len_utf8()..]);
+                if !out.contains(&deleted) {
+                    out.push(deleted);
+                }
+            }
+        }
+        out
+    }
+
+    impl Reference {
+        fn new(index: &NameIndex) -> Reference {
+            let mut map: std::collections::HashMap<String, Vec<(u32, u8)>> =
+                std::collections::HashMap::new();
+            for id in 0..index.len() as u32 {
+                let name = index.name(id).expect("every id is a name");
+                for (position, word) in name.words().enumerate().take(256) {
+                    if word.chars().count() < 3 {
+                        continue;
+                    }
+                    for form in deletions(word) {
+                        map.entry(form).or_default().push((id, position as u8));
+                    }
+                }
+            }
+            Reference(map)
+        }
+
+        fn candidates(&self, word: &str) -> Vec<(u32, u8)> {
+            let mut out = Vec::new();
+            for form in deletions(word) {
+                if let Some(list) = self.0.get(&form).filter(|l| l.len() <= MAX_POSTINGS) {
+                    out.extend(list);
+                }
+            }
+            out.sort_unstable();
+            out.dedup();
+            out
+        }
+    }
+
+    fn candidates(index: &NameIndex, word: &str) -> Vec<(u32, u8)> {
+        let mut out = Vec::new();
+        index.candidates(word, &mut out);
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The word and forms of it with one typo: each letter deleted, each
+    /// pair of neighbours swapped, each letter replaced, a letter added.
+    fn typos(word: &str) -> Vec<String> {
+        let chars: Vec<char> = word.chars().collect();
+        let mut out = vec![word.to_string()];
+        for i in 0..chars.len() {
+            let mut deleted = chars.clone();
+            deleted.remove(i);
+            out.push(deleted.into_iter().collect());
+            let mut replaced = chars.clone();
+            replaced[i] = if chars[i].is_ascii() { 'q' } else { 'ث' };
+            out.push(replaced.into_iter().collect());
+            let mut added = chars.clone();
+            added.insert(i, if chars[i].is_ascii() { 'e' } else { 'ا' });
+            out.push(added.into_iter().collect());
+            if i + 1 < chars.len() {
+                let mut swapped = chars.clone();
+                swapped.swap(i, i + 1);
+                out.push(swapped.into_iter().collect());
+            }
+        }
+        out
+    }
+
+    /// Checks that `index` holds exactly the names of `g` and finds exactly
+    /// the reference's candidates for every name word and its typos; the
+    /// number of words tried.
+    fn same_as_reference(g: &Gazetteer, index: &NameIndex) -> usize {
+        for id in 0..index.len() as u32 {
+            let name = index.name(id).expect("every id is a name");
+            assert!(g.entity(name.entity).names.all().any(|a| a == name.alias));
+            assert_eq!(name.key, words_key(name.alias));
+            assert_eq!(name.words, name.words().count());
+            let letters: usize = name.words().map(|w| w.chars().count()).sum();
+            assert_eq!(name.letters, letters);
+            let capitals: Vec<bool> = all_words(name.alias)
+                .iter()
+                .map(|(_, w)| w.text.chars().next().is_some_and(char::is_uppercase))
+                .collect();
+            if capitals.len() == name.words {
+                assert_eq!(name.capitalized, capitals);
+            } else {
+                assert!(name.capitalized.is_empty());
+            }
+        }
+        let reference = Reference::new(index);
+        let mut words: Vec<String> = (0..index.len() as u32)
+            .flat_map(|id| {
+                let name = index.name(id).expect("a name");
+                name.words().flat_map(typos).collect::<Vec<_>>()
+            })
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        for word in &words {
+            assert_eq!(
+                candidates(index, word),
+                reference.candidates(word),
+                "word {word}"
+            );
+        }
+        words.len()
+    }
+
+    #[test]
+    fn the_compact_index_finds_what_a_plain_map_of_every_deletion_finds() {
+        let g = crate::gazetteer::GazetteerSources::default()
+            .load()
+            .expect("the embedded gazetteer is valid");
+        let index = NameIndex::derive(&g);
+        assert!(index.len() > 1000, "{} names", index.len());
+        let tried = same_as_reference(&g, &index);
+        assert!(tried > 50_000, "{tried} words");
+        // Read back from its bytes, the same.
+        let back = NameIndex::from_bytes(&index.to_bytes(), g.len()).expect("reads back");
+        same_as_reference(&g, &back);
+        // A known near miss is among them.
+        let barrack = (0..index.len() as u32)
+            .find(|&id| index.name(id).is_some_and(|n| n.key == "توم باراك"))
+            .expect("Tom Barrack is indexed");
+        assert!(candidates(&index, "براك").contains(&(barrack, 1)));
+    }
+
+    #[test]
+    fn a_word_shared_by_more_names_than_the_cap_anchors_none_of_them() {
+        // 70 names share "Zorbax"; each has a word of its own.
+        let own = |i: usize| {
+            format!(
+                "Kel{}{}",
+                (b'a' + (i / 26) as u8) as char,
+                (b'a' + (i % 26) as u8) as char
+            )
+        };
+        let mut yaml = String::new();
+        for i in 0..70 {
+            yaml.push_str(&format!(
+                "- id: p{i}\n  names: {{en: [Zorbax {}]}}\n  source: s\n",
+                own(i)
+            ));
+        }
+        // And 64 names share "Quillon": exactly the cap, still anchors.
+        for i in 0..64 {
+            yaml.push_str(&format!(
+                "- id: q{i}\n  names: {{en: [Quillon {}]}}\n  source: s\n",
+                own(i)
+            ));
+        }
+        let g = Gazetteer::from_yaml(&[(EntityKind::Person, "people.yaml", &yaml)]).expect("valid");
+        let index = NameIndex::derive(&g);
+        assert_eq!(index.len(), 134);
+        assert!(candidates(&index, "zorbax").is_empty());
+        assert!(candidates(&index, "zorbx").is_empty());
+        assert_eq!(candidates(&index, "quillon").len(), 64);
+        assert_eq!(candidates(&index, "quilon").len(), 64);
+        // "kelab" is the second word of p0 and q0 (names 0 and 70).
+        let kelab = candidates(&index, "kelab");
+        assert!(
+            kelab.contains(&(0, 1)) && kelab.contains(&(70, 1)),
+            "{kelab:?}"
+        );
+        same_as_reference(&g, &index);
+    }
+
     #[test]
     fn the_binary_index_reads_back_and_refuses_damage() {
         let g = crate::gazetteer::GazetteerSources::default()
             .load()
             .expect("the embedded gazetteer is valid");
         let index = NameIndex::derive(&g);
-        assert!(!index.entries.is_empty() && !index.postings.is_empty());
+        assert!(index.len() > 0 && !index.keys.is_empty());
         let bytes = index.to_bytes();
         let back = NameIndex::from_bytes(&bytes, g.len()).expect("reads back");
         assert_eq!(back.to_bytes(), bytes);
-        let mut out = Vec::new();
-        back.candidates("براك", &mut out);
-        let mut want = Vec::new();
-        index.candidates("براك", &mut want);
-        assert_eq!(out, want);
-        for cut in [0, 7, bytes.len() / 2, bytes.len() - 1] {
-            assert!(
-                NameIndex::from_bytes(&bytes[..cut], g.len()).is_none(),
-                "cut at {cut}"
-            );
+        assert_eq!(candidates(&back, "براك"), candidates(&index, "براك"));
+        let refused = |bytes: &[u8], what: &str| {
+            assert!(NameIndex::from_bytes(bytes, g.len()).is_none(), "{what}");
+        };
+        // Cut anywhere in its first bytes, in every part, or at its end.
+        let cuts = (0..64)
+            .chain((64..bytes.len()).step_by(997))
+            .chain([bytes.len() - 1]);
+        for cut in cuts {
+            refused(&bytes[..cut], &format!("cut at {cut}"));
         }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        refused(&longer, "a byte after the index");
+        // An index for more entities than the gazetteer has.
         assert!(NameIndex::from_bytes(&bytes, 0).is_none());
+        // The previous version, or another cap on postings.
+        let mut old = bytes.clone();
+        old[..INDEX_MAGIC.len()].copy_from_slice(b"tadqiq-names-1\n");
+        refused(&old, "version 1");
+        let mut cap = bytes.clone();
+        cap[INDEX_MAGIC.len()] = 65;
+        refused(&cap, "another cap");
+        // Where the parts are.
+        let names = INDEX_MAGIC.len() + 8;
+        let text_len = u64::from_le_bytes(bytes[names..names + 8].try_into().expect("8"));
+        let records = names + 8 + text_len as usize;
+        let n = index.len();
+        let capitals = records + 13 * n;
+        let keys = capitals + 8 + index.capitalized.len();
+        let k = index.keys.len();
+        let counts = keys + 4 + 8 * k;
+        let ids = counts + k;
+        let changed = |at: usize, value: &[u8], what: &str| {
+            let mut changed = bytes.clone();
+            changed[at..at + value.len()].copy_from_slice(value);
+            refused(&changed, what);
+        };
+        changed(records, &u32::MAX.to_le_bytes()[..3], "a key past the text");
+        changed(
+            records + 4,
+            &7u32.to_le_bytes(),
+            "an alias shorter than written",
+        );
+        changed(
+            records + 8,
+            &u32::MAX.to_le_bytes(),
+            "an entity past the gazetteer",
+        );
+        changed(records + 12, &[2], "a flag neither 0 nor 1");
+        changed(capitals + 8, &[2], "a capital flag neither 0 nor 1");
+        changed(keys + 4, &u64::MAX.to_le_bytes(), "keys out of order");
+        changed(counts, &[0], "a key without postings");
+        changed(counts, &[65], "a key past the cap");
+        changed(ids, &u32::MAX.to_le_bytes(), "a name id past the names");
+        // The offsets above are where those parts are, so each change was
+        // refused for what it changed.
+        assert_eq!(
+            &bytes[records + 8..records + 12],
+            index.entries[0].entity.to_le_bytes()
+        );
+        assert_eq!(&bytes[keys..keys + 4], (k as u32).to_le_bytes());
+        assert_eq!(&bytes[keys + 4..keys + 12], index.keys[0].to_le_bytes());
+        assert_eq!(u32::from(bytes[counts]), index.starts[1]);
+        assert_eq!(&bytes[ids..ids + 4], index.names[0].to_le_bytes());
     }
 }
