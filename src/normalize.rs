@@ -370,6 +370,10 @@ trait OffsetMap {
     /// Grows the original end of the folded bytes from `from` on (the last
     /// unit recorded) to `end`.
     fn extend(&mut self, from: usize, end: usize);
+    /// Maps the folded bytes from `at` on, just pushed, char for char to
+    /// `run`, the original text at `start`: a run of chars each folded to
+    /// one char of the same length, as `record_same` once per char.
+    fn record_run(&mut self, at: usize, run: &str, start: usize);
 }
 
 struct NoMap;
@@ -381,6 +385,8 @@ impl OffsetMap for NoMap {
     fn record_same(&mut self, _: usize, _: usize, _: usize, _: usize) {}
     #[inline]
     fn extend(&mut self, _: usize, _: usize) {}
+    #[inline]
+    fn record_run(&mut self, _: usize, _: &str, _: usize) {}
 }
 
 /// The pieces of [`Folded`]'s map.
@@ -435,6 +441,13 @@ impl OffsetMap for PieceMap {
             });
         }
     }
+
+    #[inline]
+    fn record_run(&mut self, at: usize, run: &str, start: usize) {
+        // The chars after the first continue the piece the first one
+        // continues or opens.
+        self.record_same(at, at + run.len(), start, start + run.len());
+    }
 }
 
 /// The per-byte map [`Folded`] had before the pieces, kept to check that
@@ -462,6 +475,13 @@ impl OffsetMap for ByteMap {
             tail.fill(end as u32);
         }
     }
+
+    fn record_run(&mut self, at: usize, run: &str, start: usize) {
+        for (i, c) in run.char_indices() {
+            let len = c.len_utf8();
+            self.record_same(at + i, at + i + len, start + i, start + i + len);
+        }
+    }
 }
 
 /// A whitespace run not yet written out: original range and line feeds seen.
@@ -479,6 +499,29 @@ struct Folder<M> {
     /// Folded offset of the bytes of the last kept char (or written run), which
     /// the diacritics after it grow.
     group: Option<usize>,
+    /// Whether runs of chars that fold to themselves are copied in one go
+    /// ([`Folder::run`]); off only to check that path against the char by
+    /// char one.
+    runs: bool,
+}
+
+/// Whether ASCII byte `b` folds to one byte by itself (lowercased): every
+/// ASCII byte but the whitespace that [`Folder::fold`] gathers into runs.
+#[inline]
+fn ascii_kept(b: u8) -> bool {
+    b < 0x80 && !matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// Whether the bytes at `i` start an Arabic letter of U+0600–U+067F that
+/// folds to itself (two bytes).
+#[inline]
+fn arabic_kept(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i..i + 2) {
+        Some(&[lead @ (0xD8 | 0xD9), next]) => {
+            folds_to_itself((u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F))
+        }
+        _ => false,
+    }
 }
 
 impl<M: OffsetMap> Folder<M> {
@@ -488,13 +531,68 @@ impl<M: OffsetMap> Folder<M> {
             map,
             space: None,
             group: None,
+            runs: true,
         }
+    }
+
+    /// Copies the run of chars from `start` that fold to themselves, char
+    /// for char with the same length (ASCII but whitespace, lowercased;
+    /// Arabic letters that folding keeps; a single space between two such
+    /// chars), and records it as one linear stretch: what the char-by-char
+    /// path does for each of them, in one step. Returns where the run ends
+    /// (`start` when no such char starts there).
+    #[inline]
+    fn run(&mut self, original: &str, start: usize) -> usize {
+        let bytes = original.as_bytes();
+        let mut i = start;
+        // Folded offset of the last char's bytes, relative to the run.
+        let mut last = 0;
+        loop {
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            if ascii_kept(b) {
+                last = i - start;
+                i += 1;
+            } else if arabic_kept(bytes, i) {
+                last = i - start;
+                i += 2;
+            } else if b == b' '
+                && i > start
+                && bytes
+                    .get(i + 1)
+                    .is_some_and(|&n| ascii_kept(n) || arabic_kept(bytes, i + 1))
+            {
+                // One space between two kept chars folds to one space,
+                // mapped char for char (what `flush_space` does with it).
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if i == start {
+            return start;
+        }
+        self.flush_space();
+        let at = self.text.len();
+        let run = &original[start..i];
+        self.text.push_str(run);
+        self.text[at..].make_ascii_lowercase();
+        self.map.record_run(at, run, start);
+        self.group = Some(at + last);
+        i
     }
 
     fn fold(&mut self, original: &str) {
         let bytes = original.as_bytes();
         let mut start = 0;
         while start < bytes.len() {
+            if self.runs {
+                start = self.run(original, start);
+                if start == bytes.len() {
+                    break;
+                }
+            }
             let lead = bytes[start];
             // Fast path: ASCII, one byte that folds to one byte.
             if lead < 0x80 {
@@ -1012,6 +1110,55 @@ mod tests {
         }
         // Compact: far fewer pieces than bytes on real drafts.
         assert!(pieces * 8 < bytes, "{pieces} pieces for {bytes} bytes");
+    }
+
+    /// Copying runs of chars that fold to themselves gives the same text
+    /// and the same pieces as folding them char by char.
+    #[test]
+    fn runs_fold_like_char_by_char() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = OFFSET_TEXTS.iter().map(|t| t.to_string()).collect();
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("fixtures are readable")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        paths.sort();
+        texts.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+        // Spaces, marks and case next to and inside runs.
+        for edge in [
+            " a b ",
+            "a  b",
+            "a\tb",
+            "a \u{064E}b",
+            "ب َب",
+            "AbC دمشق",
+            "ب\nب",
+            "ب \n ب",
+            "x\u{200B} y",
+            "ب ",
+            " ب",
+            "ب\u{0651}ب",
+            "a\u{0301} b",
+            "ا أ ب",
+            "\u{7f}\u{1}a",
+        ] {
+            texts.push(edge.to_string());
+        }
+        texts.push(texts.join("\n\n"));
+        for original in &texts {
+            let fast = fold(original);
+            let mut slow = Folder::new(original.len(), PieceMap { pieces: Vec::new() });
+            slow.runs = false;
+            slow.fold(original);
+            assert_eq!(fast.text, slow.text, "{original:?}");
+            assert_eq!(fast.pieces, slow.map.pieces, "{original:?}");
+            let mut no_map = Folder::new(original.len(), NoMap);
+            no_map.runs = false;
+            no_map.fold(original);
+            assert_eq!(fold_str(original), no_map.text, "{original:?}");
+        }
     }
 
     #[test]
