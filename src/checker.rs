@@ -339,9 +339,20 @@ impl LineIndex {
 
     /// 1-based line and 1-based column in characters.
     pub(crate) fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
         let (last_offset, last_line, last_column) = self.last.get();
+        // The line, stepping on from the last answer's when the offsets
+        // increase (mentions come in text order): a binary search per
+        // mention cost more than the steps over the lines between two.
+        let line = if offset >= last_offset {
+            let mut line = last_line;
+            while self.starts.get(line).is_some_and(|&s| s <= offset) {
+                line += 1;
+            }
+            line
+        } else {
+            self.starts.partition_point(|&s| s <= offset).max(1)
+        };
+        let start = self.starts[line - 1];
         let (from, base) = if last_line == line && last_offset <= offset && last_offset >= start {
             (last_offset, last_column)
         } else {
@@ -382,5 +393,39 @@ mod tests {
         assert_eq!(lines.line_col(one_line, at("ث")), (1, 7));
         assert_eq!(lines.line_col(one_line, at("ت")), (1, 5));
         assert_eq!(lines.line_col(one_line, at("ث")), (1, 7));
+    }
+
+    /// Lines found by stepping on from the last answer are those a binary
+    /// search finds, for offsets in order, with gaps, and going back.
+    #[test]
+    fn line_index_steps_like_a_search() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("fixtures")
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect();
+        texts.sort();
+        texts.push("\n\nا\n\n\nب ت\n".to_string());
+        for text in &texts {
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            let want = |o: usize| {
+                let line = starts.partition_point(|&s| s <= o).max(1);
+                let column = text
+                    .get(starts[line - 1]..o)
+                    .map_or(1, |s| 1 + s.chars().count());
+                (line, column)
+            };
+            let lines = LineIndex::new(text);
+            // Char boundaries, as every span and mention starts on one.
+            let offsets: Vec<usize> = (0..=text.len())
+                .filter(|&o| o % 7 != 3 && text.is_char_boundary(o))
+                .chain([text.len() / 2, 0, text.len() / 3, text.len()])
+                .collect();
+            for o in offsets {
+                assert_eq!(lines.line_col(text, o), want(o), "offset {o}");
+            }
+        }
     }
 }

@@ -403,6 +403,38 @@ impl Cursor {
     }
 }
 
+/// Whether ranges asked in order of their starts touch a skipped region
+/// ([`Document::is_skipped`], which a range starting before the previous
+/// one uses), by stepping on over the regions instead of a binary search
+/// per range.
+#[derive(Default)]
+struct SkipCursor {
+    start: usize,
+    /// How many regions end at or before `start`.
+    before: usize,
+}
+
+impl SkipCursor {
+    fn is_skipped(&mut self, doc: &Document, range: &std::ops::Range<usize>) -> bool {
+        if range.start < self.start {
+            return doc.is_skipped(range);
+        }
+        self.start = range.start;
+        while doc
+            .skipped
+            .get(self.before)
+            .is_some_and(|s| s.end <= range.start)
+        {
+            self.before += 1;
+        }
+        match doc.skipped.get(self.before) {
+            Some(s) if range.is_empty() => s.start <= range.start,
+            Some(s) => s.start < range.end,
+            None => false,
+        }
+    }
+}
+
 pub(crate) fn resolve(
     original: &str,
     folded: &str,
@@ -422,10 +454,11 @@ pub(crate) fn resolve(
     // Every full-name mention (folded start, entity), for a family name
     // whose antecedent comes later: a headline's "زيارة الشرع" before the
     // lede's "أحمد الشرع".
+    let mut skips = SkipCursor::default();
     let full_names: Vec<(usize, EntityIndex)> = hits
         .iter()
         .filter(|h| h.form == AliasForm::Name && !h.ambiguous)
-        .filter(|h| !doc.is_skipped(&(h.start..h.end)))
+        .filter(|h| !skips.is_skipped(doc, &(h.start..h.end)))
         .flat_map(|h| h.entities.iter().map(move |&e| (h.folded_start, e)))
         .collect();
     let mut titles_of = |e: EntityIndex| -> Rc<[String]> {
@@ -456,8 +489,9 @@ pub(crate) fn resolve(
     let mut mentions = Vec::with_capacity(hits.len());
     let mut at = Cursor::default();
     let mut in_section_order = true;
+    let mut skips = SkipCursor::default();
     for mut hit in hits {
-        if doc.is_skipped(&(hit.start..hit.end)) {
+        if skips.is_skipped(doc, &(hit.start..hit.end)) {
             continue;
         }
         if hit.ambiguous && hit.entities.len() > 1 {
@@ -658,6 +692,36 @@ mod tests {
                 assert_eq!(at.lookup(&doc, back), want(back));
             }
         }
+    }
+
+    #[test]
+    fn skip_cursor_answers_as_the_document() {
+        use crate::segment::{segment, Format, SectionMarkers};
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("fixtures")
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect();
+        texts.sort();
+        texts.push("a https://x.org/y `code` b\n\n<!-- c -->\n\nd http://e.com".to_string());
+        let mut skipped = 0;
+        for text in &texts {
+            for format in [Format::Plain, Format::Markdown] {
+                let doc = segment(text, &SectionMarkers::default(), format);
+                let mut at = super::SkipCursor::default();
+                for o in (0..=text.len() + 1).filter(|o| o % 3 != 1) {
+                    for len in [0, 1, 4, 9] {
+                        let range = o..o + len;
+                        let want = doc.is_skipped(&range);
+                        skipped += usize::from(want);
+                        assert_eq!(at.is_skipped(&doc, &range), want, "{range:?}");
+                    }
+                }
+                let back = text.len() / 2..text.len() / 2 + 3;
+                assert_eq!(at.is_skipped(&doc, &back), doc.is_skipped(&back));
+            }
+        }
+        assert!(skipped > 100, "{skipped}");
     }
 
     #[test]
