@@ -22,16 +22,22 @@
 //! sentence. Without support it is no mention at all.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use crate::clitics::{is_arabic_letter, readings};
+use crate::gazetteer::fxhash::{FxHashMap, FxHasher};
 use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer, PartialDate};
 use crate::normalize::fold_str;
 use crate::segment::{Document, SectionKind};
 use crate::tag::{AliasForm, Hit};
+
+/// The sets coreference fills per draft, with the fast hash: they are
+/// looked up once or more per mention and never iterated for output.
+type FxHashSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// A tagged, resolved mention of a gazetteer entity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -144,7 +150,32 @@ fn ends_with_title(words_rev: &[&str], title: &str) -> bool {
     if !word.ends_with(first) && !first.strip_prefix("ال").is_some_and(|r| word.ends_with(r)) {
         return false;
     }
-    readings(word).iter().any(|r| r.word == first)
+    reads_as(word, first)
+}
+
+/// Whether `target` is one of [`readings`]`(word)` (the word itself, or
+/// what is left after its proclitics), without listing them: this runs for
+/// every title of every candidate before a family name.
+fn reads_as(word: &str, target: &str) -> bool {
+    if word == target {
+        return true;
+    }
+    // A reading without the clitic has at least two letters.
+    if target.chars().nth(1).is_none() {
+        return false;
+    }
+    let mut rest = word;
+    if let Some(r) = word.strip_prefix(['و', 'ف']) {
+        if r == target {
+            return true;
+        }
+        rest = r;
+    }
+    [word, rest].iter().any(|base| {
+        base.strip_prefix("لل")
+            .is_some_and(|r| target.strip_prefix("ال") == Some(r))
+            || base.strip_prefix(['ب', 'ل', 'ك']) == Some(target)
+    })
 }
 
 /// Whether a Latin name at byte `start` of `original` is written with a
@@ -189,7 +220,7 @@ fn place_in_context(
     original: &str,
     hit: &Hit,
     gazetteer: &Gazetteer,
-    places: &HashSet<EntityIndex>,
+    places: &FxHashSet<EntityIndex>,
 ) -> Option<EntityIndex> {
     let written = original.get(hit.start..hit.end)?;
     let key: String = fold_str(written);
@@ -252,7 +283,7 @@ fn place_in_context(
 fn family_in_demonym(
     folded: &str,
     hit: &Hit,
-    seen: &HashMap<String, Vec<(usize, SectionKind, EntityIndex)>>,
+    seen: &FxHashMap<String, Vec<(usize, SectionKind, EntityIndex)>>,
     gazetteer: &Gazetteer,
 ) -> Option<(EntityIndex, String)> {
     let token = folded.get(hit.folded_start..hit.folded_end)?;
@@ -445,12 +476,12 @@ pub(crate) fn resolve(
     role_date: PartialDate,
 ) -> Vec<Mention> {
     // family key → (section index, entity) of full mentions seen so far
-    let mut seen: HashMap<String, Vec<(usize, SectionKind, EntityIndex)>> = HashMap::new();
+    let mut seen: FxHashMap<String, Vec<(usize, SectionKind, EntityIndex)>> = FxHashMap::default();
     // Folded family names and titles per entity, folded once per draft.
-    let mut family_keys: HashMap<EntityIndex, Vec<String>> = HashMap::new();
-    let mut title_keys: HashMap<EntityIndex, Rc<[String]>> = HashMap::new();
+    let mut family_keys: FxHashMap<EntityIndex, Vec<String>> = FxHashMap::default();
+    let mut title_keys: FxHashMap<EntityIndex, Rc<[String]>> = FxHashMap::default();
     // Entities with an unambiguous full mention (name or acronym) so far.
-    let mut named: HashSet<EntityIndex> = HashSet::new();
+    let mut named: FxHashSet<EntityIndex> = FxHashSet::default();
     // Every full-name mention (folded start, entity), for a family name
     // whose antecedent comes later: a headline's "زيارة الشرع" before the
     // lede's "أحمد الشرع".
@@ -474,7 +505,7 @@ pub(crate) fn resolve(
     };
     // Places named unambiguously anywhere in the draft, with the countries
     // they lie in: the context an ambiguous place name is read in.
-    let mut places: HashSet<EntityIndex> = HashSet::new();
+    let mut places: FxHashSet<EntityIndex> = FxHashSet::default();
     for h in hits.iter().filter(|h| !h.ambiguous) {
         for &e in &h.entities {
             let entity = gazetteer.entity(e);
@@ -692,6 +723,53 @@ mod tests {
                 assert_eq!(at.lookup(&doc, back), want(back));
             }
         }
+    }
+
+    #[test]
+    fn reads_as_agrees_with_the_readings() {
+        let words = [
+            "الرئيس",
+            "بالرئيس",
+            "للرئيس",
+            "وللرئيس",
+            "فبالرئيس",
+            "لرئيس",
+            "ورئيس",
+            "وزير",
+            "والوزير",
+            "كالوزير",
+            "ب",
+            "بب",
+            "وب",
+            "ول",
+            "لل",
+            "للا",
+            "ولل",
+            "فلل",
+            "وو",
+            "ووزير",
+            "Trump",
+            "وTrump",
+            "",
+        ];
+        let mut targets: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        for w in words {
+            for r in crate::clitics::readings(w) {
+                targets.push(r.word.into_owned());
+            }
+        }
+        targets.extend(["ال", "الل", "ا", "رئيس", "زير"].map(String::from));
+        let mut yes = 0;
+        for word in words {
+            for target in &targets {
+                let want = crate::clitics::readings(word)
+                    .iter()
+                    .any(|r| r.word == target.as_str());
+                yes += usize::from(want);
+                assert_eq!(super::reads_as(word, target), want, "{word} {target}");
+            }
+        }
+        assert!(yes > 40, "{yes}");
     }
 
     #[test]
