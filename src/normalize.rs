@@ -512,13 +512,31 @@ fn ascii_kept(b: u8) -> bool {
     b < 0x80 && !matches!(b, b'\t'..=b'\r' | b' ')
 }
 
+/// [`folds_to_itself`] as two bit sets over the second byte's low six
+/// bits: U+0600–U+063F (lead byte D8) and U+0640–U+067F (lead byte D9).
+const ARABIC_KEPT: [u64; 2] = {
+    let mut sets = [0u64; 2];
+    let mut code = 0x0600;
+    while code < 0x0680 {
+        if matches!(code, 0x0621..=0x063A | 0x0641..=0x064A)
+            && !matches!(code, 0x0622 | 0x0623 | 0x0625 | 0x0629 | 0x0649)
+        {
+            sets[((code - 0x0600) / 64) as usize] |= 1 << (code % 64);
+        }
+        code += 1;
+    }
+    sets
+};
+
 /// Whether the bytes at `i` start an Arabic letter of U+0600–U+067F that
 /// folds to itself (two bytes).
 #[inline]
 fn arabic_kept(bytes: &[u8], i: usize) -> bool {
     match bytes.get(i..i + 2) {
+        // After D8 or D9 comes a continuation byte (valid UTF-8): its low
+        // six bits are the code point's.
         Some(&[lead @ (0xD8 | 0xD9), next]) => {
-            folds_to_itself((u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F))
+            ARABIC_KEPT[usize::from(lead & 1)] >> (next & 0x3F) & 1 != 0
         }
         _ => false,
     }
@@ -545,17 +563,13 @@ impl<M: OffsetMap> Folder<M> {
     fn run(&mut self, original: &str, start: usize) -> usize {
         let bytes = original.as_bytes();
         let mut i = start;
-        // Folded offset of the last char's bytes, relative to the run.
-        let mut last = 0;
         loop {
             let Some(&b) = bytes.get(i) else {
                 break;
             };
             if ascii_kept(b) {
-                last = i - start;
                 i += 1;
             } else if arabic_kept(bytes, i) {
-                last = i - start;
                 i += 2;
             } else if b == b' '
                 && i > start
@@ -573,6 +587,9 @@ impl<M: OffsetMap> Folder<M> {
         if i == start {
             return start;
         }
+        // The last char is ASCII (one byte) or an Arabic letter (two), never
+        // a space; its offset in the run is its offset in the fold.
+        let last = i - start - if bytes[i - 1] < 0x80 { 1 } else { 2 };
         self.flush_space();
         let at = self.text.len();
         let run = &original[start..i];
@@ -1217,6 +1234,20 @@ mod tests {
         let folded = fold(paragraphs);
         let second = paragraphs.find('\u{200F}').unwrap();
         assert_eq!(folded.slice_of(second..second + 10), None);
+    }
+
+    #[test]
+    fn arabic_kept_is_folds_to_itself() {
+        for code in 0x0600..0x0680 {
+            let c = char::from_u32(code).unwrap().to_string();
+            assert_eq!(
+                arabic_kept(c.as_bytes(), 0),
+                folds_to_itself(code),
+                "U+{code:04X}"
+            );
+        }
+        assert!(!arabic_kept("\u{0680}".as_bytes(), 0));
+        assert!(!arabic_kept(&[0xD8], 0));
     }
 
     #[test]
