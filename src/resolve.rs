@@ -21,9 +21,11 @@
 //! it, or, for a Latin name, a capital letter that does not start a
 //! sentence. Without support it is no mention at all.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -49,7 +51,7 @@ pub struct Mention {
     pub text: String,
     /// The resolved entity id; `None` for an unresolved family name.
     #[serde(rename = "entity")]
-    pub entity_id: Option<String>,
+    pub entity_id: Option<Arc<str>>,
     /// Every entity a family name could refer to, when more than one or when
     /// it is left unlinked.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -57,7 +59,7 @@ pub struct Mention {
     pub section: SectionKind,
     pub kind: EntityKind,
     /// The gazetteer form that matched.
-    pub alias: String,
+    pub alias: Arc<str>,
     pub form: AliasForm,
     /// A proclitic written before the name (و، ب، لل…), folded.
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -562,6 +564,10 @@ pub(crate) fn resolve(
             }
         }
     }
+    // One shared string per entity id and per alias of the tagger's table,
+    // not one allocation of each per mention.
+    let mut ids: FxHashMap<EntityIndex, Arc<str>> = FxHashMap::default();
+    let mut aliases: FxHashMap<(usize, usize), Arc<str>> = FxHashMap::default();
     let mut mentions = Vec::with_capacity(hits.len());
     let mut at = Cursor::default();
     let mut in_section_order = true;
@@ -709,7 +715,12 @@ pub(crate) fn resolve(
             line: 0,
             column: 0,
             text,
-            entity_id: entity.map(|e| gazetteer.entity(e).id.clone()),
+            entity_id: entity.map(|e| {
+                Arc::clone(
+                    ids.entry(e)
+                        .or_insert_with(|| Arc::from(gazetteer.entity(e).id.as_str())),
+                )
+            }),
             candidates: if candidates.len() > 1 || entity.is_none() {
                 candidates
                     .iter()
@@ -720,7 +731,16 @@ pub(crate) fn resolve(
             },
             section,
             kind,
-            alias: hit.alias.into_owned(),
+            alias: match hit.alias {
+                // The tagger's table outlives the draft: its alias strings are
+                // told apart by address.
+                Cow::Borrowed(alias) => Arc::clone(
+                    aliases
+                        .entry((alias.as_ptr() as usize, alias.len()))
+                        .or_insert_with(|| Arc::from(alias)),
+                ),
+                Cow::Owned(alias) => Arc::from(alias),
+            },
             form: hit.form,
             clitic: hit.clitic.to_string(),
             entity,
