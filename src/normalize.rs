@@ -563,10 +563,7 @@ impl<M: OffsetMap> Folder<M> {
     fn run(&mut self, original: &str, start: usize) -> usize {
         let bytes = original.as_bytes();
         let mut i = start;
-        loop {
-            let Some(&b) = bytes.get(i) else {
-                break;
-            };
+        while let Some(&b) = bytes.get(i) {
             if ascii_kept(b) {
                 i += 1;
             } else if arabic_kept(bytes, i) {
