@@ -532,12 +532,12 @@ const ARABIC_KEPT: [u64; 2] = {
 /// folds to itself (two bytes).
 #[inline]
 fn arabic_kept(bytes: &[u8], i: usize) -> bool {
-    match bytes.get(i..i + 2) {
-        // After D8 or D9 comes a continuation byte (valid UTF-8): its low
-        // six bits are the code point's.
-        Some(&[lead @ (0xD8 | 0xD9), next]) => {
-            ARABIC_KEPT[usize::from(lead & 1)] >> (next & 0x3F) & 1 != 0
-        }
+    // After D8 or D9 comes a continuation byte (valid UTF-8): its low six
+    // bits are the code point's.
+    match bytes.get(i) {
+        Some(&lead) if lead & 0xFE == 0xD8 => bytes
+            .get(i + 1)
+            .is_some_and(|&next| ARABIC_KEPT[usize::from(lead & 1)] >> (next & 0x3F) & 1 != 0),
         _ => false,
     }
 }
@@ -563,8 +563,11 @@ impl<M: OffsetMap> Folder<M> {
     fn run(&mut self, original: &str, start: usize) -> usize {
         let bytes = original.as_bytes();
         let mut i = start;
+        // Whether the run has an ASCII capital to lowercase.
+        let mut upper = false;
         while let Some(&b) = bytes.get(i) {
             if ascii_kept(b) {
+                upper |= b.is_ascii_uppercase();
                 i += 1;
             } else if arabic_kept(bytes, i) {
                 i += 2;
@@ -591,7 +594,9 @@ impl<M: OffsetMap> Folder<M> {
         let at = self.text.len();
         let run = &original[start..i];
         self.text.push_str(run);
-        self.text[at..].make_ascii_lowercase();
+        if upper {
+            self.text[at..].make_ascii_lowercase();
+        }
         self.map.record_run(at, run, start);
         self.group = Some(at + last);
         i
