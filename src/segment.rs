@@ -1051,10 +1051,25 @@ fn kept_letters(text: &str) -> usize {
         .count()
 }
 
+/// The bytes that may start a whitespace char: ASCII whitespace and the
+/// lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 (no other byte starts one).
+const MAYBE_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [
+        b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// Whether `text` has more than `n` words separated by whitespace, as
-/// `text.split_whitespace().nth(n).is_some()`, looking at bytes: only the
-/// lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 start a non-ASCII whitespace char,
-/// so Arabic letters are never decoded.
+/// `text.split_whitespace().nth(n).is_some()`, looking at bytes: a word's
+/// bytes are passed over up to the next byte of [`MAYBE_SPACE`], so Arabic
+/// letters are never decoded.
 fn more_words_than(text: &str, n: usize) -> bool {
     let bytes = text.as_bytes();
     let mut words = 0;
@@ -1062,26 +1077,34 @@ fn more_words_than(text: &str, n: usize) -> bool {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (space, len) = match b {
-            b'\t'..=b'\r' | b' ' => (true, 1),
-            0..=0x7F => (false, 1),
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                // `i` is on a char boundary: every step is a whole char.
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_whitespace(), c.len_utf8())
-            }
-            0xC0..=0xDF => (false, 2),
-            0xE0..=0xEF => (false, 3),
-            _ => (false, 4),
+        let space = if !MAYBE_SPACE[usize::from(b)] {
+            i += 1;
+            false
+        } else if b < 0x80 {
+            i += 1;
+            true
+        } else {
+            // A lead byte is never inside another char: `i` is on a char
+            // boundary.
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            c.is_whitespace()
         };
-        if !space && !in_word {
+        if space {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
             words += 1;
             if words > n {
                 return true;
             }
+            in_word = true;
         }
-        in_word = !space;
-        i += len;
+        // The rest of the word up to a byte that may be a space.
+        while i < bytes.len() && !MAYBE_SPACE[usize::from(bytes[i])] {
+            i += 1;
+        }
     }
     false
 }
@@ -2068,6 +2091,26 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
             "é ü ñ ∑ 中文 😀 x",
             "\u{1680}a\u{2028}b\u{2029}c\u{202F}d\u{205F}e\u{180E}f",
         ];
+        let mut fixtures: Vec<String> =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
+                .expect("fixtures")
+                .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+                .collect();
+        fixtures.sort();
+        // Every fixture paragraph, and the whole text, at a few counts.
+        let paragraphs: Vec<&str> = fixtures.iter().flat_map(|f| f.split("\n\n")).collect();
+        for text in paragraphs
+            .into_iter()
+            .chain(fixtures.iter().map(String::as_str))
+        {
+            for n in [0, 1, 3, 40, 100_000] {
+                assert_eq!(
+                    super::more_words_than(text, n),
+                    text.split_whitespace().nth(n).is_some(),
+                    "{text:?} {n}"
+                );
+            }
+        }
         for text in texts {
             for n in 0..10 {
                 assert_eq!(
