@@ -197,7 +197,9 @@ impl Checker {
             .or(date);
         let hits = self.tagger.hits(text, &folded);
         let role_date = date.unwrap_or_else(today);
-        let mut mentions = resolve(
+        // Mentions get their line and column as they are made (see
+        // `resolve`).
+        let mentions = resolve(
             text,
             folded.text(),
             hits,
@@ -264,14 +266,13 @@ impl Checker {
                 findings.push(notice);
             }
         }
-        let lines = LineIndex::new(text);
-        for finding in &mut findings {
-            for span in &mut finding.spans {
-                (span.line, span.column) = lines.line_col(text, span.start);
+        if !findings.is_empty() {
+            let lines = LineIndex::new(text);
+            for finding in &mut findings {
+                for span in &mut finding.spans {
+                    (span.line, span.column) = lines.line_col(text, span.start);
+                }
             }
-        }
-        for mention in &mut mentions {
-            (mention.line, mention.column) = lines.line_col(text, mention.start);
         }
         findings.sort_by(|a, b| {
             let key = |f: &Finding| f.primary().map(|s| (s.start, s.end)).unwrap_or((0, 0));

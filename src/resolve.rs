@@ -30,6 +30,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::checker::LineIndex;
 use crate::clitics::{is_arabic_letter, readings};
 use crate::gazetteer::fxhash::{FxHashMap, FxHasher};
 use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer, PartialDate};
@@ -522,6 +523,10 @@ pub(crate) fn resolve(
     demonyms: &OnceLock<Demonyms>,
     role_date: PartialDate,
 ) -> Vec<Mention> {
+    // Line and column as each mention is made, in text order so that the
+    // index steps on: a second pass over every mention (240 bytes each)
+    // cost a walk over all of them.
+    let lines = LineIndex::new(original);
     // family key → (section index, entity) of full mentions seen so far
     let mut seen: FxHashMap<String, Vec<(usize, SectionKind, EntityIndex)>> = FxHashMap::default();
     // Folded family names and titles per entity, folded once per draft.
@@ -709,11 +714,12 @@ pub(crate) fn resolve(
             .first()
             .map_or(EntityKind::Person, |&e| gazetteer.entity(e).kind);
         let text = original.get(hit.start..hit.end).unwrap_or("").to_string();
+        let (line, column) = lines.line_col(original, hit.start);
         mentions.push(Mention {
             start: hit.start,
             end: hit.end,
-            line: 0,
-            column: 0,
+            line,
+            column,
             text,
             entity_id: entity.map(|e| {
                 Arc::clone(
