@@ -528,6 +528,22 @@ const ARABIC_KEPT: [u64; 2] = {
     sets
 };
 
+/// Letters a run replaces before it ends ([`Folder::run`]).
+const MAX_SWAPS: usize = 16;
+
+/// The letter that folding puts for the two-byte Arabic letter at `i` when
+/// that is another two-byte letter, as [`class`] says: أ إ آ ٱ → ا, ى → ي,
+/// ة → ه.
+#[inline]
+fn arabic_swap(bytes: &[u8], i: usize) -> Option<&'static str> {
+    match (bytes.get(i)?, bytes.get(i + 1)?) {
+        (0xD8, 0xA2 | 0xA3 | 0xA5) | (0xD9, 0xB1) => Some("\u{0627}"),
+        (0xD9, 0x89) => Some("\u{064A}"),
+        (0xD8, 0xA9) => Some("\u{0647}"),
+        _ => None,
+    }
+}
+
 /// Whether the bytes at `i` start an Arabic letter of U+0600–U+067F that
 /// folds to itself (two bytes).
 #[inline]
@@ -553,9 +569,10 @@ impl<M: OffsetMap> Folder<M> {
         }
     }
 
-    /// Copies the run of chars from `start` that fold to themselves, char
-    /// for char with the same length (ASCII but whitespace, lowercased;
-    /// Arabic letters that folding keeps; a single space between two such
+    /// Copies the run of chars from `start` that fold char for char to a
+    /// char of the same length (ASCII but whitespace, lowercased; Arabic
+    /// letters that folding keeps, and the two-byte ones it replaces by
+    /// another two-byte letter: أ إ آ ٱ ى ة; a single space between two such
     /// chars), and records it as one linear stretch: what the char-by-char
     /// path does for each of them, in one step. Returns where the run ends
     /// (`start` when no such char starts there).
@@ -565,17 +582,26 @@ impl<M: OffsetMap> Folder<M> {
         let mut i = start;
         // Whether the run has an ASCII capital to lowercase.
         let mut upper = false;
+        // Where the letters to replace are, and their replacements.
+        let mut swaps = [(0usize, ""); MAX_SWAPS];
+        let mut n_swaps = 0;
         while let Some(&b) = bytes.get(i) {
             if ascii_kept(b) {
                 upper |= b.is_ascii_uppercase();
                 i += 1;
             } else if arabic_kept(bytes, i) {
                 i += 2;
+            } else if let Some(to) = arabic_swap(bytes, i).filter(|_| n_swaps < MAX_SWAPS) {
+                swaps[n_swaps] = (i, to);
+                n_swaps += 1;
+                i += 2;
             } else if b == b' '
                 && i > start
-                && bytes
-                    .get(i + 1)
-                    .is_some_and(|&n| ascii_kept(n) || arabic_kept(bytes, i + 1))
+                && bytes.get(i + 1).is_some_and(|&n| {
+                    ascii_kept(n)
+                        || arabic_kept(bytes, i + 1)
+                        || arabic_swap(bytes, i + 1).is_some()
+                })
             {
                 // One space between two kept chars folds to one space,
                 // mapped char for char (what `flush_space` does with it).
@@ -593,7 +619,13 @@ impl<M: OffsetMap> Folder<M> {
         self.flush_space();
         let at = self.text.len();
         let run = &original[start..i];
-        self.text.push_str(run);
+        let mut from = start;
+        for &(swap, to) in &swaps[..n_swaps] {
+            self.text.push_str(&original[from..swap]);
+            self.text.push_str(to);
+            from = swap + 2;
+        }
+        self.text.push_str(&original[from..i]);
         if upper {
             self.text[at..].make_ascii_lowercase();
         }
@@ -1162,6 +1194,16 @@ mod tests {
             "a\u{0301} b",
             "ا أ ب",
             "\u{7f}\u{1}a",
+            "ةأإآٱى",
+            " ة",
+            "ة ",
+            "مدرسةُ أ",
+            "ى\nة",
+            "Aة",
+            "ةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةة",
+            "أ  إ",
+            "آ\u{200B}آ",
+            "یکة",
         ] {
             texts.push(edge.to_string());
         }
@@ -1250,6 +1292,23 @@ mod tests {
         }
         assert!(!arabic_kept("\u{0680}".as_bytes(), 0));
         assert!(!arabic_kept(&[0xD8], 0));
+    }
+
+    #[test]
+    fn arabic_swap_is_the_table() {
+        let mut swaps = 0;
+        for code in 0x0600..0x0680 {
+            let c = char::from_u32(code).unwrap();
+            let want = match class(c) {
+                Class::Char(f) if f != c && f.len_utf8() == 2 => Some(f.to_string()),
+                _ => None,
+            };
+            swaps += usize::from(want.is_some());
+            let got = arabic_swap(c.to_string().as_bytes(), 0).map(str::to_string);
+            assert_eq!(got, want, "U+{code:04X}");
+        }
+        assert_eq!(swaps, 6);
+        assert_eq!(arabic_swap(&[0xD8], 0), None);
     }
 
     #[test]
