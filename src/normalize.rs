@@ -582,8 +582,8 @@ impl<M: OffsetMap> Folder<M> {
         let mut i = start;
         // Whether the run has an ASCII capital to lowercase.
         let mut upper = false;
-        // Where the letters to replace are, and their replacements.
-        let mut swaps = [(0usize, ""); MAX_SWAPS];
+        // Where the letters to replace are (offsets in the run).
+        let mut swaps = [0u16; MAX_SWAPS];
         let mut n_swaps = 0;
         while let Some(&b) = bytes.get(i) {
             if ascii_kept(b) {
@@ -591,8 +591,11 @@ impl<M: OffsetMap> Folder<M> {
                 i += 1;
             } else if arabic_kept(bytes, i) {
                 i += 2;
-            } else if let Some(to) = arabic_swap(bytes, i).filter(|_| n_swaps < MAX_SWAPS) {
-                swaps[n_swaps] = (i, to);
+            } else if n_swaps < MAX_SWAPS
+                && i - start < usize::from(u16::MAX)
+                && arabic_swap(bytes, i).is_some()
+            {
+                swaps[n_swaps] = (i - start) as u16;
                 n_swaps += 1;
                 i += 2;
             } else if b == b' '
@@ -620,9 +623,11 @@ impl<M: OffsetMap> Folder<M> {
         let at = self.text.len();
         let run = &original[start..i];
         let mut from = start;
-        for &(swap, to) in &swaps[..n_swaps] {
+        for &swap in &swaps[..n_swaps] {
+            let swap = start + usize::from(swap);
             self.text.push_str(&original[from..swap]);
-            self.text.push_str(to);
+            self.text
+                .push_str(arabic_swap(bytes, swap).unwrap_or_default());
             from = swap + 2;
         }
         self.text.push_str(&original[from..i]);
