@@ -317,6 +317,9 @@ pub(crate) fn today() -> PartialDate {
     }
 }
 
+/// Lines [`LineIndex::line_col`] steps over before it searches the rest.
+const LINE_STEPS: usize = 16;
+
 /// Line starts of a text, for turning byte offsets into line and column.
 ///
 /// Columns count characters from the line start. Queries in increasing
@@ -343,11 +346,19 @@ impl LineIndex {
         let (last_offset, last_line, last_column) = self.last.get();
         // The line, stepping on from the last answer's when the offsets
         // increase (mentions come in text order): a binary search per
-        // mention cost more than the steps over the lines between two.
+        // mention cost more than the few steps over the lines between two.
+        // Past a few lines the rest is searched, so spans asked out of
+        // order (findings) never walk the text again and again.
         let line = if offset >= last_offset {
             let mut line = last_line;
+            let mut steps = 0;
             while self.starts.get(line).is_some_and(|&s| s <= offset) {
                 line += 1;
+                steps += 1;
+                if steps == LINE_STEPS {
+                    line += self.starts[line..].partition_point(|&s| s <= offset);
+                    break;
+                }
             }
             line
         } else {
@@ -426,6 +437,17 @@ mod tests {
                 .collect();
             for o in offsets {
                 assert_eq!(lines.line_col(text, o), want(o), "offset {o}");
+            }
+            // Far jumps forward (past the steps) and back, as findings ask.
+            let lines = LineIndex::new(text);
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&o| text.is_char_boundary(o))
+                .collect();
+            let n = bounds.len();
+            for k in 0..n.min(200) {
+                for o in [bounds[n - 1 - k], bounds[k], bounds[(k * 7919) % n]] {
+                    assert_eq!(lines.line_col(text, o), want(o), "offset {o}");
+                }
             }
         }
     }
