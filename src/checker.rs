@@ -197,7 +197,9 @@ impl Checker {
             .or(date);
         let hits = self.tagger.hits(text, &folded);
         let role_date = date.unwrap_or_else(today);
-        let mut mentions = resolve(
+        // Mentions get their line and column as they are made (see
+        // `resolve`).
+        let mentions = resolve(
             text,
             folded.text(),
             hits,
@@ -264,14 +266,13 @@ impl Checker {
                 findings.push(notice);
             }
         }
-        let lines = LineIndex::new(text);
-        for finding in &mut findings {
-            for span in &mut finding.spans {
-                (span.line, span.column) = lines.line_col(text, span.start);
+        if !findings.is_empty() {
+            let lines = LineIndex::new(text);
+            for finding in &mut findings {
+                for span in &mut finding.spans {
+                    (span.line, span.column) = lines.line_col(text, span.start);
+                }
             }
-        }
-        for mention in &mut mentions {
-            (mention.line, mention.column) = lines.line_col(text, mention.start);
         }
         findings.sort_by(|a, b| {
             let key = |f: &Finding| f.primary().map(|s| (s.start, s.end)).unwrap_or((0, 0));
@@ -316,6 +317,9 @@ pub(crate) fn today() -> PartialDate {
     }
 }
 
+/// Lines [`LineIndex::line_col`] steps over before it searches the rest.
+const LINE_STEPS: usize = 16;
+
 /// Line starts of a text, for turning byte offsets into line and column.
 ///
 /// Columns count characters from the line start. Queries in increasing
@@ -339,9 +343,28 @@ impl LineIndex {
 
     /// 1-based line and 1-based column in characters.
     pub(crate) fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
         let (last_offset, last_line, last_column) = self.last.get();
+        // The line, stepping on from the last answer's when the offsets
+        // increase (mentions come in text order): a binary search per
+        // mention cost more than the few steps over the lines between two.
+        // Past a few lines the rest is searched, so spans asked out of
+        // order (findings) never walk the text again and again.
+        let line = if offset >= last_offset {
+            let mut line = last_line;
+            let mut steps = 0;
+            while self.starts.get(line).is_some_and(|&s| s <= offset) {
+                line += 1;
+                steps += 1;
+                if steps == LINE_STEPS {
+                    line += self.starts[line..].partition_point(|&s| s <= offset);
+                    break;
+                }
+            }
+            line
+        } else {
+            self.starts.partition_point(|&s| s <= offset).max(1)
+        };
+        let start = self.starts[line - 1];
         let (from, base) = if last_line == line && last_offset <= offset && last_offset >= start {
             (last_offset, last_column)
         } else {
@@ -382,5 +405,50 @@ mod tests {
         assert_eq!(lines.line_col(one_line, at("ث")), (1, 7));
         assert_eq!(lines.line_col(one_line, at("ت")), (1, 5));
         assert_eq!(lines.line_col(one_line, at("ث")), (1, 7));
+    }
+
+    /// Lines found by stepping on from the last answer are those a binary
+    /// search finds, for offsets in order, with gaps, and going back.
+    #[test]
+    fn line_index_steps_like_a_search() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("fixtures")
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect();
+        texts.sort();
+        texts.push("\n\nا\n\n\nب ت\n".to_string());
+        for text in &texts {
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            let want = |o: usize| {
+                let line = starts.partition_point(|&s| s <= o).max(1);
+                let column = text
+                    .get(starts[line - 1]..o)
+                    .map_or(1, |s| 1 + s.chars().count());
+                (line, column)
+            };
+            let lines = LineIndex::new(text);
+            // Char boundaries, as every span and mention starts on one.
+            let offsets: Vec<usize> = (0..=text.len())
+                .filter(|&o| o % 7 != 3 && text.is_char_boundary(o))
+                .chain([text.len() / 2, 0, text.len() / 3, text.len()])
+                .collect();
+            for o in offsets {
+                assert_eq!(lines.line_col(text, o), want(o), "offset {o}");
+            }
+            // Far jumps forward (past the steps) and back, as findings ask.
+            let lines = LineIndex::new(text);
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&o| text.is_char_boundary(o))
+                .collect();
+            let n = bounds.len();
+            for k in 0..n.min(200) {
+                for o in [bounds[n - 1 - k], bounds[k], bounds[(k * 7919) % n]] {
+                    assert_eq!(lines.line_col(text, o), want(o), "offset {o}");
+                }
+            }
+        }
     }
 }

@@ -370,6 +370,10 @@ trait OffsetMap {
     /// Grows the original end of the folded bytes from `from` on (the last
     /// unit recorded) to `end`.
     fn extend(&mut self, from: usize, end: usize);
+    /// Maps the folded bytes from `at` on, just pushed, char for char to
+    /// `run`, the original text at `start`: a run of chars each folded to
+    /// one char of the same length, as `record_same` once per char.
+    fn record_run(&mut self, at: usize, run: &str, start: usize);
 }
 
 struct NoMap;
@@ -381,6 +385,8 @@ impl OffsetMap for NoMap {
     fn record_same(&mut self, _: usize, _: usize, _: usize, _: usize) {}
     #[inline]
     fn extend(&mut self, _: usize, _: usize) {}
+    #[inline]
+    fn record_run(&mut self, _: usize, _: &str, _: usize) {}
 }
 
 /// The pieces of [`Folded`]'s map.
@@ -435,6 +441,13 @@ impl OffsetMap for PieceMap {
             });
         }
     }
+
+    #[inline]
+    fn record_run(&mut self, at: usize, run: &str, start: usize) {
+        // The chars after the first continue the piece the first one
+        // continues or opens.
+        self.record_same(at, at + run.len(), start, start + run.len());
+    }
 }
 
 /// The per-byte map [`Folded`] had before the pieces, kept to check that
@@ -462,6 +475,13 @@ impl OffsetMap for ByteMap {
             tail.fill(end as u32);
         }
     }
+
+    fn record_run(&mut self, at: usize, run: &str, start: usize) {
+        for (i, c) in run.char_indices() {
+            let len = c.len_utf8();
+            self.record_same(at + i, at + i + len, start + i, start + i + len);
+        }
+    }
 }
 
 /// A whitespace run not yet written out: original range and line feeds seen.
@@ -479,6 +499,63 @@ struct Folder<M> {
     /// Folded offset of the bytes of the last kept char (or written run), which
     /// the diacritics after it grow.
     group: Option<usize>,
+    /// Whether runs of chars that fold to themselves are copied in one go
+    /// ([`Folder::run`]); off only to check that path against the char by
+    /// char one.
+    runs: bool,
+}
+
+/// Whether ASCII byte `b` folds to one byte by itself (lowercased): every
+/// ASCII byte but the whitespace that [`Folder::fold`] gathers into runs.
+#[inline]
+fn ascii_kept(b: u8) -> bool {
+    b < 0x80 && !matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// [`folds_to_itself`] as two bit sets over the second byte's low six
+/// bits: U+0600–U+063F (lead byte D8) and U+0640–U+067F (lead byte D9).
+const ARABIC_KEPT: [u64; 2] = {
+    let mut sets = [0u64; 2];
+    let mut code = 0x0600;
+    while code < 0x0680 {
+        if matches!(code, 0x0621..=0x063A | 0x0641..=0x064A)
+            && !matches!(code, 0x0622 | 0x0623 | 0x0625 | 0x0629 | 0x0649)
+        {
+            sets[((code - 0x0600) / 64) as usize] |= 1 << (code % 64);
+        }
+        code += 1;
+    }
+    sets
+};
+
+/// Letters a run replaces before it ends ([`Folder::run`]).
+const MAX_SWAPS: usize = 16;
+
+/// The letter that folding puts for the two-byte Arabic letter at `i` when
+/// that is another two-byte letter, as [`class`] says: أ إ آ ٱ → ا, ى → ي,
+/// ة → ه.
+#[inline]
+fn arabic_swap(bytes: &[u8], i: usize) -> Option<&'static str> {
+    match (bytes.get(i)?, bytes.get(i + 1)?) {
+        (0xD8, 0xA2 | 0xA3 | 0xA5) | (0xD9, 0xB1) => Some("\u{0627}"),
+        (0xD9, 0x89) => Some("\u{064A}"),
+        (0xD8, 0xA9) => Some("\u{0647}"),
+        _ => None,
+    }
+}
+
+/// Whether the bytes at `i` start an Arabic letter of U+0600–U+067F that
+/// folds to itself (two bytes).
+#[inline]
+fn arabic_kept(bytes: &[u8], i: usize) -> bool {
+    // After D8 or D9 comes a continuation byte (valid UTF-8): its low six
+    // bits are the code point's.
+    match bytes.get(i) {
+        Some(&lead) if lead & 0xFE == 0xD8 => bytes
+            .get(i + 1)
+            .is_some_and(|&next| ARABIC_KEPT[usize::from(lead & 1)] >> (next & 0x3F) & 1 != 0),
+        _ => false,
+    }
 }
 
 impl<M: OffsetMap> Folder<M> {
@@ -488,13 +565,90 @@ impl<M: OffsetMap> Folder<M> {
             map,
             space: None,
             group: None,
+            runs: true,
         }
+    }
+
+    /// Copies the run of chars from `start` that fold char for char to a
+    /// char of the same length (ASCII but whitespace, lowercased; Arabic
+    /// letters that folding keeps, and the two-byte ones it replaces by
+    /// another two-byte letter: أ إ آ ٱ ى ة; a single space between two such
+    /// chars), and records it as one linear stretch: what the char-by-char
+    /// path does for each of them, in one step. Returns where the run ends
+    /// (`start` when no such char starts there).
+    #[inline]
+    fn run(&mut self, original: &str, start: usize) -> usize {
+        let bytes = original.as_bytes();
+        let mut i = start;
+        // Whether the run has an ASCII capital to lowercase.
+        let mut upper = false;
+        // Where the letters to replace are (offsets in the run).
+        let mut swaps = [0u16; MAX_SWAPS];
+        let mut n_swaps = 0;
+        while let Some(&b) = bytes.get(i) {
+            if ascii_kept(b) {
+                upper |= b.is_ascii_uppercase();
+                i += 1;
+            } else if arabic_kept(bytes, i) {
+                i += 2;
+            } else if n_swaps < MAX_SWAPS
+                && i - start < usize::from(u16::MAX)
+                && arabic_swap(bytes, i).is_some()
+            {
+                swaps[n_swaps] = (i - start) as u16;
+                n_swaps += 1;
+                i += 2;
+            } else if b == b' '
+                && i > start
+                && bytes.get(i + 1).is_some_and(|&n| {
+                    ascii_kept(n)
+                        || arabic_kept(bytes, i + 1)
+                        || arabic_swap(bytes, i + 1).is_some()
+                })
+            {
+                // One space between two kept chars folds to one space,
+                // mapped char for char (what `flush_space` does with it).
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if i == start {
+            return start;
+        }
+        // The last char is ASCII (one byte) or an Arabic letter (two), never
+        // a space; its offset in the run is its offset in the fold.
+        let last = i - start - if bytes[i - 1] < 0x80 { 1 } else { 2 };
+        self.flush_space();
+        let at = self.text.len();
+        let run = &original[start..i];
+        let mut from = start;
+        for &swap in &swaps[..n_swaps] {
+            let swap = start + usize::from(swap);
+            self.text.push_str(&original[from..swap]);
+            self.text
+                .push_str(arabic_swap(bytes, swap).unwrap_or_default());
+            from = swap + 2;
+        }
+        self.text.push_str(&original[from..i]);
+        if upper {
+            self.text[at..].make_ascii_lowercase();
+        }
+        self.map.record_run(at, run, start);
+        self.group = Some(at + last);
+        i
     }
 
     fn fold(&mut self, original: &str) {
         let bytes = original.as_bytes();
         let mut start = 0;
         while start < bytes.len() {
+            if self.runs {
+                start = self.run(original, start);
+                if start == bytes.len() {
+                    break;
+                }
+            }
             let lead = bytes[start];
             // Fast path: ASCII, one byte that folds to one byte.
             if lead < 0x80 {
@@ -1014,6 +1168,65 @@ mod tests {
         assert!(pieces * 8 < bytes, "{pieces} pieces for {bytes} bytes");
     }
 
+    /// Copying runs of chars that fold to themselves gives the same text
+    /// and the same pieces as folding them char by char.
+    #[test]
+    fn runs_fold_like_char_by_char() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = OFFSET_TEXTS.iter().map(|t| t.to_string()).collect();
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("fixtures are readable")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        paths.sort();
+        texts.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+        // Spaces, marks and case next to and inside runs.
+        for edge in [
+            " a b ",
+            "a  b",
+            "a\tb",
+            "a \u{064E}b",
+            "ب َب",
+            "AbC دمشق",
+            "ب\nب",
+            "ب \n ب",
+            "x\u{200B} y",
+            "ب ",
+            " ب",
+            "ب\u{0651}ب",
+            "a\u{0301} b",
+            "ا أ ب",
+            "\u{7f}\u{1}a",
+            "ةأإآٱى",
+            " ة",
+            "ة ",
+            "مدرسةُ أ",
+            "ى\nة",
+            "Aة",
+            "ةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةة",
+            "أ  إ",
+            "آ\u{200B}آ",
+            "یکة",
+        ] {
+            texts.push(edge.to_string());
+        }
+        texts.push(texts.join("\n\n"));
+        for original in &texts {
+            let fast = fold(original);
+            let mut slow = Folder::new(original.len(), PieceMap { pieces: Vec::new() });
+            slow.runs = false;
+            slow.fold(original);
+            assert_eq!(fast.text, slow.text, "{original:?}");
+            assert_eq!(fast.pieces, slow.map.pieces, "{original:?}");
+            let mut no_map = Folder::new(original.len(), NoMap);
+            no_map.runs = false;
+            no_map.fold(original);
+            assert_eq!(fold_str(original), no_map.text, "{original:?}");
+        }
+    }
+
     #[test]
     fn original_range_never_panics_and_stays_on_char_boundaries() {
         for original in OFFSET_TEXTS {
@@ -1070,6 +1283,37 @@ mod tests {
         let folded = fold(paragraphs);
         let second = paragraphs.find('\u{200F}').unwrap();
         assert_eq!(folded.slice_of(second..second + 10), None);
+    }
+
+    #[test]
+    fn arabic_kept_is_folds_to_itself() {
+        for code in 0x0600..0x0680 {
+            let c = char::from_u32(code).unwrap().to_string();
+            assert_eq!(
+                arabic_kept(c.as_bytes(), 0),
+                folds_to_itself(code),
+                "U+{code:04X}"
+            );
+        }
+        assert!(!arabic_kept("\u{0680}".as_bytes(), 0));
+        assert!(!arabic_kept(&[0xD8], 0));
+    }
+
+    #[test]
+    fn arabic_swap_is_the_table() {
+        let mut swaps = 0;
+        for code in 0x0600..0x0680 {
+            let c = char::from_u32(code).unwrap();
+            let want = match class(c) {
+                Class::Char(f) if f != c && f.len_utf8() == 2 => Some(f.to_string()),
+                _ => None,
+            };
+            swaps += usize::from(want.is_some());
+            let got = arabic_swap(c.to_string().as_bytes(), 0).map(str::to_string);
+            assert_eq!(got, want, "U+{code:04X}");
+        }
+        assert_eq!(swaps, 6);
+        assert_eq!(arabic_swap(&[0xD8], 0), None);
     }
 
     #[test]

@@ -21,17 +21,26 @@
 //! it, or, for a Latin name, a capital letter that does not start a
 //! sentence. Without support it is no mention at all.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::checker::LineIndex;
 use crate::clitics::{is_arabic_letter, readings};
+use crate::gazetteer::fxhash::{FxHashMap, FxHasher};
 use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer, PartialDate};
 use crate::normalize::fold_str;
 use crate::segment::{Document, SectionKind};
 use crate::tag::{AliasForm, Hit};
+
+/// The sets coreference fills per draft, with the fast hash: they are
+/// looked up once or more per mention and never iterated for output.
+type FxHashSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// A tagged, resolved mention of a gazetteer entity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -43,7 +52,7 @@ pub struct Mention {
     pub text: String,
     /// The resolved entity id; `None` for an unresolved family name.
     #[serde(rename = "entity")]
-    pub entity_id: Option<String>,
+    pub entity_id: Option<Arc<str>>,
     /// Every entity a family name could refer to, when more than one or when
     /// it is left unlinked.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -51,7 +60,7 @@ pub struct Mention {
     pub section: SectionKind,
     pub kind: EntityKind,
     /// The gazetteer form that matched.
-    pub alias: String,
+    pub alias: Arc<str>,
     pub form: AliasForm,
     /// A proclitic written before the name (و، ب، لل…), folded.
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -80,24 +89,18 @@ fn title_before(
     folded: &str,
     name_start: usize,
     candidates: &[EntityIndex],
-    mut titles_of: impl FnMut(EntityIndex) -> Rc<[String]>,
+    mut titles_of: impl FnMut(EntityIndex) -> Rc<[TitleKey]>,
 ) -> Option<EntityIndex> {
-    let before = folded.get(..name_start)?.trim_end_matches([' ', '\n']);
-    // The last eight words, last first, without a list per call.
-    let mut last = [""; 8];
-    let mut n = 0;
-    for (slot, word) in last.iter_mut().zip(before.rsplit(' ')) {
-        *slot = word;
-        n += 1;
-    }
+    let (last, n) = last_words(folded.get(..name_start)?);
     let words = &last[..n];
     let mut best: Option<(usize, EntityIndex)> = None;
     let mut tie = false;
     for &candidate in candidates {
-        for title in titles_of(candidate).iter() {
-            if !ends_with_title(words, title) {
+        for key in titles_of(candidate).iter() {
+            if !key.may_end(words) || !ends_with_title(words, &key.text) {
                 continue;
             }
+            let title = &key.text;
             match best {
                 Some((len, e)) if len == title.len() && e != candidate => tie = true,
                 Some((len, _)) if len >= title.len() => {}
@@ -112,6 +115,57 @@ fn title_before(
         None
     } else {
         best.map(|(_, e)| e)
+    }
+}
+
+/// The last eight words before a name, last first, without a list per
+/// call, and how many there are.
+fn last_words(before: &str) -> ([&str; 8], usize) {
+    let before = before.trim_end_matches([' ', '\n']);
+    let mut last = [""; 8];
+    let mut n = 0;
+    for (slot, word) in last.iter_mut().zip(before.rsplit(' ')) {
+        *slot = word;
+        n += 1;
+    }
+    (last, n)
+}
+
+/// A folded title, with what rules most titles out before
+/// [`ends_with_title`] looks at it: its word count and its last word.
+#[derive(Debug)]
+struct TitleKey {
+    text: String,
+    words: usize,
+    /// Where its last word starts.
+    last: usize,
+}
+
+impl TitleKey {
+    fn new(text: String) -> TitleKey {
+        TitleKey {
+            words: text.bytes().filter(|&b| b == b' ').count() + 1,
+            last: text.rfind(' ').map_or(0, |i| i + 1),
+            text,
+        }
+    }
+
+    /// False when [`ends_with_title`] is false for these words: too few of
+    /// them, or the word right before the name is not the title's last
+    /// word (nor, for a one-word title, a word that ends like it).
+    fn may_end(&self, words_rev: &[&str]) -> bool {
+        let Some(&word) = words_rev.first() else {
+            return false;
+        };
+        if self.text.is_empty() || self.words > words_rev.len() {
+            return false;
+        }
+        let last = &self.text[self.last..];
+        if self.words > 1 {
+            word == last
+        } else {
+            word.ends_with(last) || last.strip_prefix("ال").is_some_and(|r| word.ends_with(r))
+        }
     }
 }
 
@@ -144,7 +198,32 @@ fn ends_with_title(words_rev: &[&str], title: &str) -> bool {
     if !word.ends_with(first) && !first.strip_prefix("ال").is_some_and(|r| word.ends_with(r)) {
         return false;
     }
-    readings(word).iter().any(|r| r.word == first)
+    reads_as(word, first)
+}
+
+/// Whether `target` is one of [`readings`]`(word)` (the word itself, or
+/// what is left after its proclitics), without listing them: this runs for
+/// every title of every candidate before a family name.
+fn reads_as(word: &str, target: &str) -> bool {
+    if word == target {
+        return true;
+    }
+    // A reading without the clitic has at least two letters.
+    if target.chars().nth(1).is_none() {
+        return false;
+    }
+    let mut rest = word;
+    if let Some(r) = word.strip_prefix(['و', 'ف']) {
+        if r == target {
+            return true;
+        }
+        rest = r;
+    }
+    [word, rest].iter().any(|base| {
+        base.strip_prefix("لل")
+            .is_some_and(|r| target.strip_prefix("ال") == Some(r))
+            || base.strip_prefix(['ب', 'ل', 'ك']) == Some(target)
+    })
 }
 
 /// Whether a Latin name at byte `start` of `original` is written with a
@@ -189,7 +268,7 @@ fn place_in_context(
     original: &str,
     hit: &Hit,
     gazetteer: &Gazetteer,
-    places: &HashSet<EntityIndex>,
+    places: &FxHashSet<EntityIndex>,
 ) -> Option<EntityIndex> {
     let written = original.get(hit.start..hit.end)?;
     let key: String = fold_str(written);
@@ -252,7 +331,7 @@ fn place_in_context(
 fn family_in_demonym(
     folded: &str,
     hit: &Hit,
-    seen: &HashMap<String, Vec<(usize, SectionKind, EntityIndex)>>,
+    seen: &FxHashMap<String, Vec<(usize, SectionKind, EntityIndex)>>,
     gazetteer: &Gazetteer,
 ) -> Option<(EntityIndex, String)> {
     let token = folded.get(hit.folded_start..hit.folded_end)?;
@@ -403,6 +482,38 @@ impl Cursor {
     }
 }
 
+/// Whether ranges asked in order of their starts touch a skipped region
+/// ([`Document::is_skipped`], which a range starting before the previous
+/// one uses), by stepping on over the regions instead of a binary search
+/// per range.
+#[derive(Default)]
+struct SkipCursor {
+    start: usize,
+    /// How many regions end at or before `start`.
+    before: usize,
+}
+
+impl SkipCursor {
+    fn is_skipped(&mut self, doc: &Document, range: &std::ops::Range<usize>) -> bool {
+        if range.start < self.start {
+            return doc.is_skipped(range);
+        }
+        self.start = range.start;
+        while doc
+            .skipped
+            .get(self.before)
+            .is_some_and(|s| s.end <= range.start)
+        {
+            self.before += 1;
+        }
+        match doc.skipped.get(self.before) {
+            Some(s) if range.is_empty() => s.start <= range.start,
+            Some(s) => s.start < range.end,
+            None => false,
+        }
+    }
+}
+
 pub(crate) fn resolve(
     original: &str,
     folded: &str,
@@ -412,36 +523,41 @@ pub(crate) fn resolve(
     demonyms: &OnceLock<Demonyms>,
     role_date: PartialDate,
 ) -> Vec<Mention> {
+    // Line and column as each mention is made, in text order so that the
+    // index steps on: a second pass over every mention (240 bytes each)
+    // cost a walk over all of them.
+    let lines = LineIndex::new(original);
     // family key → (section index, entity) of full mentions seen so far
-    let mut seen: HashMap<String, Vec<(usize, SectionKind, EntityIndex)>> = HashMap::new();
+    let mut seen: FxHashMap<String, Vec<(usize, SectionKind, EntityIndex)>> = FxHashMap::default();
     // Folded family names and titles per entity, folded once per draft.
-    let mut family_keys: HashMap<EntityIndex, Vec<String>> = HashMap::new();
-    let mut title_keys: HashMap<EntityIndex, Rc<[String]>> = HashMap::new();
+    let mut family_keys: FxHashMap<EntityIndex, Vec<String>> = FxHashMap::default();
+    let mut title_keys: FxHashMap<EntityIndex, Rc<[TitleKey]>> = FxHashMap::default();
     // Entities with an unambiguous full mention (name or acronym) so far.
-    let mut named: HashSet<EntityIndex> = HashSet::new();
+    let mut named: FxHashSet<EntityIndex> = FxHashSet::default();
     // Every full-name mention (folded start, entity), for a family name
     // whose antecedent comes later: a headline's "زيارة الشرع" before the
     // lede's "أحمد الشرع".
+    let mut skips = SkipCursor::default();
     let full_names: Vec<(usize, EntityIndex)> = hits
         .iter()
         .filter(|h| h.form == AliasForm::Name && !h.ambiguous)
-        .filter(|h| !doc.is_skipped(&(h.start..h.end)))
+        .filter(|h| !skips.is_skipped(doc, &(h.start..h.end)))
         .flat_map(|h| h.entities.iter().map(move |&e| (h.folded_start, e)))
         .collect();
-    let mut titles_of = |e: EntityIndex| -> Rc<[String]> {
+    let mut titles_of = |e: EntityIndex| -> Rc<[TitleKey]> {
         Rc::clone(title_keys.entry(e).or_insert_with(|| {
             gazetteer
                 .entity(e)
                 .roles
                 .iter()
                 .flat_map(|r| r.title.all())
-                .map(fold_str)
+                .map(|t| TitleKey::new(fold_str(t)))
                 .collect()
         }))
     };
     // Places named unambiguously anywhere in the draft, with the countries
     // they lie in: the context an ambiguous place name is read in.
-    let mut places: HashSet<EntityIndex> = HashSet::new();
+    let mut places: FxHashSet<EntityIndex> = FxHashSet::default();
     for h in hits.iter().filter(|h| !h.ambiguous) {
         for &e in &h.entities {
             let entity = gazetteer.entity(e);
@@ -453,11 +569,16 @@ pub(crate) fn resolve(
             }
         }
     }
+    // One shared string per entity id and per alias of the tagger's table,
+    // not one allocation of each per mention.
+    let mut ids: FxHashMap<EntityIndex, Arc<str>> = FxHashMap::default();
+    let mut aliases: FxHashMap<(usize, usize), Arc<str>> = FxHashMap::default();
     let mut mentions = Vec::with_capacity(hits.len());
     let mut at = Cursor::default();
     let mut in_section_order = true;
+    let mut skips = SkipCursor::default();
     for mut hit in hits {
-        if doc.is_skipped(&(hit.start..hit.end)) {
+        if skips.is_skipped(doc, &(hit.start..hit.end)) {
             continue;
         }
         if hit.ambiguous && hit.entities.len() > 1 {
@@ -550,8 +671,8 @@ pub(crate) fn resolve(
                                 .entity(e)
                                 .roles_at(role_date)
                                 .flat_map(|r| r.title.all())
-                                .map(fold_str)
-                                .collect::<Rc<[String]>>()
+                                .map(|t| TitleKey::new(fold_str(t)))
+                                .collect::<Rc<[TitleKey]>>()
                         });
                         let any =
                             title_before(folded, hit.folded_start, &hit.entities, &mut titles_of);
@@ -593,13 +714,19 @@ pub(crate) fn resolve(
             .first()
             .map_or(EntityKind::Person, |&e| gazetteer.entity(e).kind);
         let text = original.get(hit.start..hit.end).unwrap_or("").to_string();
+        let (line, column) = lines.line_col(original, hit.start);
         mentions.push(Mention {
             start: hit.start,
             end: hit.end,
-            line: 0,
-            column: 0,
+            line,
+            column,
             text,
-            entity_id: entity.map(|e| gazetteer.entity(e).id.clone()),
+            entity_id: entity.map(|e| {
+                Arc::clone(
+                    ids.entry(e)
+                        .or_insert_with(|| Arc::from(gazetteer.entity(e).id.as_str())),
+                )
+            }),
             candidates: if candidates.len() > 1 || entity.is_none() {
                 candidates
                     .iter()
@@ -610,7 +737,16 @@ pub(crate) fn resolve(
             },
             section,
             kind,
-            alias: hit.alias.into_owned(),
+            alias: match hit.alias {
+                // The tagger's table outlives the draft: its alias strings are
+                // told apart by address.
+                Cow::Borrowed(alias) => Arc::clone(
+                    aliases
+                        .entry((alias.as_ptr() as usize, alias.len()))
+                        .or_insert_with(|| Arc::from(alias)),
+                ),
+                Cow::Owned(alias) => Arc::from(alias),
+            },
             form: hit.form,
             clitic: hit.clitic.to_string(),
             entity,
@@ -658,6 +794,128 @@ mod tests {
                 assert_eq!(at.lookup(&doc, back), want(back));
             }
         }
+    }
+
+    /// The quick test of a title never rules out one that
+    /// `ends_with_title` accepts, on every pair of the gazetteer's titles
+    /// (a few hundred) written after each other with proclitics.
+    #[test]
+    fn title_keys_rule_out_only_what_does_not_end_the_text() {
+        use crate::normalize::fold_str;
+        let checker = CheckerBuilder::new().build().expect("embedded gazetteer");
+        let mut titles: Vec<String> = checker
+            .gazetteer()
+            .entities()
+            .iter()
+            .flat_map(|e| e.roles.iter().flat_map(|r| r.title.all()))
+            .map(fold_str)
+            .collect();
+        titles.sort();
+        titles.dedup();
+        titles.truncate(250);
+        titles.extend(["", "ال", "a b c d e f g h i"].map(String::from));
+        let mut accepted = 0;
+        for a in &titles {
+            let stem = a.strip_prefix("ال").unwrap_or(a);
+            for text in [
+                a.clone(),
+                format!("و{a}"),
+                format!("بال{stem}"),
+                format!("لل{stem}"),
+                format!("قال {a} "),
+                format!("x {a}\n\n"),
+            ] {
+                let (last, n) = super::last_words(&text);
+                let words = &last[..n];
+                for b in &titles {
+                    if super::ends_with_title(words, b) {
+                        accepted += 1;
+                        assert!(
+                            super::TitleKey::new(b.clone()).may_end(words),
+                            "{text:?} {b:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(accepted > 1000, "{accepted}");
+    }
+
+    #[test]
+    fn reads_as_agrees_with_the_readings() {
+        let words = [
+            "الرئيس",
+            "بالرئيس",
+            "للرئيس",
+            "وللرئيس",
+            "فبالرئيس",
+            "لرئيس",
+            "ورئيس",
+            "وزير",
+            "والوزير",
+            "كالوزير",
+            "ب",
+            "بب",
+            "وب",
+            "ول",
+            "لل",
+            "للا",
+            "ولل",
+            "فلل",
+            "وو",
+            "ووزير",
+            "Trump",
+            "وTrump",
+            "",
+        ];
+        let mut targets: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        for w in words {
+            for r in crate::clitics::readings(w) {
+                targets.push(r.word.into_owned());
+            }
+        }
+        targets.extend(["ال", "الل", "ا", "رئيس", "زير"].map(String::from));
+        let mut yes = 0;
+        for word in words {
+            for target in &targets {
+                let want = crate::clitics::readings(word)
+                    .iter()
+                    .any(|r| r.word == target.as_str());
+                yes += usize::from(want);
+                assert_eq!(super::reads_as(word, target), want, "{word} {target}");
+            }
+        }
+        assert!(yes > 40, "{yes}");
+    }
+
+    #[test]
+    fn skip_cursor_answers_as_the_document() {
+        use crate::segment::{segment, Format, SectionMarkers};
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("fixtures")
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect();
+        texts.sort();
+        texts.push("a https://x.org/y `code` b\n\n<!-- c -->\n\nd http://e.com".to_string());
+        let mut skipped = 0;
+        for text in &texts {
+            for format in [Format::Plain, Format::Markdown] {
+                let doc = segment(text, &SectionMarkers::default(), format);
+                let mut at = super::SkipCursor::default();
+                for o in (0..=text.len() + 1).filter(|o| o % 3 != 1) {
+                    for len in [0, 1, 4, 9] {
+                        let range = o..o + len;
+                        let want = doc.is_skipped(&range);
+                        skipped += usize::from(want);
+                        assert_eq!(at.is_skipped(&doc, &range), want, "{range:?}");
+                    }
+                }
+                let back = text.len() / 2..text.len() / 2 + 3;
+                assert_eq!(at.is_skipped(&doc, &back), doc.is_skipped(&back));
+            }
+        }
+        assert!(skipped > 100, "{skipped}");
     }
 
     #[test]

@@ -480,10 +480,7 @@ fn scan_inline(
     while i < end {
         // Only a URL (h, w) or, in Markdown, a comment, code span or link
         // target (<, `, ]) starts at a byte: pass over the others in one go.
-        let skip = bytes[i..end].iter().position(|&b| {
-            matches!(b | 0x20, b'h' | b'w') || (markdown && matches!(b, b'<' | b'`' | b']'))
-        });
-        match skip {
+        match next_inline_start(&bytes[i..end], markdown) {
             Some(n) => i += n,
             None => break,
         }
@@ -543,6 +540,47 @@ fn scan_inline(
         i += 1;
     }
     None
+}
+
+/// Whether byte `b` can start an inline skip: h or w in either case (a
+/// URL), and in Markdown `<`, `` ` `` and `]`.
+#[inline]
+fn starts_inline(b: u8, markdown: bool) -> bool {
+    matches!(b | 0x20, b'h' | b'w') || (markdown && matches!(b, b'<' | b'`' | b']'))
+}
+
+/// The first offset in `bytes` of a byte that [`starts_inline`], looking
+/// at eight bytes at a time: most of a draft (Arabic letters, spaces)
+/// holds none, and a word of eight bytes is tested for all five bytes at
+/// once. A word that may hold one is looked at byte by byte.
+fn next_inline_start(bytes: &[u8], markdown: bool) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Exactly whether some byte of `v` is zero.
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
+    let has = |v: u64, b: u8| has_zero(v ^ (ONES * u64::from(b)));
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        let lower = v | (ONES * 0x20);
+        let maybe = has(lower, b'h')
+            || has(lower, b'w')
+            || (markdown && (has(v, b'<') || has(v, b'`') || has(v, b']')));
+        if maybe {
+            if let Some(n) = chunk.iter().position(|&b| starts_inline(b, markdown)) {
+                return Some(at + n);
+            }
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| starts_inline(b, markdown))
+        .map(|n| at + n)
 }
 
 /// Offset of a run of exactly `run` backticks in `rest`.
@@ -1013,10 +1051,25 @@ fn kept_letters(text: &str) -> usize {
         .count()
 }
 
+/// The bytes that may start a whitespace char: ASCII whitespace and the
+/// lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 (no other byte starts one).
+const MAYBE_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [
+        b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// Whether `text` has more than `n` words separated by whitespace, as
-/// `text.split_whitespace().nth(n).is_some()`, looking at bytes: only the
-/// lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 start a non-ASCII whitespace char,
-/// so Arabic letters are never decoded.
+/// `text.split_whitespace().nth(n).is_some()`, looking at bytes: a word's
+/// bytes are passed over up to the next byte of [`MAYBE_SPACE`], so Arabic
+/// letters are never decoded.
 fn more_words_than(text: &str, n: usize) -> bool {
     let bytes = text.as_bytes();
     let mut words = 0;
@@ -1024,26 +1077,34 @@ fn more_words_than(text: &str, n: usize) -> bool {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (space, len) = match b {
-            b'\t'..=b'\r' | b' ' => (true, 1),
-            0..=0x7F => (false, 1),
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                // `i` is on a char boundary: every step is a whole char.
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_whitespace(), c.len_utf8())
-            }
-            0xC0..=0xDF => (false, 2),
-            0xE0..=0xEF => (false, 3),
-            _ => (false, 4),
+        let space = if !MAYBE_SPACE[usize::from(b)] {
+            i += 1;
+            false
+        } else if b < 0x80 {
+            i += 1;
+            true
+        } else {
+            // A lead byte is never inside another char: `i` is on a char
+            // boundary.
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            c.is_whitespace()
         };
-        if !space && !in_word {
+        if space {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
             words += 1;
             if words > n {
                 return true;
             }
+            in_word = true;
         }
-        in_word = !space;
-        i += len;
+        // The rest of the word up to a byte that may be a space.
+        while i < bytes.len() && !MAYBE_SPACE[usize::from(bytes[i])] {
+            i += 1;
+        }
     }
     false
 }
@@ -1105,8 +1166,7 @@ const SENTENCE_CHARS: [char; 12] = ['.', '!', '?', '؟', '…', '۔', '«', '»'
 fn is_debris(paragraph: &str) -> bool {
     let run_together =
         !paragraph.contains(char::is_whitespace) && paragraph.chars().nth(40).is_some();
-    let fragment =
-        paragraph.split_whitespace().nth(3).is_none() && !paragraph.contains(SENTENCE_END);
+    let fragment = !more_words_than(paragraph, 3) && !paragraph.contains(SENTENCE_END);
     run_together || fragment
 }
 
@@ -2031,6 +2091,26 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
             "é ü ñ ∑ 中文 😀 x",
             "\u{1680}a\u{2028}b\u{2029}c\u{202F}d\u{205F}e\u{180E}f",
         ];
+        let mut fixtures: Vec<String> =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
+                .expect("fixtures")
+                .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+                .collect();
+        fixtures.sort();
+        // Every fixture paragraph, and the whole text, at a few counts.
+        let paragraphs: Vec<&str> = fixtures.iter().flat_map(|f| f.split("\n\n")).collect();
+        for text in paragraphs
+            .into_iter()
+            .chain(fixtures.iter().map(String::as_str))
+        {
+            for n in [0, 1, 3, 40, 100_000] {
+                assert_eq!(
+                    super::more_words_than(text, n),
+                    text.split_whitespace().nth(n).is_some(),
+                    "{text:?} {n}"
+                );
+            }
+        }
         for text in texts {
             for n in 0..10 {
                 assert_eq!(
@@ -2040,6 +2120,37 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
                 );
             }
         }
+    }
+
+    #[test]
+    fn inline_starts_by_words_match_the_byte_scan() {
+        let mut texts: Vec<String> =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
+                .expect("fixtures")
+                .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+                .collect();
+        texts.sort();
+        texts.push("HhWw<`]hالh\u{0128}\u{0148}\u{0157}ȨH".to_string());
+        // Every byte value at every position of a word.
+        let all: Vec<u8> = (0..=255u8).chain(0..=255u8).chain(0..=255u8).collect();
+        let mut found = 0;
+        for bytes in texts.iter().map(|t| t.as_bytes()).chain([all.as_slice()]) {
+            for markdown in [false, true] {
+                for from in (0..bytes.len()).step_by(7) {
+                    let want = bytes[from..].iter().position(|&b| {
+                        matches!(b | 0x20, b'h' | b'w')
+                            || (markdown && matches!(b, b'<' | b'`' | b']'))
+                    });
+                    found += usize::from(want.is_some());
+                    assert_eq!(
+                        super::next_inline_start(&bytes[from..], markdown),
+                        want,
+                        "{from} {markdown}"
+                    );
+                }
+            }
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]

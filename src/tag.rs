@@ -159,14 +159,18 @@ struct WordListsFile {
 
 /// The words the tagger never reads as names, compiled from
 /// [`WORD_LISTS`].
+/// The word lists are looked up for most raw matches: the fast hash (the
+/// words are the tool's own, not chosen by a draft's author).
+type FxBuild = std::hash::BuildHasherDefault<crate::gazetteer::fxhash::FxHasher>;
+
 #[derive(Debug, Default)]
 struct WordLists {
     /// Folded function word → its written forms (diacritics dropped).
-    function: HashMap<String, Vec<String>>,
+    function: HashMap<String, Vec<String>, FxBuild>,
     /// Longest folded function word, in bytes, with room for two proclitics.
     function_max_len: usize,
     /// Folded words never read as proclitic + name.
-    not_clitic: HashSet<String>,
+    not_clitic: HashSet<String, FxBuild>,
 }
 
 impl WordLists {
@@ -232,7 +236,7 @@ impl WordLists {
 
 /// The folded words never read as proclitic + name (`not-clitic`).
 pub(crate) fn not_clitic_words() -> HashSet<String> {
-    WordLists::embedded().not_clitic
+    WordLists::embedded().not_clitic.into_iter().collect()
 }
 
 /// The letters of a word as written: diacritics, tatweel and invisible

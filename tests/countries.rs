@@ -318,7 +318,7 @@ fn everyday_words_left_out_of_the_layer_stay_untagged() {
     let found: Vec<Option<String>> = mentions(&checker, "وصل الملك إلى عمّان قادماً من المطار.")
         .iter()
         .filter(|m| m.kind == EntityKind::Place)
-        .map(|m| m.entity_id.clone())
+        .map(|m| m.entity_id.as_deref().map(str::to_string))
         .collect();
     assert_eq!(found, [Some("amman".to_string())]);
 }

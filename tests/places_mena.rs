@@ -25,7 +25,12 @@ fn places(text: &str) -> Vec<(String, String)> {
         .mentions
         .into_iter()
         .filter(|m| m.kind.as_str() == "place")
-        .map(|m| (m.text, m.entity_id.unwrap_or_default()))
+        .map(|m| {
+            (
+                m.text,
+                m.entity_id.as_deref().unwrap_or_default().to_string(),
+            )
+        })
         .collect()
 }
 

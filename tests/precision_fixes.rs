@@ -337,7 +337,7 @@ fn known_gaps() {
         run(name, &mut shipped())
             .mentions
             .iter()
-            .map(|m| (m.text.clone(), m.entity_id.clone()))
+            .map(|m| (m.text.clone(), m.entity_id.as_deref().map(str::to_string)))
             .collect()
     };
     let ar = mentions("gaps-ar.txt");

@@ -612,8 +612,8 @@ fn quote_facts(v: &Version) -> BTreeMap<String, Vec<QuoteFacts<'_>>> {
         let mut names = BTreeMap::new();
         for m in &v.report.mentions {
             if let Some(id) = &m.entity_id {
-                if inside(m.start, m.end) && id != speaker {
-                    names.entry(id.clone()).or_insert((m.start, m.end));
+                if inside(m.start, m.end) && **id != **speaker {
+                    names.entry(id.to_string()).or_insert((m.start, m.end));
                 }
             }
         }

@@ -44,7 +44,7 @@ impl<'v> Present<'v> {
                 continue;
             }
             match &m.entity_id {
-                Some(id) => by_id.entry(id.as_str()).or_default().push(i),
+                Some(id) => by_id.entry(&**id).or_default().push(i),
                 None => maybe.extend(m.candidates.iter().map(String::as_str)),
             }
         }

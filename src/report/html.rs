@@ -668,10 +668,10 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
         if opts.mentions && !file.mentions.is_empty() {
             page.push_str("<h3>Mentions</h3>\n<table>\n<tr><th>where</th><th>kind</th><th>entity</th><th>text</th><th>section</th></tr>\n");
             for m in &file.mentions {
-                let entity = m
-                    .entity_id
-                    .clone()
-                    .unwrap_or_else(|| format!("unresolved: {}", m.candidates.join(" | ")));
+                let entity = m.entity_id.as_deref().map_or_else(
+                    || format!("unresolved: {}", m.candidates.join(" | ")),
+                    str::to_string,
+                );
                 let _ = writeln!(
                     page,
                     "<tr><td class=\"where\">{}:{}</td><td>{}</td><td class=\"rule\">{}</td><td dir=\"auto\">{}</td><td>{}</td></tr>",

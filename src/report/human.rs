@@ -65,10 +65,10 @@ pub(super) fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) 
         let text = Some(file.text.as_str()).filter(|t| !t.is_empty());
         if opts.mentions {
             for m in &file.mentions {
-                let entity = m
-                    .entity_id
-                    .clone()
-                    .unwrap_or_else(|| format!("unresolved: {}", m.candidates.join(" | ")));
+                let entity = m.entity_id.as_deref().map_or_else(
+                    || format!("unresolved: {}", m.candidates.join(" | ")),
+                    str::to_string,
+                );
                 writeln!(
                     out,
                     "{}:{}:{}: {}[{}] \"{}\" ({}, {})",

@@ -243,7 +243,7 @@ fn family_surface(cx: &Context<'_>, people: &BTreeMap<EntityIndex, Vec<usize>>) 
         .iter()
         .find(|m| m.form == AliasForm::Family && shared(&m.alias))
     {
-        return m.alias.clone();
+        return m.alias.to_string();
     }
     let arabic = mentions
         .first()
@@ -445,7 +445,7 @@ fn display_name(cx: &Context<'_>, e: EntityIndex, mentions: &[usize], like: &str
         .map(|&i| &cx.mentions[i])
         .find(|m| m.form == AliasForm::Name)
     {
-        return m.alias.clone();
+        return m.alias.to_string();
     }
     let entity = cx.gazetteer.entity(e);
     let arabic = like.chars().any(crate::clitics::is_arabic_letter);

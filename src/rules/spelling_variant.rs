@@ -183,7 +183,7 @@ impl Rule for SpellingVariant {
                 continue;
             };
             let variants = memo
-                .entry((e, mention.form, mention.alias.as_str()))
+                .entry((e, mention.form, &*mention.alias))
                 .or_insert_with(|| {
                     variants_of(cx.gazetteer.entity(e), mention.form, &mention.alias)
                 });
