@@ -191,7 +191,12 @@ fn tagged(file: &str) -> Vec<(String, String)> {
         .run(file, &text, Format::Markdown, Mode::Tag)
         .mentions
         .into_iter()
-        .map(|m| (m.text, m.entity_id.unwrap_or_default()))
+        .map(|m| {
+            (
+                m.text,
+                m.entity_id.as_deref().unwrap_or_default().to_string(),
+            )
+        })
         .collect()
 }
 
