@@ -170,17 +170,19 @@ fn build_automata(keys: &[String], parts: usize) -> Vec<CharwiseDoubleArrayAhoCo
         .collect()
 }
 
-/// One alias of the gazetteer while the automaton is built: its key (the
-/// map's id, then the pattern id), entity, and the alias by its place in
-/// the entity's list of that form.
+/// One alias of the gazetteer while the automaton is built: a [`Target`]
+/// whose alias is borrowed from the gazetteer, with its key (the map's id,
+/// then the pattern id).
 #[derive(Debug, Clone, Copy)]
-struct Pending {
+struct Pending<'g> {
     key: u32,
     entity: u32,
-    alias: u32,
+    alias: &'g str,
+    kind: EntityKind,
     form: AliasForm,
     via_lam: bool,
-    like_function_word: bool,
+    latin_case: LatinCase,
+    ambiguous: bool,
 }
 
 impl std::fmt::Debug for TaggerTable {
@@ -450,9 +452,13 @@ impl TaggerTable {
     /// Builds the table. The keys come first, then the automaton over them
     /// (in [`parts_for`] parts, or `parts` when given), and only then the
     /// targets: while the automaton's builder holds its states, each alias
-    /// is a 16-byte [`Pending`] record, not a [`Target`] with its own copy of
-    /// the alias.
-    fn build_parts(gazetteer: &Gazetteer, words: &WordLists, parts: Option<usize>) -> TaggerTable {
+    /// is a 32-byte [`Pending`] record that borrows the alias, not a
+    /// [`Target`] with its own copy of it.
+    fn build_parts<'g>(
+        gazetteer: &'g Gazetteer,
+        words: &WordLists,
+        parts: Option<usize>,
+    ) -> TaggerTable {
         // Room for every alias at once (the map grew by rehashing every key
         // several times at 1,000,000 aliases).
         let aliases: usize = gazetteer
@@ -467,8 +473,8 @@ impl TaggerTable {
             .sum();
         let mut keys: crate::gazetteer::fxhash::FxHashMap<String, u32> =
             crate::gazetteer::fxhash::map_with_capacity(aliases);
-        let mut pending: Vec<Pending> = Vec::with_capacity(aliases + aliases / 8);
-        let mut add = |key: String, record: Pending| {
+        let mut pending: Vec<Pending<'g>> = Vec::with_capacity(aliases + aliases / 8);
+        let mut add = |key: String, record: Pending<'g>| {
             if key.chars().filter(|c| is_word_char(*c)).count() < 2 {
                 return;
             }
@@ -485,7 +491,7 @@ impl TaggerTable {
                 (AliasForm::Family, &entity.family),
             ];
             for (form, names) in forms {
-                for (alias_index, alias) in names.all().enumerate() {
+                for alias in names.all() {
                     let key = fold_str(alias);
                     // A one-word Arabic alias that folds like a function
                     // word (علي like على) is an everyday word too.
@@ -495,10 +501,12 @@ impl TaggerTable {
                     let record = Pending {
                         key: 0,
                         entity: entity_id,
-                        alias: u32::try_from(alias_index).expect("fewer than 2^32 aliases"),
+                        alias,
+                        kind: entity.kind,
                         form,
                         via_lam: false,
-                        like_function_word,
+                        latin_case: latin_case_of(alias, form),
+                        ambiguous: like_function_word || entity.ambiguous.all().any(|a| a == alias),
                     };
                     if let Some(rest) = key.strip_prefix("ال") {
                         let lam_key = format!("ل{rest}");
@@ -562,27 +570,14 @@ impl TaggerTable {
             }) {
                 continue;
             }
-            let entity = &gazetteer.entities()[entity_index];
-            let names = match record.form {
-                AliasForm::Name => &entity.names,
-                AliasForm::Acronym => &entity.acronyms,
-                AliasForm::Demonym => &entity.demonyms,
-                AliasForm::Family => &entity.family,
-            };
-            let at = record.alias as usize;
-            let alias = names
-                .ar
-                .get(at)
-                .or_else(|| names.en.get(at - names.ar.len()))
-                .map_or("", String::as_str);
             targets.push(Target {
                 entity: entity_index,
-                kind: entity.kind,
+                kind: record.kind,
                 form: record.form,
-                alias: alias.to_string(),
+                alias: record.alias.to_string(),
                 via_lam: record.via_lam,
-                latin_case: latin_case_of(alias, record.form),
-                ambiguous: record.like_function_word || entity.ambiguous.all().any(|a| a == alias),
+                latin_case: record.latin_case,
+                ambiguous: record.ambiguous,
             });
         }
         patterns.resize_with(keys.len(), Vec::new);
