@@ -139,7 +139,7 @@ pub(crate) struct TaggerTable {
 }
 
 /// Keys per part of the automaton: the shipped gazetteer and 100,000
-/// aliases (about 130,000 keys) stay one automaton.
+/// aliases (about 100,000 keys) stay one automaton.
 const PART_KEYS: usize = 400_000;
 
 /// How many parts an automaton over `keys` keys is built in.
