@@ -129,7 +129,60 @@ pub(crate) struct TaggerTable {
     keys: Vec<String>,
     /// Per key, its targets.
     patterns: Vec<Vec<Target>>,
-    automaton: CharwiseDoubleArrayAhoCorasick<u32>,
+    /// The automaton over the keys, in parts: each part is built over a
+    /// contiguous range of the sorted keys, its values the keys' global
+    /// pattern ids. One part below [`PART_KEYS`] keys; above, the parts are
+    /// built one after the other, so the builder (about 64 bytes a trie
+    /// state, 900 MB at 1,000,000 aliases) only ever holds one part.
+    /// [`Tagger::hits`] merges the parts' leftmost-longest matches exactly.
+    automata: Vec<CharwiseDoubleArrayAhoCorasick<u32>>,
+}
+
+/// Keys per part of the automaton: the shipped gazetteer and 100,000
+/// aliases (about 100,000 keys) stay one automaton.
+const PART_KEYS: usize = 400_000;
+
+/// How many parts an automaton over `keys` keys is built in.
+fn parts_for(keys: usize) -> usize {
+    keys.div_ceil(PART_KEYS).max(1)
+}
+
+/// The automata over `keys` (sorted, distinct) in `parts` contiguous
+/// ranges of about equal size, each key's value its index in `keys`. Each
+/// part's builder is dropped before the next one starts.
+fn build_automata(keys: &[String], parts: usize) -> Vec<CharwiseDoubleArrayAhoCorasick<u32>> {
+    let parts = parts.clamp(1, keys.len().max(1));
+    (0..parts)
+        .map(|part| {
+            let (from, to) = (part * keys.len() / parts, (part + 1) * keys.len() / parts);
+            CharwiseDoubleArrayAhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build_with_values(
+                    keys[from..to]
+                        .iter()
+                        .zip(from as u32..)
+                        .map(|(key, id)| (key.as_str(), id)),
+                )
+                .expect(
+                    "gazetteer keys are distinct and non-empty; the automaton is within size limits",
+                )
+        })
+        .collect()
+}
+
+/// One alias of the gazetteer while the automaton is built: a [`Target`]
+/// whose alias is borrowed from the gazetteer, with its key (the map's id,
+/// then the pattern id).
+#[derive(Debug, Clone, Copy)]
+struct Pending<'g> {
+    key: u32,
+    entity: u32,
+    alias: &'g str,
+    kind: EntityKind,
+    form: AliasForm,
+    via_lam: bool,
+    latin_case: LatinCase,
+    ambiguous: bool,
 }
 
 impl std::fmt::Debug for TaggerTable {
@@ -390,6 +443,26 @@ impl TaggerTable {
     }
 
     fn build_with(gazetteer: &Gazetteer, words: &WordLists) -> TaggerTable {
+        TaggerTable::build_parts(gazetteer, words, None)
+    }
+
+    /// The table of `gazetteer`'s aliases with its automaton built in
+    /// `parts` parts (for tests: the shipped gazetteer is one part).
+    #[cfg(test)]
+    pub(crate) fn build_in_parts(gazetteer: &Gazetteer, parts: usize) -> TaggerTable {
+        TaggerTable::build_parts(gazetteer, &WordLists::embedded(), Some(parts))
+    }
+
+    /// Builds the table. The keys come first, then the automaton over them
+    /// (in [`parts_for`] parts, or `parts` when given), and only then the
+    /// targets: while the automaton's builder holds its states, each alias
+    /// is a 32-byte [`Pending`] record that borrows the alias, not a
+    /// [`Target`] with its own copy of it.
+    fn build_parts<'g>(
+        gazetteer: &'g Gazetteer,
+        words: &WordLists,
+        parts: Option<usize>,
+    ) -> TaggerTable {
         // Room for every alias at once (the map grew by rehashing every key
         // several times at 1,000,000 aliases).
         let aliases: usize = gazetteer
@@ -402,29 +475,19 @@ impl TaggerTable {
                     .sum::<usize>()
             })
             .sum();
-        let mut keys: crate::gazetteer::fxhash::FxHashMap<String, usize> =
+        let mut keys: crate::gazetteer::fxhash::FxHashMap<String, u32> =
             crate::gazetteer::fxhash::map_with_capacity(aliases);
-        let mut targets_of: Vec<Vec<Target>> = Vec::with_capacity(aliases);
-        let mut add = |key: String, target: Target| {
+        let mut pending: Vec<Pending<'g>> = Vec::with_capacity(aliases + aliases / 8);
+        let mut add = |key: String, record: Pending<'g>| {
             if key.chars().filter(|c| is_word_char(*c)).count() < 2 {
                 return;
             }
-            let id = match keys.get(key.as_str()) {
-                Some(&id) => id,
-                None => {
-                    targets_of.push(Vec::new());
-                    keys.insert(key, targets_of.len() - 1);
-                    targets_of.len() - 1
-                }
-            };
-            let targets = &mut targets_of[id];
-            if !targets.iter().any(|t| {
-                t.entity == target.entity && t.form == target.form && t.via_lam == target.via_lam
-            }) {
-                targets.push(target);
-            }
+            let next = u32::try_from(keys.len()).expect("fewer than 2^32 gazetteer keys");
+            let id = *keys.entry(key).or_insert(next);
+            pending.push(Pending { key: id, ..record });
         };
         for (index, entity) in gazetteer.entities().iter().enumerate() {
+            let entity_id = u32::try_from(index).expect("fewer than 2^32 entities");
             let forms = [
                 (AliasForm::Name, &entity.names),
                 (AliasForm::Acronym, &entity.acronyms),
@@ -439,11 +502,12 @@ impl TaggerTable {
                     let like_function_word = !key.contains(' ')
                         && key.starts_with(is_arabic_letter)
                         && words.folds_like_function_word(&key);
-                    let target = Target {
-                        entity: index,
+                    let record = Pending {
+                        key: 0,
+                        entity: entity_id,
+                        alias,
                         kind: entity.kind,
                         form,
-                        alias: alias.to_string(),
                         via_lam: false,
                         latin_case: latin_case_of(alias, form),
                         ambiguous: like_function_word || entity.ambiguous.all().any(|a| a == alias),
@@ -452,13 +516,13 @@ impl TaggerTable {
                         let lam_key = format!("ل{rest}");
                         add(
                             lam_key,
-                            Target {
+                            Pending {
                                 via_lam: true,
-                                ..target.clone()
+                                ..record
                             },
                         );
                     }
-                    add(key, target);
+                    add(key, record);
                 }
             }
         }
@@ -473,26 +537,58 @@ impl TaggerTable {
             head[..n].copy_from_slice(&key.as_bytes()[..n]);
             u128::from_be_bytes(head)
         };
-        let mut order: Vec<(u128, String, usize)> = keys
+        let mut order: Vec<(u128, String, u32)> = keys
             .into_iter()
             .map(|(key, id)| (prefix(&key), key, id))
             .collect();
         order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-        let (keys, patterns): (Vec<String>, Vec<Vec<Target>>) = order
+        // A key's place in the order is its pattern id.
+        let mut rank = vec![0u32; order.len()];
+        let keys: Vec<String> = order
             .into_iter()
-            .map(|(_, key, id)| (key, std::mem::take(&mut targets_of[id])))
-            .unzip();
-        drop(targets_of);
-        let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&keys)
-            .expect(
-                "gazetteer keys are distinct and non-empty; the automaton is within size limits",
-            );
+            .enumerate()
+            .map(|(place, (_, key, id))| {
+                rank[id as usize] = place as u32;
+                key
+            })
+            .collect();
+        let parts = parts.unwrap_or_else(|| parts_for(keys.len()));
+        let automata = build_automata(&keys, parts);
+        // The targets, per key in the order their aliases came (a stable
+        // sort), the first of each (entity, form, via_lam) kept.
+        for record in &mut pending {
+            record.key = rank[record.key as usize];
+        }
+        drop(rank);
+        pending.sort_by_key(|record| record.key);
+        let mut patterns: Vec<Vec<Target>> = Vec::with_capacity(keys.len());
+        for record in pending {
+            let id = record.key as usize;
+            while patterns.len() <= id {
+                patterns.push(Vec::new());
+            }
+            let targets = &mut patterns[id];
+            let entity_index = record.entity as usize;
+            if targets.iter().any(|t| {
+                t.entity == entity_index && t.form == record.form && t.via_lam == record.via_lam
+            }) {
+                continue;
+            }
+            targets.push(Target {
+                entity: entity_index,
+                kind: record.kind,
+                form: record.form,
+                alias: record.alias.to_string(),
+                via_lam: record.via_lam,
+                latin_case: record.latin_case,
+                ambiguous: record.ambiguous,
+            });
+        }
+        patterns.resize_with(keys.len(), Vec::new);
         TaggerTable {
             keys,
             patterns,
-            automaton,
+            automata,
         }
     }
 
@@ -501,11 +597,13 @@ impl TaggerTable {
         self.keys.binary_search_by(|k| k.as_str().cmp(key)).ok()
     }
 
-    /// The table in binary: keys, targets, then the serialized automaton.
+    /// The table in binary: keys, targets, then the number of automaton
+    /// parts and each part serialized (a `u64` length and its bytes).
     /// Integers are little-endian; strings are a `u32` length and UTF-8.
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        let automaton = self.automaton.serialize();
-        let mut out = Vec::with_capacity(automaton.len() + self.keys.len() * 48);
+        let automata: Vec<Vec<u8>> = self.automata.iter().map(|a| a.serialize()).collect();
+        let size: usize = automata.iter().map(|a| a.len() + 8).sum();
+        let mut out = Vec::with_capacity(size + self.keys.len() * 48);
         out.extend_from_slice(TABLE_MAGIC);
         put_u32(&mut out, self.keys.len());
         for key in &self.keys {
@@ -530,16 +628,25 @@ impl TaggerTable {
                 put_str(&mut out, &t.alias);
             }
         }
-        out.extend_from_slice(&(automaton.len() as u64).to_le_bytes());
-        out.extend_from_slice(&automaton);
+        put_u32(&mut out, automata.len());
+        for automaton in automata {
+            out.extend_from_slice(&(automaton.len() as u64).to_le_bytes());
+            out.extend_from_slice(&automaton);
+        }
         out
     }
 
     /// Reads [`to_bytes`](Self::to_bytes) back, for a gazetteer of
     /// `entities` entities; `None` when the bytes are not such a table (a
     /// damaged file must not index past the entities).
+    ///
+    /// A table of the first format ([`TABLE_MAGIC_ONE_PART`], written before
+    /// the automaton came in parts) reads as one part.
     pub(crate) fn from_bytes(bytes: &[u8], entities: usize) -> Option<TaggerTable> {
-        let mut r = Reader(bytes.strip_prefix(TABLE_MAGIC)?);
+        let (mut r, one_part) = match bytes.strip_prefix(TABLE_MAGIC) {
+            Some(rest) => (Reader(rest), false),
+            None => (Reader(bytes.strip_prefix(TABLE_MAGIC_ONE_PART)?), true),
+        };
         // Every key takes at least five bytes.
         let count = r.count(5)?;
         let mut keys = Vec::with_capacity(count);
@@ -590,22 +697,38 @@ impl TaggerTable {
             }
             patterns.push(targets);
         }
-        let len = usize::try_from(u64::from_le_bytes(r.take(8)?.try_into().ok()?)).ok()?;
-        let (automaton, rest) =
-            CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(r.take(len)?).ok()?;
-        if !rest.is_empty() || !r.0.is_empty() {
+        // Each part takes at least its eight-byte length.
+        let parts = if one_part { 1 } else { r.count(8)? };
+        if parts == 0 {
+            return None;
+        }
+        let mut automata = Vec::with_capacity(parts);
+        for _ in 0..parts {
+            let len = usize::try_from(u64::from_le_bytes(r.take(8)?.try_into().ok()?)).ok()?;
+            let (automaton, rest) =
+                CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(r.take(len)?).ok()?;
+            if !rest.is_empty() {
+                return None;
+            }
+            automata.push(automaton);
+        }
+        if !r.0.is_empty() {
             return None;
         }
         Some(TaggerTable {
             keys,
             patterns,
-            automaton,
+            automata,
         })
     }
 }
 
 /// The first bytes of [`TaggerTable::to_bytes`] (and its format's version).
-const TABLE_MAGIC: &[u8] = b"tadqiq-tagger-1\n";
+const TABLE_MAGIC: &[u8] = b"tadqiq-tagger-2\n";
+
+/// The first bytes of a table written before the automaton came in parts
+/// (one automaton, no count of parts); such a table still reads.
+const TABLE_MAGIC_ONE_PART: &[u8] = b"tadqiq-tagger-1\n";
 
 /// A cursor over the binary parts of a compiled gazetteer
 /// ([`TaggerTable::to_bytes`], the near-miss index).
@@ -666,13 +789,13 @@ impl Tagger {
     pub(crate) fn hits<'t>(&'t self, original: &str, folded: &'t Folded) -> Vec<Hit<'t>> {
         let text = folded.text();
         let mut hits = Vec::new();
+        let mut matches = NextMatch::new(&self.table.automata, text);
         let mut pos = 0;
         while pos < text.len() {
-            let Some(m) = self.table.automaton.leftmost_find_iter(&text[pos..]).next() else {
+            let Some((start, end, pattern)) = matches.from(pos) else {
                 break;
             };
-            let (start, end) = (pos + m.start(), pos + m.end());
-            match self.accept(original, folded, m.value() as usize, start, end) {
+            match self.accept(original, folded, pattern as usize, start, end) {
                 Some(hit) => {
                     pos = hit.folded_end;
                     hits.push(hit);
@@ -779,6 +902,69 @@ impl Tagger {
             clitic: prefix,
             ambiguous,
         })
+    }
+}
+
+/// The leftmost-longest match over the union of the automaton's parts.
+///
+/// Every part is leftmost-longest over its own keys. At a position, the
+/// union's match is the one of smallest start and, among equal starts, the
+/// greatest end: every key that matches at that start is a prefix of the
+/// text there, and each part reports its longest one at its leftmost start,
+/// so the union's longest is the longest of the parts' (two parts never end
+/// at the same place from the same start: the keys are distinct). A part's
+/// match found from an earlier position is still its match from a later one
+/// as long as it starts at or after it (no match of that part starts in
+/// between), so each part's match is kept until the search passes its
+/// start, and each part scans the text about once.
+struct NextMatch<'a> {
+    automata: &'a [CharwiseDoubleArrayAhoCorasick<u32>],
+    text: &'a str,
+    /// Per part: its next match (start, end, pattern id) found from an
+    /// earlier position; `None` once the part has no match further on.
+    next: Vec<Option<(usize, usize, u32)>>,
+    /// Per part: whether `next` was ever searched.
+    searched: Vec<bool>,
+}
+
+impl<'a> NextMatch<'a> {
+    fn new(automata: &'a [CharwiseDoubleArrayAhoCorasick<u32>], text: &'a str) -> NextMatch<'a> {
+        NextMatch {
+            automata,
+            text,
+            next: vec![None; automata.len()],
+            searched: vec![false; automata.len()],
+        }
+    }
+
+    /// The leftmost-longest match of the union of the parts in
+    /// `text[pos..]`, in offsets of `text`; `pos` never goes back.
+    fn from(&mut self, pos: usize) -> Option<(usize, usize, u32)> {
+        let mut best: Option<(usize, usize, u32)> = None;
+        for ((automaton, next), searched) in self
+            .automata
+            .iter()
+            .zip(self.next.iter_mut())
+            .zip(self.searched.iter_mut())
+        {
+            let stale = match *next {
+                Some((start, _, _)) => start < pos,
+                None => !*searched,
+            };
+            if stale {
+                *searched = true;
+                *next = automaton
+                    .leftmost_find_iter(&self.text[pos..])
+                    .next()
+                    .map(|m| (pos + m.start(), pos + m.end(), m.value()));
+            }
+            if let Some(m) = *next {
+                if best.is_none_or(|b| m.0 < b.0 || (m.0 == b.0 && m.1 > b.1)) {
+                    best = Some(m);
+                }
+            }
+        }
+        best
     }
 }
 

@@ -457,3 +457,52 @@ fn a_compiled_file_with_damaged_entities_or_an_unknown_encoding_is_refused_by_na
         "written by an earlier tadqiq in an older format (entities:binary-1): compile it again with `tadqiq gazetteer compile`",
     );
 }
+
+// The tagger's table of a compiled file written before its automaton came
+// in parts (format 1: one automaton, no count of parts) still loads and
+// tags the same; a table format this build does not know is refused with
+// the file's name, exit 2.
+#[test]
+fn a_compiled_file_with_the_one_automaton_table_loads_and_an_unknown_table_is_refused() {
+    let dir = newsroom_compiled("التقى سامر الخطيب في دمشق.\n");
+    let root = dir.path();
+    let whole = std::fs::read(root.join("newsroom.tqg")).expect("read");
+    let magic = b"tadqiq-tagger-2\n";
+    let at = whole
+        .windows(magic.len())
+        .position(|w| w == magic)
+        .expect("the tagger table");
+    let len = |bytes: &[u8], at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
+    let table_len = len(&whole, at - 8) as usize;
+    let end = at + table_len;
+    // The table ends with a count of parts (one) and the part as a u64
+    // length and its bytes: find where the count is.
+    let count = (at..end - 12)
+        .rev()
+        .find(|&p| {
+            whole[p..p + 4] == 1u32.to_le_bytes() && len(&whole, p + 4) as usize == end - p - 12
+        })
+        .expect("one part");
+    let mut old = whole[..at - 8].to_vec();
+    old.extend_from_slice(&(table_len as u64 - 4).to_le_bytes());
+    old.extend_from_slice(b"tadqiq-tagger-1\n");
+    old.extend_from_slice(&whole[at + magic.len()..count]);
+    old.extend_from_slice(&whole[count + 4..]);
+    std::fs::write(root.join("newsroom.tqg"), &old).expect("write");
+    assert_eq!(
+        tagged(root, &["--no-cache", "--gazetteer", "newsroom.tqg"]),
+        ["samer-al-khatib", "damascus"]
+    );
+
+    let mut unknown = whole.clone();
+    unknown[at..at + magic.len()].copy_from_slice(b"tadqiq-tagger-9\n");
+    std::fs::write(root.join("newsroom.tqg"), &unknown).expect("write");
+    let out = tadqiq(&["tag", "--gazetteer", "newsroom.tqg", "a.txt"], root);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr)
+            .contains("newsroom.tqg: damaged compiled gazetteer: its tagger table or name index"),
+        "{}",
+        text(&out.stderr)
+    );
+}

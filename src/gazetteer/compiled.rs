@@ -5,7 +5,9 @@
 //! FINGERPRINT entities:binary-2`, then three binary parts, each as a `u64`
 //! length and its bytes: the entities (see `encoding` below), the tagger's
 //! table (every folded key, what it stands for and the serialized
-//! automaton, see [`TaggerTable`](crate::tag::TaggerTable)) and the
+//! automaton, in parts past 400,000 keys, see
+//! [`TaggerTable`](crate::tag::TaggerTable); a table of the one-automaton
+//! format of earlier builds still reads, an unknown one is damage) and the
 //! near-miss rule's index of name words. Loading neither parses YAML nor
 //! folds an alias nor builds an automaton or index. A file of an earlier
 //! build (no fourth header field: the entities as one JSON line) still

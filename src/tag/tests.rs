@@ -496,3 +496,201 @@ fn the_binary_table_reads_back_and_refuses_damage() {
     assert!(TaggerTable::from_bytes(b"tadqiq-compiled-gazetteer", g.len()).is_none());
     assert!(TaggerTable::from_bytes(&bytes, 1).is_none());
 }
+
+/// Every hit of `text` as (span, folded span, entities, form, alias,
+/// clitic, ambiguous).
+fn all_hits(tagger: &crate::tag::Tagger, text: &str) -> Vec<String> {
+    let folded = fold(text);
+    tagger
+        .hits(text, &folded)
+        .into_iter()
+        .map(|h| format!("{h:?}"))
+        .collect()
+}
+
+/// The texts of every fixture and example, one by one and all together.
+fn fixture_texts() -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .expect("fixture folder")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, out);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                out.push(text);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts = Vec::new();
+    walk(&root.join("tests/fixtures"), &mut texts);
+    walk(&root.join("examples"), &mut texts);
+    assert!(texts.len() > 50, "{} fixture texts", texts.len());
+    let all = texts.concat();
+    texts.push(all);
+    texts
+}
+
+// The automaton in parts (a gazetteer past `PART_KEYS` keys) finds exactly
+// what one automaton over every key finds: the shipped gazetteer built in
+// 2, 3 and 7 parts tags every fixture and example as the one-part table does.
+#[test]
+fn an_automaton_in_parts_tags_exactly_as_one_automaton() {
+    use crate::gazetteer::GazetteerSources;
+    use crate::tag::{Tagger, TaggerTable};
+    use std::sync::Arc;
+    let g = GazetteerSources::default().load().expect("embedded");
+    let one = TaggerTable::build_in_parts(&g, 1);
+    assert_eq!(one.automata.len(), 1);
+    let one = Tagger::from_table(Arc::new(one));
+    let texts = fixture_texts();
+    let want: Vec<Vec<String>> = texts.iter().map(|t| all_hits(&one, t)).collect();
+    assert!(
+        want.last().expect("all").len() > 1000,
+        "the fixtures have mentions"
+    );
+    for parts in [2, 3, 7] {
+        let table = TaggerTable::build_in_parts(&g, parts);
+        assert_eq!(table.automata.len(), parts);
+        // The parts survive the binary form.
+        let table = TaggerTable::from_bytes(&table.to_bytes(), g.len()).expect("reads back");
+        assert_eq!(table.automata.len(), parts);
+        let tagger = Tagger::from_table(Arc::new(table));
+        for (text, want) in texts.iter().zip(&want) {
+            assert_eq!(
+                &all_hits(&tagger, text),
+                want,
+                "{parts} parts, text starting {:?}",
+                text.chars().take(60).collect::<String>()
+            );
+        }
+    }
+}
+
+// Keys that match at one start with different lengths, in different parts:
+// the longest wins whichever part holds it, and a part whose match starts
+// earlier wins over a longer one that starts later.
+#[test]
+fn overlapping_keys_in_different_parts_give_the_leftmost_longest() {
+    use crate::tag::{Tagger, TaggerTable};
+    use std::sync::Arc;
+    let people = "
+- id: abd
+  names: {ar: [عبد]}
+  source: test
+- id: abdallah
+  names: {ar: [عبد الله]}
+  source: test
+- id: abdallah-bin
+  names: {ar: [عبد الله بن]}
+  source: test
+- id: abdallah-bin-salman
+  names: {ar: [عبد الله بن سلمان]}
+  source: test
+- id: abdallah-bin-salman-al-saud
+  names: {ar: [عبد الله بن سلمان آل سعود]}
+  source: test
+- id: salman-al-saud
+  names: {ar: [سلمان آل سعود]}
+  source: test
+- id: beirut-person
+  names: {ar: [بيروتي]}
+  source: test
+- id: damascus-person
+  names: {ar: [دمشقي]}
+  source: test
+";
+    let g = Gazetteer::from_yaml(&[(EntityKind::Person, "people.yaml", people)]).expect("valid");
+    let cases: [(&str, &[&str]); 5] = [
+        (
+            "قال عبد الله بن سلمان آل سعود اليوم",
+            &["abdallah-bin-salman-al-saud"],
+        ),
+        ("قال عبد الله بن سلمان اليوم", &["abdallah-bin-salman"]),
+        ("قال عبد الله بن خالد", &["abdallah-bin"]),
+        ("قال عبد الله وعبد", &["abdallah", "abd"]),
+        // A rejected match (a clitic the name does not take) does not hide
+        // the one that starts inside it, in another part.
+        (
+            "التقى دمشقي بعبد الله بن سلمان آل سعود وسلمان آل سعود",
+            &[
+                "damascus-person",
+                "abdallah-bin-salman-al-saud",
+                "salman-al-saud",
+            ],
+        ),
+    ];
+    for parts in [1, 2, 3, 7] {
+        let table = TaggerTable::build_in_parts(&g, parts);
+        assert_eq!(table.automata.len(), parts);
+        let tagger = Tagger::from_table(Arc::new(table));
+        for (text, want) in cases {
+            let folded = fold(text);
+            let got: Vec<String> = tagger
+                .hits(text, &folded)
+                .into_iter()
+                .map(|h| g.entity(h.entities[0]).id.clone())
+                .collect();
+            assert_eq!(got, want, "{parts} parts: {text}");
+        }
+    }
+    // With 7 parts the nested keys do sit in different parts: the longest
+    // match at "عبد" comes from a later part than the shortest.
+    let table = TaggerTable::build_in_parts(&g, 7);
+    let at = |text: &str, part: usize| {
+        table.automata[part]
+            .leftmost_find_iter(text)
+            .next()
+            .map(|m| m.end())
+    };
+    let text = "عبد الله بن سلمان آل سعود";
+    let ends: Vec<Option<usize>> = (0..7).map(|part| at(text, part)).collect();
+    assert!(
+        ends.iter()
+            .flatten()
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+            >= 3,
+        "{ends:?}"
+    );
+}
+
+// A table written before the automaton came in parts (format 1: one
+// automaton, no count) still reads and tags the same; an unknown format is
+// refused.
+#[test]
+fn a_table_of_the_one_automaton_format_still_reads() {
+    use crate::tag::{Tagger, TaggerTable};
+    use std::sync::Arc;
+    let g = gazetteer();
+    let table = TaggerTable::build(&g);
+    let automaton = table.automata[0].serialize();
+    let bytes = table.to_bytes();
+    let body = &bytes[b"tadqiq-tagger-2\n".len()..bytes.len() - automaton.len() - 8 - 4];
+    let mut old = b"tadqiq-tagger-1\n".to_vec();
+    old.extend_from_slice(body);
+    old.extend_from_slice(&(automaton.len() as u64).to_le_bytes());
+    old.extend_from_slice(&automaton);
+    let read = TaggerTable::from_bytes(&old, g.len()).expect("format 1 reads");
+    assert_eq!(read.to_bytes(), bytes, "the same table");
+    let text = "وقال الرئيس السوري أحمد الشرع في دمشق إن السوريين والأمريكيين اتفقوا.";
+    let built = Tagger::from_table(Arc::new(table));
+    let read = Tagger::from_table(Arc::new(read));
+    assert!(!all_hits(&built, text).is_empty());
+    assert_eq!(all_hits(&read, text), all_hits(&built, text));
+    // Format 1 with a part count in it, or a format this build does not
+    // know: refused.
+    let mut wrong = b"tadqiq-tagger-1\n".to_vec();
+    wrong.extend_from_slice(&bytes[b"tadqiq-tagger-2\n".len()..]);
+    assert!(TaggerTable::from_bytes(&wrong, g.len()).is_none());
+    let mut unknown = b"tadqiq-tagger-9\n".to_vec();
+    unknown.extend_from_slice(&bytes[b"tadqiq-tagger-2\n".len()..]);
+    assert!(TaggerTable::from_bytes(&unknown, g.len()).is_none());
+    // No parts at all: refused.
+    let mut none = bytes[..bytes.len() - automaton.len() - 8 - 4].to_vec();
+    none.extend_from_slice(&0u32.to_le_bytes());
+    assert!(TaggerTable::from_bytes(&none, g.len()).is_none());
+}
