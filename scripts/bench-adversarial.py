@@ -4,7 +4,7 @@ speaker or one event hold many values, at 1x, 2x and 4x size.
 
 usage: scripts/bench-adversarial.py [--binary target/release/tadqiq]
            [--sizes 1000,2000,4000] [--runs 3] [--timeout 120] [--mem-gb 6]
-           [--kinds numbers,dates,quotes,statements]
+           [--kinds numbers,dates,quotes,statements,vocab16,longword]
 
 Kinds (N = the size):
   numbers     N different counts for one slot ("يضم K دولة" about the coalition)
@@ -13,6 +13,8 @@ Kinds (N = the size):
   statements  N different statements by one speaker that share their first words
   vocab16     N quotes by one speaker, each twelve words drawn from sixteen (every
               pair of quotes shares words and word pairs: the worst case for pruning)
+  longword    a name written 10·N times with no space between (دمشقدمشق…), then the
+              same in Latin letters: one word holding thousands of matches
 
 Each draft is checked with `BINARY check --isolated --format json --fail-on never
 DRAFT`; the script records wall time (best of --runs), peak RSS of the child
@@ -72,6 +74,9 @@ def draft(kind, n):
         for i in range(n):
             words = [vocab[next(rng) % 16] for _ in range(12)]
             paras.append(f"وقال دونالد ترامب: «{' '.join(words)}».")
+    elif kind == "longword":
+        paras.append("دمشق" * (10 * n))
+        paras.append("Damascus" * (10 * n))
     else:
         raise SystemExit(f"unknown kind {kind}")
     return "\n\n".join(paras) + "\n"
@@ -120,7 +125,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--mem-gb", type=float, default=6)
-    ap.add_argument("--kinds", default="numbers,dates,quotes,statements,vocab16")
+    ap.add_argument("--kinds", default="numbers,dates,quotes,statements,vocab16,longword")
     a = ap.parse_args()
     sizes = [int(s) for s in a.sizes.split(",")]
     print(f"binary: {a.binary}; command: check --isolated --format json --fail-on never DRAFT; "

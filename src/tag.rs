@@ -200,6 +200,38 @@ const CONJUNCTIONS: [&str; 2] = ["و", "ف"];
 const PREPOSITIONS: [&str; 3] = ["ب", "ل", "ك"];
 const DEMONYM_SUFFIXES_AR: [&str; 6] = ["ه", "ون", "ين", "ان", "ات", "تين"];
 
+/// The most letters a proclitic before a name may have (وبال، ولل).
+const MAX_PREFIX_CHARS: usize = 4;
+
+/// The most chars a suffix after a name may have: the longest Arabic
+/// demonym ending (تين); the Latin one is "s".
+const MAX_SUFFIX_CHARS: usize = 3;
+
+/// Where the word that goes on before `at` starts, looking back at most
+/// `limit` chars (the result is then `limit` chars before `at`).
+pub(crate) fn word_start_within(text: &str, at: usize, limit: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .take(limit)
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(at, |(i, _)| i)
+}
+
+/// Where the word that goes on after `at` ends, looking at most `limit`
+/// chars ahead (the result is then `limit` chars after `at`).
+pub(crate) fn word_end_within(text: &str, at: usize, limit: usize) -> usize {
+    let mut end = at;
+    for c in text[at..].chars().take(limit) {
+        if !is_word_char(c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    end
+}
+
 /// `lexicon/function-words.yaml`, embedded.
 const WORD_LISTS: &str = include_str!("../lexicon/function-words.yaml");
 
@@ -818,20 +850,20 @@ impl Tagger {
         end: usize,
     ) -> Option<Hit<'t>> {
         let text = folded.text();
-        let token_start = text[..start]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| is_word_char(c))
-            .last()
-            .map_or(start, |(i, _)| i);
+        // Both scans stop one char past the longest prefix and suffix any
+        // target allows: a longer one is refused whatever the target, and
+        // an unbounded scan made a draft of one long word (a name written
+        // 40,000 times without a space) quadratic, 73 s for 320 KB.
+        let token_start = word_start_within(text, start, MAX_PREFIX_CHARS + 1);
         let prefix = &text[token_start..start];
-        if prefix.chars().count() > 4 || prefix.chars().any(|c| !is_arabic_letter(c)) {
+        if prefix.chars().count() > MAX_PREFIX_CHARS || prefix.chars().any(|c| !is_arabic_letter(c))
+        {
             return None;
         }
-        let token_end = text[end..]
-            .char_indices()
-            .find(|&(_, c)| !is_word_char(c))
-            .map_or(text.len(), |(i, _)| end + i);
+        let token_end = word_end_within(text, end, MAX_SUFFIX_CHARS + 1);
+        if text[end..token_end].chars().count() > MAX_SUFFIX_CHARS {
+            return None;
+        }
         let suffix = &text[end..token_end];
         let key = &text[start..end];
         let token = &text[token_start..token_end];

@@ -439,6 +439,13 @@ impl<R: Read> Stream<R> {
     }
 }
 
+/// The longest draft word that is looked up with its deletions. A word is
+/// within one edit of a name word only if their lengths differ by one at
+/// most, and no name has a word of 60 letters; the deletions of a longer
+/// word (each a hash over the whole word) made a draft of one 40,000-letter
+/// word take 4 s, quadratic in its length.
+const MAX_WORD_CHARS: usize = 64;
+
 /// Edits allowed for a name of `letters` letters (spaces not counted).
 fn allowed_edits(letters: usize) -> usize {
     match letters {
@@ -466,7 +473,8 @@ fn key_hash(parts: &[&str]) -> u64 {
 /// share a key only add a candidate that [`compare`] then rejects.
 fn deletion_keys(word: &str) -> Vec<u64> {
     let mut out = vec![key_hash(&[word])];
-    if word.chars().count() >= 4 {
+    let letters = word.chars().count();
+    if (4..=MAX_WORD_CHARS).contains(&letters) {
         for (at, c) in word.char_indices() {
             let key = key_hash(&[&word[..at], &word[at + c.len_utf8()..]]);
             if !out.contains(&key) {
@@ -720,7 +728,11 @@ impl Rule for NearMiss {
         let mut found: Vec<Candidate> = Vec::new();
         let mut postings = Vec::new();
         for (i, (_, word)) in words.iter().enumerate() {
-            if tagged[i] || word.text.chars().count() < 3 || index.is_demonym_form(word.text) {
+            let letters = word.text.chars().count();
+            if tagged[i]
+                || !(3..=MAX_WORD_CHARS).contains(&letters)
+                || index.is_demonym_form(word.text)
+            {
                 continue;
             }
             postings.clear();
@@ -1121,6 +1133,25 @@ mod tests {
         assert_eq!(super::deletion_keys("توم"), [key_hash(&["توم"])]);
         // A doubled letter deleted either way gives one key.
         assert_eq!(super::deletion_keys("محمممد").len(), 1 + 4);
+        // A word of 64 letters has its deletions; a longer one is looked up
+        // as itself only (no name word is that long, and its deletions
+        // made one long word cost its length squared).
+        let word: String = "ابتثجحخدسشصضطظعغفقكلمنهوي"
+            .chars()
+            .cycle()
+            .take(64)
+            .collect();
+        assert_eq!(super::deletion_keys(&word).len(), 1 + 64);
+        let longer = format!("{word}ب");
+        assert_eq!(super::deletion_keys(&longer), [key_hash(&[&longer])]);
+    }
+
+    #[test]
+    fn a_long_word_is_neither_flagged_nor_slow_to_look_up() {
+        // One run of letters that contains a name many times over: no
+        // near-miss, and (see MAX_WORD_CHARS) no deletions looked up.
+        assert!(run(&"باراكأوباما".repeat(2000)).is_empty());
+        assert!(run(&format!("قال {} أمس", "ب".repeat(5000))).is_empty());
     }
 
     /// Every (name, word position) whose word is within one edit of

@@ -694,3 +694,34 @@ fn a_table_of_the_one_automaton_format_still_reads() {
     none.extend_from_slice(&0u32.to_le_bytes());
     assert!(TaggerTable::from_bytes(&none, g.len()).is_none());
 }
+
+#[test]
+fn word_edges_are_looked_for_within_a_bound() {
+    use crate::tag::{word_end_within, word_start_within};
+    let text = "قال دمشقدمشقدمشق أمس";
+    let start = text.find("دمشق").unwrap();
+    let second = start + "دمشق".len();
+    // Inside the bound the word's edge is found.
+    assert_eq!(word_start_within(text, second, 5), start);
+    assert_eq!(word_start_within(text, second + "دمشق".len(), 9), start);
+    assert_eq!(word_start_within(text, start, 5), start);
+    let end = start + "دمشقدمشقدمشق".len();
+    assert_eq!(word_end_within(text, end - "دمشق".len(), 9), end);
+    // A word that goes on past the bound stops there (one char past the
+    // longest prefix or suffix, which the tagger then refuses).
+    assert_eq!(word_end_within(text, start, 3), start + "دمش".len());
+    assert_eq!(word_start_within(text, second, 3), start + "د".len());
+    assert_eq!(word_end_within(text, text.len(), 3), text.len());
+}
+
+#[test]
+fn a_name_run_into_one_long_word_is_not_tagged() {
+    // A name written thousands of times with no space: every match has a
+    // prefix or suffix longer than any clitic, so nothing is tagged (and
+    // each match looks only a few chars to each side).
+    let text = format!("قال {} أمس", "ترامب".repeat(3000));
+    assert!(tag(&text).is_empty());
+    let text = format!("قال ل{}ها أمس", "ترامب");
+    assert!(tag(&text).is_empty(), "a suffix is refused");
+    assert_eq!(tag("وقال لترامب أمس").len(), 1);
+}
