@@ -411,6 +411,22 @@ fn prefix_allowed(prefix: &str, target: &Target, key: &str) -> bool {
         && !key_has_article
 }
 
+/// Whether folded text ends with a word that links a name to a parent's
+/// (بن، بنت، ابن) and the spaces after it.
+fn after_nasab(before: &str) -> bool {
+    let trimmed = before.trim_end_matches(' ');
+    if trimmed.len() == before.len() {
+        return false;
+    }
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(trimmed.len(), |(i, _)| i);
+    matches!(&trimmed[word_start..], "بن" | "بنت" | "ابن")
+}
+
 fn suffix_allowed(suffix: &str, target: &Target) -> bool {
     if suffix.is_empty() {
         return true;
@@ -912,6 +928,16 @@ impl Tagger {
             .filter(|t| allowed(t))
             .map(|t| t.form)
             .min()?;
+        // A bare demonym in a chain of names is a given name: "عبدالعزيز بن
+        // تركي" is Turki, a man, not a Turk (real news: the Saudi sports
+        // minister was tagged as Turkey).
+        if form == AliasForm::Demonym
+            && prefix.is_empty()
+            && suffix.is_empty()
+            && after_nasab(&text[..token_start])
+        {
+            return None;
+        }
         let mut best = targets.iter().filter(|t| t.form == form && allowed(t));
         let first = best.next()?;
         let mut entities = vec![first.entity];

@@ -405,3 +405,26 @@ fn mills_and_hamadeh_are_known() {
     );
     expect("ar-rubio-florida.md", &[]);
 }
+
+/// "army chief Abdel Fattah al-Burhan" (real news, Shafaq News, 25 October
+/// 2025) was an error: the bare title was Joseph Aoun's alone. Burhan
+/// commands Sudan's army, and the bare forms are his too; another country's
+/// army on him is still an error.
+#[test]
+fn burhan_is_army_chief() {
+    expect("en-burhan-army-chief.md", &[]);
+    expect("ar-burhan-army-chief.md", &[]);
+    expect(
+        "en-burhan-wrong-army.md",
+        &[("role-conflict", "error", "Abdel Fattah al-Burhan")],
+    );
+}
+
+/// "أوروجواي", Uruguay with ج for the g (real news: the World Cup draw,
+/// 5 December 2025), was a near-miss warning against "أوروغواي".
+#[test]
+fn uruguay_with_jim_is_known() {
+    expect("ar-uruguay-jim.md", &[]);
+    let m = tagged("ar-uruguay-jim.md");
+    assert!(has(&m, "أوروجواي", "uruguay"), "{m:?}");
+}

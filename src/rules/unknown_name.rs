@@ -383,6 +383,9 @@ impl Rule for UnknownName {
             }
             let title_end = k;
             i = title_end.max(i + 1);
+            if !conjunction && describes_person_before(cx, words, &tagged, title_start) {
+                continue;
+            }
             let Some(&(gap, _)) = words.get(k) else {
                 continue;
             };
@@ -578,6 +581,41 @@ fn is_capitalized(cx: &Context<'_>, word: Word<'_>) -> bool {
 fn is_function_word(cx: &Context<'_>, word: Word<'_>) -> bool {
     let (_, _, written) = original(cx, (word.start, word.end));
     crate::rules::words::get().is_function_word_written(written)
+}
+
+/// Whether the title starting at word `start` is set off by a comma after a
+/// person the draft names ("محمد بن سلمان، ولي العهد السعودي رئيس مجلس
+/// الوزراء، سيقوم …", "سيف بن زايد، نائب رئيس مجلس الوزراء وزير الداخلية،
+/// فرق الاتحاد"): the title describes that person, and the words after its
+/// own comma go on with the sentence. Up to six words may lie between the
+/// comma and the head (the rest of a longer title: "ولي العهد السعودي"), none
+/// of them a function word ("، خلال لقائه وزير …" is another clause). A head
+/// with a conjunction glued on ("، ووزير الدفاع، …") starts the next item of
+/// a list and is not this case.
+fn describes_person_before(
+    cx: &Context<'_>,
+    words: &[(Gap, Word<'_>)],
+    tagged: &[Option<crate::gazetteer::EntityKind>],
+    start: usize,
+) -> bool {
+    let mut j = start;
+    for _ in 0..=6 {
+        let Some(&(gap, word)) = words.get(j) else {
+            return false;
+        };
+        // "ولي" (ولي العهد) is written like و + لي but starts a title.
+        if is_function_word(cx, word) && word.text != "ولي" {
+            return false;
+        }
+        match gap {
+            Gap::Comma => {
+                return j > 0 && tagged[j - 1] == Some(crate::gazetteer::EntityKind::Person);
+            }
+            Gap::Space if j > 0 => j -= 1,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The name starting at word `k`: its end (exclusive) and whether it ends at
@@ -794,6 +832,28 @@ mod tests {
             Case {
                 text: "The health minister, Rakan Nasreddine, said the toll rose.",
                 want: &["Rakan Nasreddine"],
+            },
+            // A title set off by commas after a person the draft names
+            // describes that person: what follows its comma is the rest of
+            // the sentence (real news: "سيقوم بزيارة رسمية" and "فِرَق
+            // الاتحاد" were proposed as names).
+            Case {
+                text: "أعلن البيت الأبيض أن الأمير محمد بن سلمان بن عبدالعزيز، ولي العهد السعودي رئيس مجلس الوزراء، سيقوم بزيارة رسمية إلى واشنطن.",
+                want: &[],
+            },
+            Case {
+                text: "كرّم الشيخ سيف بن زايد آل نهيان، نائب رئيس مجلس الوزراء وزير الداخلية، فِرَق الاتحاد المتميزة.",
+                want: &[],
+            },
+            // Not after a named person, or as the next item of a list, the
+            // title still introduces the name after its comma.
+            Case {
+                text: "وقال رئيس مجلس الوزراء، سمير حداد، إن الحكومة ستجتمع.",
+                want: &["سمير حداد"],
+            },
+            Case {
+                text: "حضر الاجتماع محمد بن سلمان، ووزير الداخلية، سمير حداد، في الرياض.",
+                want: &["سمير حداد"],
             },
             // Hyphenated particles count toward the name's length: "Nour
             // al-Din al-Baba" was five words and dropped.

@@ -448,6 +448,13 @@ fn regression() {
             text: "الأمل والأمل بالأمل أمل السوري الناتو",
             want: &["أمل", "السوري", "الناتو"],
         },
+        // A bare demonym after بن، بنت، ابن is a given name in a chain of
+        // names ("عبدالعزيز بن تركي"), not the country; elsewhere, and with
+        // a proclitic, the article or an ending, it is still the demonym.
+        Case {
+            text: "فيصل بن سوري وهند بنت سوري وقال ابن سوري ووفد سوري بن السوري",
+            want: &["سوري", "السوري"],
+        },
         // Three-letter names keep their proclitics: ومصر، بغزة.
         Case {
             text: "ومصر بغزة لمصر",
