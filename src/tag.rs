@@ -418,9 +418,11 @@ fn after_nasab(before: &str) -> bool {
     if trimmed.len() == before.len() {
         return false;
     }
+    // Four chars at most: a longer word is none of the three.
     let word_start = trimmed
         .char_indices()
         .rev()
+        .take(4)
         .take_while(|&(_, c)| is_word_char(c))
         .last()
         .map_or(trimmed.len(), |(i, _)| i);
