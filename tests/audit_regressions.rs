@@ -428,3 +428,16 @@ fn uruguay_with_jim_is_known() {
     let m = tagged("ar-uruguay-jim.md");
     assert!(has(&m, "أوروجواي", "uruguay"), "{m:?}");
 }
+
+/// Princess Reema bint Bandar, Saudi ambassador to the United States since
+/// the royal order of 23 February 2019.
+#[test]
+fn reema_bint_bandar_is_known() {
+    expect("en-reema.md", &[]);
+    let m = tagged("en-reema.md");
+    assert!(has(&m, "Reema bint Bandar", "reema-bint-bandar"), "{m:?}");
+    expect(
+        "en-reema-wrong-title.md",
+        &[("role-conflict", "error", "Reema bint Bandar")],
+    );
+}
