@@ -441,3 +441,17 @@ fn reema_bint_bandar_is_known() {
         &[("role-conflict", "error", "Reema bint Bandar")],
     );
 }
+
+/// Nouri al-Maliki, Iraq's prime minister from 20 May 2006 to 8 September
+/// 2014: right in 2010, a former title (warning) in 2020.
+#[test]
+fn nouri_al_maliki_is_known() {
+    expect("en-maliki.md", &[]);
+    let m = tagged("en-maliki.md");
+    assert!(has(&m, "Nouri al-Maliki", "nouri-al-maliki"), "{m:?}");
+    assert!(has(&m, "Maliki", "nouri-al-maliki"), "{m:?}");
+    expect(
+        "en-maliki-wrong-date.md",
+        &[("role-conflict", "warning", "Nouri al-Maliki")],
+    );
+}
