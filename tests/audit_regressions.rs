@@ -455,3 +455,17 @@ fn nouri_al_maliki_is_known() {
         &[("role-conflict", "warning", "Nouri al-Maliki")],
     );
 }
+
+/// Massad Boulos, senior adviser to the US president on Arab affairs and,
+/// from 1 April 2025, for Africa.
+#[test]
+fn massad_boulos_is_known() {
+    expect("en-boulos.md", &[]);
+    let m = tagged("en-boulos.md");
+    assert!(has(&m, "Massad Boulos", "massad-boulos"), "{m:?}");
+    assert!(has(&m, "Boulos", "massad-boulos"), "{m:?}");
+    expect(
+        "en-boulos-wrong-title.md",
+        &[("role-conflict", "error", "Massad Boulos")],
+    );
+}
