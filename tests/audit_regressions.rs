@@ -469,3 +469,16 @@ fn massad_boulos_is_known() {
         &[("role-conflict", "error", "Massad Boulos")],
     );
 }
+
+/// The Central Bank of Egypt by its full name; the bare "البنك المركزي" is
+/// left untagged.
+#[test]
+fn central_bank_of_egypt_is_known() {
+    expect("ar-cbe.md", &[]);
+    let m = tagged("ar-cbe.md");
+    assert!(
+        has(&m, "البنك المركزي المصري", "central-bank-of-egypt"),
+        "{m:?}"
+    );
+    assert!(!m.iter().any(|(t, _)| t == "البنك المركزي"), "{m:?}");
+}
