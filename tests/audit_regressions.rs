@@ -428,3 +428,57 @@ fn uruguay_with_jim_is_known() {
     let m = tagged("ar-uruguay-jim.md");
     assert!(has(&m, "أوروجواي", "uruguay"), "{m:?}");
 }
+
+/// Princess Reema bint Bandar, Saudi ambassador to the United States since
+/// the royal order of 23 February 2019.
+#[test]
+fn reema_bint_bandar_is_known() {
+    expect("en-reema.md", &[]);
+    let m = tagged("en-reema.md");
+    assert!(has(&m, "Reema bint Bandar", "reema-bint-bandar"), "{m:?}");
+    expect(
+        "en-reema-wrong-title.md",
+        &[("role-conflict", "error", "Reema bint Bandar")],
+    );
+}
+
+/// Nouri al-Maliki, Iraq's prime minister from 20 May 2006 to 8 September
+/// 2014: right in 2010, a former title (warning) in 2020.
+#[test]
+fn nouri_al_maliki_is_known() {
+    expect("en-maliki.md", &[]);
+    let m = tagged("en-maliki.md");
+    assert!(has(&m, "Nouri al-Maliki", "nouri-al-maliki"), "{m:?}");
+    assert!(has(&m, "Maliki", "nouri-al-maliki"), "{m:?}");
+    expect(
+        "en-maliki-wrong-date.md",
+        &[("role-conflict", "warning", "Nouri al-Maliki")],
+    );
+}
+
+/// Massad Boulos, senior adviser to the US president on Arab affairs and,
+/// from 1 April 2025, for Africa.
+#[test]
+fn massad_boulos_is_known() {
+    expect("en-boulos.md", &[]);
+    let m = tagged("en-boulos.md");
+    assert!(has(&m, "Massad Boulos", "massad-boulos"), "{m:?}");
+    assert!(has(&m, "Boulos", "massad-boulos"), "{m:?}");
+    expect(
+        "en-boulos-wrong-title.md",
+        &[("role-conflict", "error", "Massad Boulos")],
+    );
+}
+
+/// The Central Bank of Egypt by its full name; the bare "البنك المركزي" is
+/// left untagged.
+#[test]
+fn central_bank_of_egypt_is_known() {
+    expect("ar-cbe.md", &[]);
+    let m = tagged("ar-cbe.md");
+    assert!(
+        has(&m, "البنك المركزي المصري", "central-bank-of-egypt"),
+        "{m:?}"
+    );
+    assert!(!m.iter().any(|(t, _)| t == "البنك المركزي"), "{m:?}");
+}
