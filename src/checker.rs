@@ -411,12 +411,7 @@ mod tests {
     /// search finds, for offsets in order, with gaps, and going back.
     #[test]
     fn line_index_steps_like_a_search() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .expect("fixtures")
-            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-            .collect();
-        texts.sort();
+        let mut texts = crate::test_texts::fixtures();
         texts.push("\n\nا\n\n\nب ت\n".to_string());
         for text in &texts {
             let starts: Vec<usize> = std::iter::once(0)

@@ -41,6 +41,8 @@ mod snapshot_dir;
 mod source_error;
 mod suppress;
 mod tag;
+#[cfg(test)]
+mod test_texts;
 mod walk;
 
 pub use archive::StreamOutcome;

@@ -1115,25 +1115,8 @@ mod tests {
     /// the offset texts and on every fixture draft.
     #[test]
     fn pieces_map_like_the_per_byte_map() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
         let mut texts: Vec<String> = OFFSET_TEXTS.iter().map(|t| t.to_string()).collect();
-        let mut paths = Vec::new();
-        let mut dirs = vec![std::path::PathBuf::from(dir)];
-        while let Some(d) = dirs.pop() {
-            for entry in std::fs::read_dir(d)
-                .expect("fixtures are readable")
-                .flatten()
-            {
-                let path = entry.path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else {
-                    paths.push(path);
-                }
-            }
-        }
-        paths.sort();
-        texts.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+        texts.extend(crate::test_texts::fixtures());
         texts.push(texts.join("\n\n"));
         let mut pieces = 0;
         let mut bytes = 0;
@@ -1172,16 +1155,8 @@ mod tests {
     /// and the same pieces as folding them char by char.
     #[test]
     fn runs_fold_like_char_by_char() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
         let mut texts: Vec<String> = OFFSET_TEXTS.iter().map(|t| t.to_string()).collect();
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .expect("fixtures are readable")
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.is_file())
-            .collect();
-        paths.sort();
-        texts.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+        texts.extend(crate::test_texts::fixtures());
         // Spaces, marks and case next to and inside runs.
         for edge in [
             " a b ",

@@ -775,12 +775,7 @@ mod tests {
     #[test]
     fn cursor_answers_as_the_document_lookups() {
         use crate::segment::{segment, Format, SectionMarkers};
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .expect("fixtures")
-            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-            .collect();
-        texts.sort();
+        let texts = crate::test_texts::fixtures();
         for text in &texts {
             for format in [Format::Plain, Format::Markdown] {
                 let doc = segment(text, &SectionMarkers::default(), format);
@@ -891,12 +886,7 @@ mod tests {
     #[test]
     fn skip_cursor_answers_as_the_document() {
         use crate::segment::{segment, Format, SectionMarkers};
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .expect("fixtures")
-            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-            .collect();
-        texts.sort();
+        let mut texts = crate::test_texts::fixtures();
         texts.push("a https://x.org/y `code` b\n\n<!-- c -->\n\nd http://e.com".to_string());
         let mut skipped = 0;
         for text in &texts {

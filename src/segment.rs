@@ -1979,11 +1979,7 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
 
     #[test]
     fn byte_scan_splits_sentences_as_the_char_scan() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .expect("fixtures")
-            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-            .collect();
+        let mut texts = crate::test_texts::fixtures();
         texts.extend(
             [
                 "قال «نعم.» ثم غادر. وقال: \"لا!\" هل؟ نعم… انتهى۔ بعد",
@@ -2034,10 +2030,8 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
         let small = matcher.automaton(0).expect("default automaton");
         let big = matcher.automaton(BIG_DRAFT).expect("DFA");
         assert_eq!(big.kind(), aho_corasick::AhoCorasickKind::DFA);
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut paragraphs: Vec<String> = std::fs::read_dir(dir)
-            .expect("fixtures")
-            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        let mut paragraphs: Vec<String> = crate::test_texts::fixtures()
+            .iter()
             .flat_map(|t| t.split("\n\n").map(fold_str).collect::<Vec<_>>())
             .collect();
         paragraphs.extend(
@@ -2091,12 +2085,7 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
             "é ü ñ ∑ 中文 😀 x",
             "\u{1680}a\u{2028}b\u{2029}c\u{202F}d\u{205F}e\u{180E}f",
         ];
-        let mut fixtures: Vec<String> =
-            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
-                .expect("fixtures")
-                .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-                .collect();
-        fixtures.sort();
+        let fixtures = crate::test_texts::fixtures();
         // Every fixture paragraph, and the whole text, at a few counts.
         let paragraphs: Vec<&str> = fixtures.iter().flat_map(|f| f.split("\n\n")).collect();
         for text in paragraphs
@@ -2124,12 +2113,7 @@ facebooktwitteryoutubeinstagramwhatsapptelegram جميع الحقوق محفوظ
 
     #[test]
     fn inline_starts_by_words_match_the_byte_scan() {
-        let mut texts: Vec<String> =
-            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
-                .expect("fixtures")
-                .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-                .collect();
-        texts.sort();
+        let mut texts = crate::test_texts::fixtures();
         texts.push("HhWw<`]hالh\u{0128}\u{0148}\u{0157}ȨH".to_string());
         // Every byte value at every position of a word.
         let all: Vec<u8> = (0..=255u8).chain(0..=255u8).chain(0..=255u8).collect();

@@ -517,25 +517,7 @@ fn all_hits(tagger: &crate::tag::Tagger, text: &str) -> Vec<String> {
 
 /// The texts of every fixture and example, one by one and all together.
 fn fixture_texts() -> Vec<String> {
-    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .expect("fixture folder")
-            .map(|e| e.expect("entry").path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                walk(&path, out);
-            } else if let Ok(text) = std::fs::read_to_string(&path) {
-                out.push(text);
-            }
-        }
-    }
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut texts = Vec::new();
-    walk(&root.join("tests/fixtures"), &mut texts);
-    walk(&root.join("examples"), &mut texts);
-    assert!(texts.len() > 50, "{} fixture texts", texts.len());
+    let mut texts = crate::test_texts::fixtures_and_examples();
     let all = texts.concat();
     texts.push(all);
     texts
