@@ -439,21 +439,24 @@ fn a_compiled_file_with_damaged_entities_or_an_unknown_encoding_is_refused_by_na
         &kind,
         "damaged compiled gazetteer: its entities are unreadable",
     );
+    // The header's format number (the digit before its line break) set to
+    // another one.
+    let with_format = |digit: &[u8]| {
+        let mut bytes = whole[..header - 2].to_vec();
+        bytes.extend_from_slice(digit);
+        bytes.extend_from_slice(b"\n");
+        bytes.extend_from_slice(&whole[header..]);
+        bytes
+    };
     // A later encoding than this build reads.
-    let mut later = whole[..header - 2].to_vec();
-    later.extend_from_slice(b"9\n");
-    later.extend_from_slice(&whole[header..]);
     refused(
-        &later,
+        &with_format(b"9"),
         "written in an unknown format (entities:binary-9): compile it again with `tadqiq gazetteer compile`",
     );
     // The previous binary format (its near-miss index laid out the old
     // way): refused as older, with what to do.
-    let mut earlier = whole[..header - 2].to_vec();
-    earlier.extend_from_slice(b"1\n");
-    earlier.extend_from_slice(&whole[header..]);
     refused(
-        &earlier,
+        &with_format(b"1"),
         "written by an earlier tadqiq in an older format (entities:binary-1): compile it again with `tadqiq gazetteer compile`",
     );
 }
