@@ -514,6 +514,55 @@ impl SkipCursor {
     }
 }
 
+/// The folded words of a gazetteer alias.
+fn alias_words(alias: &str) -> Vec<String> {
+    fold_str(alias)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether an organization's name is the start of another body's name: the
+/// entity's own longer names continue this one with a purpose after the
+/// preposition ل ("التحالف الدولي" + "لمكافحة داعش", "لمحاربة داعش"), and
+/// the draft continues it with another such word ("التحالف الدولي لدعم حل
+/// الدولتين", the two-state alliance): a body of the same kind with another
+/// purpose. A continuation the entity's names use ("لمكافحة الإرهاب") keeps
+/// the mention.
+fn names_another_body(folded: &str, hit: &Hit<'_>, gazetteer: &Gazetteer) -> bool {
+    let [e] = hit.entities[..] else {
+        return false;
+    };
+    if hit.form != AliasForm::Name {
+        return false;
+    }
+    let entity = gazetteer.entity(e);
+    if entity.kind != EntityKind::Organization {
+        return false;
+    }
+    let Some(after) = folded
+        .get(hit.folded_end..)
+        .and_then(|r| r.strip_prefix(' '))
+    else {
+        return false;
+    };
+    let next: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
+    if next.chars().count() < 3 || !next.starts_with('ل') {
+        return false;
+    }
+    let key = alias_words(&hit.alias);
+    let mut purposes = entity
+        .names
+        .all()
+        .map(alias_words)
+        .filter(|words| words.len() > key.len() && words.starts_with(&key))
+        .map(|words| words[key.len()].clone())
+        .filter(|w| w.starts_with('ل'))
+        .peekable();
+    purposes.peek().is_some() && purposes.all(|w| w != next)
+}
+
 pub(crate) fn resolve(
     original: &str,
     folded: &str,
@@ -579,6 +628,9 @@ pub(crate) fn resolve(
     let mut skips = SkipCursor::default();
     for mut hit in hits {
         if skips.is_skipped(doc, &(hit.start..hit.end)) {
+            continue;
+        }
+        if names_another_body(folded, &hit, gazetteer) {
             continue;
         }
         if hit.ambiguous && hit.entities.len() > 1 {
@@ -1051,6 +1103,55 @@ mod tests {
   ambiguous: {en: [Hope]}
   source: test
 ";
+
+    /// REGRESSION: an organization's short name at the start of another
+    /// body's name (real news, Saudi two-state alliance, 2024-2025).
+    #[test]
+    fn a_short_name_before_another_purpose_is_another_body() {
+        struct Body {
+            text: &'static str,
+            /// Entities of the organization mentions, in order.
+            want: &'static [&'static str],
+        }
+        let cases = [
+            // "The international coalition to support the two-state
+            // solution" is not the anti-ISIS coalition.
+            Body {
+                text: "أكد الوزير أن اجتماع التحالف الدولي لدعم حل الدولتين خطوة أولى.",
+                want: &[],
+            },
+            // The alliance's own name wins as the longer match.
+            Body {
+                text: "انطلق الاجتماع الأول للتحالف الدولي لتنفيذ حل الدولتين في الرياض.",
+                want: &["global-alliance-two-state-solution"],
+            },
+            // A purpose the coalition's own names use keeps it, even worded
+            // otherwise after that word.
+            Body {
+                text: "شارك التحالف الدولي لمكافحة الإرهاب في الاجتماع.",
+                want: &["global-coalition-against-isis"],
+            },
+            // No purpose after it: the coalition.
+            Body {
+                text: "قال التحالف الدولي في بيان إن الغارة أصابت هدفها.",
+                want: &["global-coalition-against-isis"],
+            },
+        ];
+        let checker = CheckerBuilder::new()
+            .date(PartialDate::parse("2025-11-09"))
+            .build()
+            .expect("the embedded gazetteer is valid");
+        for case in cases {
+            let report = checker.run("t.txt", case.text, Format::Plain, Mode::Tag);
+            let got: Vec<&str> = report
+                .mentions
+                .iter()
+                .filter(|m| m.kind == crate::gazetteer::EntityKind::Organization)
+                .filter_map(|m| m.entity_id.as_deref())
+                .collect();
+            assert_eq!(got, case.want, "text: {}", case.text);
+        }
+    }
 
     struct Support {
         text: &'static str,

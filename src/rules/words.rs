@@ -47,6 +47,9 @@ pub(crate) struct GenericTitle {
 pub(crate) struct Words {
     given: HashSet<String>,
     honorifics: HashSet<String>,
+    /// Nouns that name a place or an institution after a person (مطار،
+    /// مدينة، ملعب / Airport, Stadium).
+    place_nouns: HashSet<String>,
     /// Function words as written (diacritics and tatweel dropped, Latin
     /// lower-cased): على, not علي.
     function_written: HashSet<String>,
@@ -65,6 +68,7 @@ impl Words {
             let set = match entry.id.as_str() {
                 "given-names" => &mut words.given,
                 "honorifics" => &mut words.honorifics,
+                "place-nouns" => &mut words.place_nouns,
                 _ => continue,
             };
             set.extend(entry.ar.iter().chain(&entry.en).map(|w| fold_str(w)));
@@ -102,6 +106,19 @@ impl Words {
     /// Whether a folded word is an honorific (الشيخ، الدكتور، Dr, Sheikh).
     pub(crate) fn is_honorific(&self, folded: &str) -> bool {
         self.honorifics.contains(folded)
+    }
+
+    /// Whether a folded word is a noun that names a place or an institution
+    /// after a person (مطار، مدينة، ملعب، Airport, Stadium), alone or after
+    /// one proclitic (بمطار، وملعب، لجامعة).
+    pub(crate) fn is_place_noun(&self, folded: &str) -> bool {
+        if self.place_nouns.contains(folded) {
+            return true;
+        }
+        let mut chars = folded.chars();
+        matches!(chars.next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'))
+            && chars.as_str().chars().count() >= 3
+            && self.place_nouns.contains(chars.as_str())
     }
 
     /// Whether a word, as written, is a function word alone or after one
@@ -163,6 +180,10 @@ mod tests {
         assert!(!w.is_given_name(&fold_str("عدد")));
         assert!(w.is_honorific(&fold_str("الدكتور")));
         assert!(w.is_honorific("dr"));
+        assert!(w.is_place_noun(&fold_str("مطار")));
+        assert!(w.is_place_noun(&fold_str("بمطار")));
+        assert!(w.is_place_noun("airport"));
+        assert!(!w.is_place_noun(&fold_str("الملك")));
         assert!(w.is_function_word_written("who"));
         assert!(w.is_function_word_written("وهو"));
         assert!(!w.is_function_word_written("وليد"));
