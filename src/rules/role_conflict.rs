@@ -726,6 +726,21 @@ mod tests {
                 date: "2026-11-29",
                 want: &[],
             },
+            // In a list of "title Prince/Princess name", a title after a
+            // name's comma is the next person's: "Foreign Minister" is
+            // Faisal bin Farhan's, not Reema bint Bandar's (real news,
+            // Zawya, 2025-11-20). Prince and Princess stand between a title
+            // and a name as the honorifics do.
+            Case {
+                text: "Saudi attendees included Ambassador to the United States Princess Reema bint Bandar, Foreign Minister Prince Faisal bin Farhan, and others.",
+                date: "2025-11-20",
+                want: &[],
+            },
+            Case {
+                text: "وحضر وزير الخارجية الأمير فيصل بن فرحان الاجتماع.",
+                date: "2025-11-20",
+                want: &[],
+            },
         ]);
     }
 }
