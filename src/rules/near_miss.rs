@@ -918,6 +918,14 @@ fn compare(
     if first > 0 && words[first].0 == Gap::Space && NASAB.contains(&words[first - 1].1.text) {
         return None;
     }
+    // A run right before بن، bin is a person's given name ("Sheikh Mansour
+    // bin Zayed" is not a misspelt "Mansoura", the Egyptian city).
+    if words
+        .get(last + 1)
+        .is_some_and(|&(gap, next)| gap == Gap::Space && NASAB.contains(&next.text))
+    {
+        return None;
+    }
     // A run that opens with a lower-case particle right after a capitalised
     // word inside a sentence continues that word's name: "Aita al-Shaab" (a
     // Lebanese town) is not a misspelt "al-Shabab".
@@ -1205,6 +1213,12 @@ mod tests {
             },
             Case {
                 text: "أقيم الحفل في مركز جون إف. كينيدي بواشنطن.",
+                want: &[],
+            },
+            // A given name before "bin" is a person's, not a misspelt
+            // one-word place ("Mansoura"; real news, WAM via UrduPoint).
+            Case {
+                text: "The meeting was attended by H.H. Sheikh Mansour bin Zayed Al Nahyan, Deputy Prime Minister.",
                 want: &[],
             },
         ];

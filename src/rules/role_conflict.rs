@@ -741,6 +741,13 @@ mod tests {
                 date: "2025-11-20",
                 want: &[],
             },
+            // The UAE's vice president is Mohammed bin Rashid: his role
+            // lists the vice presidency's titles (real news, WAM, 2021).
+            Case {
+                text: "Sheikh Mohamed bin Zayed today received Sheikh Mohammed bin Rashid Al Maktoum, Vice President, Prime Minister and Ruler of Dubai, at Shati Palace.",
+                date: "2021-05-02",
+                want: &[],
+            },
         ]);
     }
 }

@@ -370,6 +370,14 @@ impl Rule for UnknownName {
                 head = Head::Generic;
             }
             let mut k = i + head_len;
+            // "باسم" (in the name of) is followed by the body spoken for,
+            // whatever its first word: "الناطق باسم وفد الإدارة الذاتية"
+            // took "وفد الإدارة الذاتية المفاوض" as the spokesman's name.
+            if words[k - 1].1.text == "باسم"
+                && words.get(k).is_some_and(|&(gap, _)| gap == Gap::Space)
+            {
+                k += 1;
+            }
             // The complement.
             while k < words.len() && k < i + head_len + 8 {
                 let (gap, word) = words[k];
@@ -885,6 +893,16 @@ mod tests {
             },
             Case {
                 text: "حضر الاجتماع محمد بن سلمان، ووزير الداخلية، سمير حداد، في الرياض.",
+                want: &["سمير حداد"],
+            },
+            // The first word after "باسم" is the body spoken for, never
+            // the name (real news, Dot Al Khalij, 2025-12-27).
+            Case {
+                text: "قال الناطق باسم وفد الإدارة الذاتية المفاوض مع دمشق ياسر السليمان إن الزيارة مهمة.",
+                want: &[],
+            },
+            Case {
+                text: "وقال المتحدث باسم وفد الحكومة، سمير حداد، إن المحادثات مستمرة.",
                 want: &["سمير حداد"],
             },
             // A rank inside a place's name introduces nobody: الشيخ of
