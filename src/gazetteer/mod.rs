@@ -11,6 +11,7 @@ mod date;
 pub mod frequency;
 pub(crate) mod fxhash;
 mod model;
+mod plain_entry;
 mod source;
 mod stats;
 
@@ -691,7 +692,11 @@ fn parse_file(file: &SourceFile, records: &mut Vec<Record>, errors: &mut Vec<Gaz
             line: chunk.first_line + line,
             column,
         };
+        // The plainest entries are read without the YAML parser; the
+        // reader answers only with what the parser would read.
+        let plain = plain_entry::read(file.kind, chunk.text);
         let parsed = match file.kind {
+            _ if plain.is_some() => Ok(plain.into_iter().collect()),
             EntityKind::Person => parse_as::<PersonEntry>(chunk.text),
             EntityKind::Place => parse_as::<PlaceEntry>(chunk.text),
             EntityKind::Organization => parse_as::<OrganizationEntry>(chunk.text),
