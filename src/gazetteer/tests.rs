@@ -653,3 +653,47 @@ fn plain_entries_read_as_the_yaml_parser_reads_them() {
     }
     assert!(taken > 100, "{taken}");
 }
+
+#[test]
+fn shared_keys_are_found_alike_when_every_key_shares_its_hash() {
+    let people = "- id: a-b\n  names: {ar: [أحمد الشرع], en: [Ahmed Sharaa]}\n  source: s\n\
+- id: c-d\n  names: {ar: [احمد الشرع]}\n  source: s\n\
+- id: e-f\n  names: {ar: [عمر سليمان, عمر سليمان]}\n  source: s\n\
+- id: g-h\n  names: {ar: [أحمد الشرع, احمد الشرع], en: [Omar Suleiman]}\n  source: s\n\
+- extends: a-b\n  names: {en: [Ahmed al-Sharaa, ahmed sharaa]}\n  source: s\n\
+- id: k-l\n  names: {ar: [عمر سليمان]}\n  disambiguate: a namesake\n  source: s\n\
+- id: m-n\n  names: {en: [omar suleiman, OMAR SULEIMAN]}\n  source: s\n";
+    let organizations = "- id: o-p\n  names: {en: [International Energy Agency]}\n  acronyms: {en: [IEA]}\n  source: s\n\
+- id: q-r\n  names: {en: [Iea Group]}\n  acronyms: {en: [iea]}\n  source: s\n";
+    let errors = |weak: bool| {
+        WEAK_KEY_HASH.with(|w| w.set(weak));
+        let got = match Gazetteer::from_yaml(&[
+            (EntityKind::Person, "p.yaml", people),
+            (EntityKind::Organization, "o.yaml", organizations),
+        ]) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.0.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        };
+        WEAK_KEY_HASH.with(|w| w.set(false));
+        got
+    };
+    let strong = errors(false);
+    assert_eq!(
+        strong,
+        [
+            "o.yaml:7:19: name `iea` of `q-r` folds to the same key as a name of `o-p` (o.yaml:1:7); add a `disambiguate:` note",
+            "p.yaml:5:16: name `احمد الشرع` of `c-d` folds to the same key as a name of `a-b` (p.yaml:1:7); add a `disambiguate:` note",
+            "p.yaml:11:16: name `أحمد الشرع` of `g-h` folds to the same key as a name of `a-b` (p.yaml:1:7); add a `disambiguate:` note",
+            "p.yaml:21:16: name `omar suleiman` of `m-n` folds to the same key as a name of `g-h` (p.yaml:10:7); add a `disambiguate:` note",
+        ]
+    );
+    assert_eq!(errors(true), strong);
+    // The shipped gazetteer has no shared keys either way.
+    let shipped: Vec<SourceFile> = embedded_files();
+    for weak in [false, true] {
+        WEAK_KEY_HASH.with(|w| w.set(weak));
+        let result = compile(&shipped, Vec::new());
+        WEAK_KEY_HASH.with(|w| w.set(false));
+        assert!(result.is_ok(), "weak hash: {weak}");
+    }
+}
