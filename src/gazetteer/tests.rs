@@ -651,7 +651,8 @@ fn plain_entries_read_as_the_yaml_parser_reads_them() {
             }
         }
     }
-    assert!(taken > 100, "{taken}");
+    // 907 of the 1,158 entries when this was written.
+    assert!(taken > 800, "{taken}");
 }
 
 #[test]
