@@ -102,6 +102,34 @@ fn every_problem_of_every_file_in_one_run() {
     }
 }
 
+/// Entries that look plain (read without the YAML parser when they are
+/// right) still give the YAML parser's errors, at path:line:col, when they
+/// are not; the good ones between them load.
+#[test]
+fn plain_looking_entries_with_problems_are_located() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write(
+        &root.join("g/people.yaml"),
+        "- id: a-b\n  names: {ar: [أحمد الشرع]}\n  source: s\n\
+- id: c-d\n  names: عمر\n  source: s\n\
+- id: e-f\n  names:\n    ar: [فاروق الشرع]\n    en: [Farouk, \"Sharaa, Farouk\"]\n  source: ~\n\
+- id: g-h\n  names: {ar: [سامر]}\n  source: s\n  source: t\n\
+- id: i-j\n  names: {ar: [نزار قباني], en: [Nizar Qabbani}\n  source: s\n\
+- id: k-l\n  names: {ar: [ع]}\n  source: s\n",
+    );
+    let out = tadqiq(&["gazetteer", "check", "--no-default-gazetteer", "g"], root);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "g/people.yaml:5:10: names: invalid type: string \"عمر\", expected struct Names\n\
+g/people.yaml:12:3: duplicate field `source`\n\
+g/people.yaml:17:47: did not find expected ',' or ']'\n\
+g/people.yaml:20:16: name `ع` of `k-l` has fewer than two letters\n\
+tadqiq: 4 gazetteer problem(s)\n"
+    );
+}
+
 #[test]
 fn disable_entities_in_the_config_switches_a_shipped_entity_off() {
     let dir = tempfile::tempdir().expect("temp dir");

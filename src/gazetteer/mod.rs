@@ -11,6 +11,7 @@ mod date;
 pub mod frequency;
 pub(crate) mod fxhash;
 mod model;
+mod plain_entry;
 mod source;
 mod stats;
 
@@ -436,13 +437,22 @@ fn compile(
     if !errors.is_empty() {
         return Err(GazetteerErrors(errors));
     }
-    let (extensions, mut entities): (Vec<Record>, Vec<Record>) =
-        records.into_iter().partition(|r| r.extends);
-    let mut gazetteer = Gazetteer::new(entities.drain(..).map(|r| r.entity).collect());
+    // One move of each entity out of its record (a partition first moved
+    // every record once more: 100 MB at 1,000,000 aliases).
+    let mut entities = Vec::with_capacity(records.len());
+    let mut extensions = Vec::new();
+    for record in records {
+        if record.extends {
+            extensions.push(record.entity);
+        } else {
+            entities.push(record.entity);
+        }
+    }
+    let mut gazetteer = Gazetteer::new(entities);
     for extension in extensions {
         // validate() has checked that the target exists.
-        if let Some(target) = gazetteer.index_of(&extension.entity.id) {
-            gazetteer.entities[target].extend_with(extension.entity);
+        if let Some(target) = gazetteer.index_of(&extension.id) {
+            gazetteer.entities[target].extend_with(extension);
         }
     }
     Ok(gazetteer)
@@ -691,7 +701,11 @@ fn parse_file(file: &SourceFile, records: &mut Vec<Record>, errors: &mut Vec<Gaz
             line: chunk.first_line + line,
             column,
         };
+        // The plainest entries are read without the YAML parser; the
+        // reader answers only with what the parser would read.
+        let plain = plain_entry::read(file.kind, chunk.text);
         let parsed = match file.kind {
+            _ if plain.is_some() => Ok(plain.into_iter().collect()),
             EntityKind::Person => parse_as::<PersonEntry>(chunk.text),
             EntityKind::Place => parse_as::<PlaceEntry>(chunk.text),
             EntityKind::Organization => parse_as::<OrganizationEntry>(chunk.text),
@@ -818,6 +832,25 @@ fn locate(files: &[SourceFile], entity: &Entity, needle: &str) -> (usize, usize)
     }
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Tests turn this on to make every key's hash one of four, so that
+    /// the path of two keys with one hash is taken all the time.
+    static WEAK_KEY_HASH: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The hash of a folded name, for [`validate`]'s map of keys.
+fn key_hash(key: &str) -> u64 {
+    use std::hash::Hasher;
+    #[cfg(test)]
+    if WEAK_KEY_HASH.with(std::cell::Cell::get) {
+        return key.len() as u64 % 4;
+    }
+    let mut hasher = fxhash::FxHasher::default();
+    hasher.write(key.as_bytes());
+    hasher.finish()
+}
+
 fn is_kebab(id: &str) -> bool {
     !id.is_empty()
         && !id.starts_with('-')
@@ -897,6 +930,9 @@ fn validate(files: &[SourceFile], records: &[Record], errors: &mut Vec<Gazetteer
             Some(_) => {}
         }
     }
+    // Per record, where its keys' hashes start in `key_hashes`.
+    let mut key_starts: Vec<usize> = Vec::with_capacity(records.len() + 1);
+    let mut key_hashes: Vec<u64> = Vec::new();
     for record in records {
         let entity = &record.entity;
         let at = (entity.origin.line, entity.origin.column);
@@ -907,28 +943,32 @@ fn validate(files: &[SourceFile], records: &[Record], errors: &mut Vec<Gazetteer
                 format!("`{}` has an empty source", entity.id),
             ));
         }
-        for name in entity
-            .names
-            .all()
-            .chain(entity.family.all())
-            .chain(entity.acronyms.all())
-            .chain(entity.demonyms.all())
-        {
-            if fold_str(name)
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .nth(1)
-                .is_none()
-            {
-                let message = if name.trim().is_empty() {
-                    format!("`{}` has an empty or blank name", entity.id)
-                } else {
-                    format!(
-                        "name `{name}` of `{}` has fewer than two letters",
-                        entity.id
-                    )
-                };
-                errors.push(err(entity, locate(files, entity, name), message));
+        // Each name is folded once here; the hashes of the folded names
+        // and acronyms serve the check of shared keys below.
+        key_starts.push(key_hashes.len());
+        let lists = [
+            (&entity.names, true),
+            (&entity.family, false),
+            (&entity.acronyms, true),
+            (&entity.demonyms, false),
+        ];
+        for (list, keyed) in lists {
+            for name in list.all() {
+                let key = fold_str(name);
+                if keyed {
+                    key_hashes.push(key_hash(&key));
+                }
+                if key.chars().filter(|c| c.is_alphanumeric()).nth(1).is_none() {
+                    let message = if name.trim().is_empty() {
+                        format!("`{}` has an empty or blank name", entity.id)
+                    } else {
+                        format!(
+                            "name `{name}` of `{}` has fewer than two letters",
+                            entity.id
+                        )
+                    };
+                    errors.push(err(entity, locate(files, entity, name), message));
+                }
             }
         }
         // An extension may mark the target's own aliases.
@@ -1023,36 +1063,77 @@ fn validate(files: &[SourceFile], records: &[Record], errors: &mut Vec<Gazetteer
             + entity.acronyms.ar.len()
             + entity.acronyms.en.len();
     }
-    let mut owners: [fxhash::FxHashMap<String, &Entity>; 3] = sizes.map(fxhash::map_with_capacity);
-    for entity in records.iter().map(|r| &r.entity) {
-        let owner = &mut owners[entity.kind as usize];
+    key_starts.push(key_hashes.len());
+    // The first record of each key, by the hash of the key: no copy of the
+    // keys (they were a million strings at 1,000,000 aliases, and a
+    // fifth of validation went to making and freeing them). A hash found
+    // again is checked against the names of the record that holds it; a
+    // different key with the same hash has its owner in `spill`, by text.
+    let mut owners: [fxhash::FxHashMap<u64, usize>; 3] = sizes.map(fxhash::map_with_capacity);
+    let mut spill: fxhash::FxHashMap<(usize, String), usize> = fxhash::FxHashMap::default();
+    let holds = |holder: usize, key: &str, hash: u64| {
+        let entity = &records[holder].entity;
+        let hashes = key_hashes
+            .get(key_starts[holder]..key_starts[holder + 1])
+            .unwrap_or_default();
+        entity
+            .names
+            .all()
+            .chain(entity.acronyms.all())
+            .zip(hashes)
+            .any(|(name, &h)| h == hash && fold_str(name) == key)
+    };
+    for (index, record) in records.iter().enumerate() {
+        let entity = &record.entity;
+        let kind = entity.kind as usize;
+        let names = entity.names.all().chain(entity.acronyms.all());
+        let hashes = key_hashes
+            .get(key_starts[index]..key_starts[index + 1])
+            .unwrap_or_default();
         // The keys of this entity already owned by another one (one error
-        // per key); a key it owns itself is found in `owner` (no copy of
-        // every key: that was a million strings at 1,000,000 aliases).
-        let mut own_keys: Vec<String> = Vec::new();
-        for name in entity.names.all().chain(entity.acronyms.all()) {
-            let key = fold_str(name);
-            if own_keys.contains(&key) {
-                continue;
-            }
-            match owner.get(key.as_str()) {
-                Some(other) if other.id != entity.id => {
-                    own_keys.push(key);
-                    if entity.disambiguate.is_none() && other.disambiguate.is_none() {
-                        errors.push(err(
-                            entity,
-                            locate(files, entity, name),
-                            format!(
-                                "name `{name}` of `{}` folds to the same key as a name of `{}` ({}); add a `disambiguate:` note",
-                                entity.id, other.id, other.origin
-                            ),
-                        ));
+        // per key); rare, so kept as text.
+        let mut clashed: Vec<String> = Vec::new();
+        for (name, &hash) in names.zip(hashes) {
+            let owner = match owners[kind].entry(hash) {
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(index);
+                    None
+                }
+                std::collections::hash_map::Entry::Occupied(slot) => {
+                    let holder = *slot.get();
+                    let key = fold_str(name);
+                    if holds(holder, &key, hash) {
+                        Some((holder, key))
+                    } else {
+                        match spill.entry((kind, key.clone())) {
+                            std::collections::hash_map::Entry::Vacant(slot) => {
+                                slot.insert(index);
+                                None
+                            }
+                            std::collections::hash_map::Entry::Occupied(slot) => {
+                                Some((*slot.get(), key))
+                            }
+                        }
                     }
                 }
-                Some(_) => {}
-                None => {
-                    owner.insert(key, entity);
-                }
+            };
+            let Some((owner, key)) = owner else {
+                continue;
+            };
+            let other = &records[owner].entity;
+            if other.id == entity.id || clashed.contains(&key) {
+                continue;
+            }
+            clashed.push(key);
+            if entity.disambiguate.is_none() && other.disambiguate.is_none() {
+                errors.push(err(
+                    entity,
+                    locate(files, entity, name),
+                    format!(
+                        "name `{name}` of `{}` folds to the same key as a name of `{}` ({}); add a `disambiguate:` note",
+                        entity.id, other.id, other.origin
+                    ),
+                ));
             }
         }
     }
