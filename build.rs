@@ -62,6 +62,37 @@ fn embed_lexicon(root: &Path, out: &Path) {
         .expect("writing to a String cannot fail");
     }
     code.push_str("];\n");
+    // The same files as JSON, for the shipped lexicon's fast path: parsing
+    // 43 KB of YAML was a sixth of a small draft's run (docs/benchmarks.md,
+    // issue 9, sixth pass). The YAML stays the source and the text errors
+    // point into; a test checks both read to the same entries.
+    code.push_str(
+        "/// The shipped lexicon files as JSON (path relative to the repository, JSON).\n",
+    );
+    code.push_str("pub(crate) const EMBEDDED_LEXICON_JSON: &[(&str, &str)] = &[\n");
+    let json_dir = out.join("lexicon-json");
+    std::fs::create_dir_all(&json_dir).expect("OUT_DIR is writable");
+    for (n, file) in files.iter().enumerate() {
+        let relative = file
+            .strip_prefix(root)
+            .expect("collected under the manifest folder")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = std::fs::read_to_string(file).expect("a lexicon file is UTF-8 text");
+        let value: serde_norway::Value = serde_norway::from_str(&text)
+            .unwrap_or_else(|e| panic!("{relative} is not valid YAML: {e}"));
+        let json = serde_json::to_string(&value)
+            .unwrap_or_else(|e| panic!("{relative} does not convert to JSON: {e}"));
+        let target = json_dir.join(format!("{n}.json"));
+        std::fs::write(&target, json).expect("OUT_DIR is writable");
+        writeln!(
+            code,
+            "    ({relative:?}, include_str!({:?})),",
+            target.display().to_string()
+        )
+        .expect("writing to a String cannot fail");
+    }
+    code.push_str("];\n");
     std::fs::write(out.join("embedded_lexicon.rs"), code).expect("OUT_DIR is writable");
 }
 

@@ -232,9 +232,6 @@ pub(crate) fn word_end_within(text: &str, at: usize, limit: usize) -> usize {
     end
 }
 
-/// `lexicon/function-words.yaml`, embedded.
-const WORD_LISTS: &str = include_str!("../lexicon/function-words.yaml");
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct WordListsFile {
@@ -243,7 +240,7 @@ struct WordListsFile {
 }
 
 /// The words the tagger never reads as names, compiled from
-/// [`WORD_LISTS`].
+/// `lexicon/function-words.yaml` (embedded).
 /// The word lists are looked up for most raw matches: the fast hash (the
 /// words are the tool's own, not chosen by a draft's author).
 type FxBuild = std::hash::BuildHasherDefault<crate::gazetteer::fxhash::FxHasher>;
@@ -260,7 +257,7 @@ struct WordLists {
 
 impl WordLists {
     fn embedded() -> WordLists {
-        let file: WordListsFile = serde_norway::from_str(WORD_LISTS)
+        let file: WordListsFile = crate::lexicon::read_shipped("lexicon/function-words.yaml")
             .expect("lexicon/function-words.yaml is valid (checked by the tagger tests)");
         let mut lists = WordLists::default();
         for word in file.function_words.all() {
