@@ -86,7 +86,10 @@ struct Target {
     entity: EntityIndex,
     kind: EntityKind,
     form: AliasForm,
-    alias: String,
+    /// Where the alias as written is in [`TaggerTable::alias_text`]
+    /// (start, end): one buffer for every alias rather than a string each
+    /// (reading the table was 15,000 allocations with the shipped gazetteer).
+    alias: (usize, usize),
     /// The pattern is the alias with its leading alef dropped ("لشرع" for
     /// "الشرع"), so it only counts after a lam (للشرع).
     via_lam: bool,
@@ -125,10 +128,18 @@ pub struct Tagger {
 /// faster than the crate's contiguous NFA in benches/automata.rs
 /// (docs/benchmarks.md has the comparison).
 pub(crate) struct TaggerTable {
-    /// Folded keys in byte order; a key's index is its pattern id.
-    keys: Vec<String>,
-    /// Per key, its targets.
-    patterns: Vec<Vec<Target>>,
+    /// The folded keys in byte order, end to end; a key's index is its
+    /// pattern id.
+    key_text: String,
+    /// Where each key ends in `key_text` (it starts where the one before
+    /// ends); always on a char boundary.
+    key_ends: Vec<usize>,
+    /// Every key's targets, key after key.
+    targets: Vec<Target>,
+    /// Where each key's targets end in `targets`.
+    target_ends: Vec<usize>,
+    /// The targets' aliases as written, end to end ([`Target::alias`]).
+    alias_text: String,
     /// The automaton over the keys, in parts: each part is built over a
     /// contiguous range of the sorted keys, its values the keys' global
     /// pattern ids. One part below [`PART_KEYS`] keys; above, the parts are
@@ -188,7 +199,7 @@ struct Pending<'g> {
 impl std::fmt::Debug for TaggerTable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TaggerTable")
-            .field("keys", &self.keys.len())
+            .field("keys", &self.key_ends.len())
             .finish_non_exhaustive()
     }
 }
@@ -346,7 +357,7 @@ fn letter_count(key: &str) -> usize {
 
 /// Whether `prefix` (folded letters between the token start and the match)
 /// is an allowed proclitic for `target`.
-fn prefix_allowed(prefix: &str, target: &Target, key: &str) -> bool {
+fn prefix_allowed(prefix: &str, target: &Target, alias: &str, key: &str) -> bool {
     if target.via_lam {
         return matches!(prefix, "ل" | "ول" | "فل");
     }
@@ -392,7 +403,7 @@ fn prefix_allowed(prefix: &str, target: &Target, key: &str) -> bool {
     let simple = rest.is_empty() && conj || PREPOSITIONS.contains(&rest);
     // A key whose alias starts with hamza-alef + lam (ألمانيا، إلينوي) has no
     // article: "لألمانيا" is ل + the name.
-    let key_has_article = key.starts_with("ال") && !target.alias.starts_with(['أ', 'إ', 'آ']);
+    let key_has_article = key.starts_with("ال") && !alias.starts_with(['أ', 'إ', 'آ']);
     if simple {
         // ل + a key that begins with ال is spelled للـ (handled by via_lam):
         // "لالعراق" is not a word.
@@ -608,40 +619,94 @@ impl TaggerTable {
         }
         drop(rank);
         pending.sort_by_key(|record| record.key);
-        let mut patterns: Vec<Vec<Target>> = Vec::with_capacity(keys.len());
+        // `pending` is sorted by key, so each key's targets are one run.
+        let mut targets: Vec<Target> = Vec::with_capacity(pending.len());
+        let mut target_ends = Vec::with_capacity(keys.len());
+        let mut alias_text = String::new();
+        let mut run_start = 0;
         for record in pending {
             let id = record.key as usize;
-            while patterns.len() <= id {
-                patterns.push(Vec::new());
+            while target_ends.len() < id {
+                target_ends.push(targets.len());
+                run_start = targets.len();
             }
-            let targets = &mut patterns[id];
             let entity_index = record.entity as usize;
-            if targets.iter().any(|t| {
+            if targets[run_start..].iter().any(|t| {
                 t.entity == entity_index && t.form == record.form && t.via_lam == record.via_lam
             }) {
                 continue;
             }
+            let at = alias_text.len();
+            alias_text.push_str(record.alias);
             targets.push(Target {
                 entity: entity_index,
                 kind: record.kind,
                 form: record.form,
-                alias: record.alias.to_string(),
+                alias: (at, alias_text.len()),
                 via_lam: record.via_lam,
                 latin_case: record.latin_case,
                 ambiguous: record.ambiguous,
             });
         }
-        patterns.resize_with(keys.len(), Vec::new);
+        target_ends.resize(keys.len(), targets.len());
+        let mut key_text = String::with_capacity(keys.iter().map(String::len).sum());
+        let mut key_ends = Vec::with_capacity(keys.len());
+        for key in keys {
+            key_text.push_str(&key);
+            key_ends.push(key_text.len());
+        }
         TaggerTable {
-            keys,
-            patterns,
+            key_text,
+            key_ends,
+            targets,
+            target_ends,
+            alias_text,
             automata,
         }
     }
 
+    /// How many keys the table holds.
+    fn key_count(&self) -> usize {
+        self.key_ends.len()
+    }
+
+    /// The key with pattern id `id`.
+    fn key(&self, id: usize) -> Option<&str> {
+        let start = match id.checked_sub(1) {
+            Some(before) => *self.key_ends.get(before)?,
+            None => 0,
+        };
+        self.key_text.get(start..*self.key_ends.get(id)?)
+    }
+
+    /// The targets of the key with pattern id `id`.
+    fn targets_of(&self, id: usize) -> Option<&[Target]> {
+        let start = match id.checked_sub(1) {
+            Some(before) => *self.target_ends.get(before)?,
+            None => 0,
+        };
+        self.targets.get(start..*self.target_ends.get(id)?)
+    }
+
+    /// A target's alias as written.
+    fn alias(&self, target: &Target) -> &str {
+        self.alias_text
+            .get(target.alias.0..target.alias.1)
+            .unwrap_or_default()
+    }
+
     /// The pattern id of a folded key.
     fn pattern_of(&self, key: &str) -> Option<usize> {
-        self.keys.binary_search_by(|k| k.as_str().cmp(key)).ok()
+        let (mut low, mut high) = (0, self.key_count());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            match self.key(mid)?.cmp(key) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
     }
 
     /// The table in binary: keys, targets, then the number of automaton
@@ -650,13 +715,14 @@ impl TaggerTable {
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let automata: Vec<Vec<u8>> = self.automata.iter().map(|a| a.serialize()).collect();
         let size: usize = automata.iter().map(|a| a.len() + 8).sum();
-        let mut out = Vec::with_capacity(size + self.keys.len() * 48);
+        let mut out = Vec::with_capacity(size + self.key_count() * 48);
         out.extend_from_slice(TABLE_MAGIC);
-        put_u32(&mut out, self.keys.len());
-        for key in &self.keys {
-            put_str(&mut out, key);
+        put_u32(&mut out, self.key_count());
+        for id in 0..self.key_count() {
+            put_str(&mut out, self.key(id).unwrap_or_default());
         }
-        for targets in &self.patterns {
+        for id in 0..self.key_count() {
+            let targets = self.targets_of(id).unwrap_or_default();
             put_u32(&mut out, targets.len());
             for t in targets {
                 put_u32(&mut out, t.entity);
@@ -672,7 +738,7 @@ impl TaggerTable {
                     LatinCase::Exact => 2,
                 });
                 out.push(u8::from(t.via_lam) | u8::from(t.ambiguous) << 1);
-                put_str(&mut out, &t.alias);
+                put_str(&mut out, self.alias(t));
             }
         }
         put_u32(&mut out, automata.len());
@@ -695,22 +761,33 @@ impl TaggerTable {
             None => (Reader(bytes.strip_prefix(TABLE_MAGIC_ONE_PART)?), true),
         };
         // Every key takes at least five bytes.
+        // The keys and aliases are copied end to end and each buffer is
+        // checked as UTF-8 once, then every boundary as a char boundary
+        // (the same as checking each string: 20,000 checks and allocations
+        // were most of reading the shipped gazetteer's table).
         let count = r.count(5)?;
-        let mut keys = Vec::with_capacity(count);
+        let mut key_text = Vec::new();
+        let mut key_ends = Vec::with_capacity(count);
+        let mut last: Option<&[u8]> = None;
         for _ in 0..count {
-            let key = r.str()?;
-            if keys
-                .last()
-                .is_some_and(|last: &String| last.as_str() >= key)
-            {
+            let n = r.u32()?;
+            let key = r.take(n)?;
+            if last.is_some_and(|last| last >= key) {
                 return None;
             }
-            keys.push(key.to_string());
+            last = Some(key);
+            key_text.extend_from_slice(key);
+            key_ends.push(key_text.len());
         }
-        let mut patterns = Vec::with_capacity(count);
+        let key_text = String::from_utf8(key_text).ok()?;
+        if !key_ends.iter().all(|&end| key_text.is_char_boundary(end)) {
+            return None;
+        }
+        let mut targets = Vec::with_capacity(count);
+        let mut target_ends = Vec::with_capacity(count);
+        let mut alias_text = Vec::new();
         for _ in 0..count {
             let n = r.count(12)?;
-            let mut targets = Vec::with_capacity(n);
             for _ in 0..n {
                 let entity = r.u32()?;
                 let [kind, form, case, flags] = r.take(4)? else {
@@ -739,10 +816,21 @@ impl TaggerTable {
                     },
                     via_lam: flags & 1 != 0,
                     ambiguous: flags & 2 != 0,
-                    alias: r.str()?.to_string(),
+                    alias: {
+                        let n = r.u32()?;
+                        let at = alias_text.len();
+                        alias_text.extend_from_slice(r.take(n)?);
+                        (at, alias_text.len())
+                    },
                 });
             }
-            patterns.push(targets);
+            target_ends.push(targets.len());
+        }
+        let alias_text = String::from_utf8(alias_text).ok()?;
+        if !targets.iter().all(|t| {
+            alias_text.is_char_boundary(t.alias.0) && alias_text.is_char_boundary(t.alias.1)
+        }) {
+            return None;
         }
         // Each part takes at least its eight-byte length.
         let parts = if one_part { 1 } else { r.count(8)? };
@@ -763,8 +851,11 @@ impl TaggerTable {
             return None;
         }
         Some(TaggerTable {
-            keys,
-            patterns,
+            key_text,
+            key_ends,
+            targets,
+            target_ends,
+            alias_text,
             automata,
         })
     }
@@ -896,28 +987,30 @@ impl Tagger {
         }
         // "السورية": a place name (سورية) after the article is the demonym
         // سوري + ة, not the country.
-        let patterns = &self.table.patterns;
+        let table = &self.table;
         // A pattern id past the table can only come from a damaged compiled
         // file: no match rather than a panic.
-        let own = patterns.get(pattern)?.as_slice();
+        let own = table.targets_of(pattern)?;
         let mut targets = own;
         if ARTICLE_PREFIXES.contains(&prefix) && suffix.is_empty() {
             if let Some(stem) = key.strip_suffix('ه') {
-                if let Some(p) = self.table.pattern_of(stem) {
-                    if patterns[p].iter().any(|t| t.form == AliasForm::Demonym) {
-                        targets = patterns[p].as_slice();
+                if let Some(stem_targets) = table.pattern_of(stem).and_then(|p| table.targets_of(p))
+                {
+                    if stem_targets.iter().any(|t| t.form == AliasForm::Demonym) {
+                        targets = stem_targets;
                     }
                 }
             }
         }
         let demonym_swap = !std::ptr::eq(targets, own);
         let allowed = |t: &Target| {
+            let alias = table.alias(t);
             if demonym_swap {
-                t.form == AliasForm::Demonym && prefix_allowed(prefix, t, key)
+                t.form == AliasForm::Demonym && prefix_allowed(prefix, t, alias, key)
             } else {
-                prefix_allowed(prefix, t, key)
+                prefix_allowed(prefix, t, alias, key)
                     && suffix_allowed(suffix, t)
-                    && case_allowed(original, folded, start, end, t)
+                    && case_allowed(original, folded, start, end, t, alias)
             }
         };
         // The best form among the allowed targets, then those of that form;
@@ -955,7 +1048,7 @@ impl Tagger {
             folded_end: token_end,
             entities,
             form,
-            alias: Cow::Borrowed(first.alias.as_str()),
+            alias: Cow::Borrowed(table.alias(first)),
             clitic: prefix,
             ambiguous,
         })
@@ -1031,6 +1124,7 @@ fn case_allowed(
     start: usize,
     end: usize,
     target: &Target,
+    alias: &str,
 ) -> bool {
     if target.latin_case == LatinCase::Any {
         return true;
@@ -1041,7 +1135,7 @@ fn case_allowed(
     };
     match target.latin_case {
         LatinCase::Any => true,
-        LatinCase::Exact => written == target.alias,
+        LatinCase::Exact => written == alias,
         LatinCase::Capitalized => written
             .chars()
             .find(|c| c.is_alphabetic())
