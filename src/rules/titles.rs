@@ -227,7 +227,9 @@ impl TitleIndex {
                     }
                     index.max_words = index.max_words.max(key.split(' ').count());
                     if let Some(first) = key.split(' ').next() {
-                        index.first_words.insert(first.to_string());
+                        if !index.first_words.contains(first) {
+                            index.first_words.insert(first.to_string());
+                        }
                     }
                     let holders = index.by_key.entry(key).or_default();
                     if !holders.contains(&(e, r)) {
@@ -782,8 +784,12 @@ impl Lexicon {
             .iter()
             .filter(|e| e.kind == EntityKind::Person)
             .flat_map(|e| e.names.all())
-            .filter_map(|name| words_key(name).split(' ').next().map(str::to_string))
-            .filter(|w| !w.is_empty())
+            .filter_map(|name| {
+                // The first word, in the key's own buffer.
+                let mut key = words_key(name);
+                key.truncate(key.find(' ').unwrap_or(key.len()));
+                (!key.is_empty()).then_some(key)
+            })
             .collect();
         Lexicon {
             titles: TitleIndex::build(gazetteer),
