@@ -86,10 +86,7 @@ struct Target {
     entity: EntityIndex,
     kind: EntityKind,
     form: AliasForm,
-    /// Where the alias as written is in [`TaggerTable::alias_text`]
-    /// (start, end): one buffer for every alias rather than a string each
-    /// (reading the table was 15,000 allocations with the shipped gazetteer).
-    alias: (usize, usize),
+    alias: String,
     /// The pattern is the alias with its leading alef dropped ("لشرع" for
     /// "الشرع"), so it only counts after a lam (للشرع).
     via_lam: bool,
@@ -129,17 +126,15 @@ pub struct Tagger {
 /// (docs/benchmarks.md has the comparison).
 pub(crate) struct TaggerTable {
     /// The folded keys in byte order, end to end; a key's index is its
-    /// pattern id.
+    /// pattern id. One buffer rather than a string per key: reading the
+    /// shipped gazetteer's table was 10,000 allocations and UTF-8 checks
+    /// for the keys alone.
     key_text: String,
     /// Where each key ends in `key_text` (it starts where the one before
     /// ends); always on a char boundary.
     key_ends: Vec<usize>,
-    /// Every key's targets, key after key.
-    targets: Vec<Target>,
-    /// Where each key's targets end in `targets`.
-    target_ends: Vec<usize>,
-    /// The targets' aliases as written, end to end ([`Target::alias`]).
-    alias_text: String,
+    /// Per key, its targets.
+    patterns: Vec<Vec<Target>>,
     /// The automaton over the keys, in parts: each part is built over a
     /// contiguous range of the sorted keys, its values the keys' global
     /// pattern ids. One part below [`PART_KEYS`] keys; above, the parts are
@@ -357,7 +352,7 @@ fn letter_count(key: &str) -> usize {
 
 /// Whether `prefix` (folded letters between the token start and the match)
 /// is an allowed proclitic for `target`.
-fn prefix_allowed(prefix: &str, target: &Target, alias: &str, key: &str) -> bool {
+fn prefix_allowed(prefix: &str, target: &Target, key: &str) -> bool {
     if target.via_lam {
         return matches!(prefix, "ل" | "ول" | "فل");
     }
@@ -403,7 +398,7 @@ fn prefix_allowed(prefix: &str, target: &Target, alias: &str, key: &str) -> bool
     let simple = rest.is_empty() && conj || PREPOSITIONS.contains(&rest);
     // A key whose alias starts with hamza-alef + lam (ألمانيا، إلينوي) has no
     // article: "لألمانيا" is ل + the name.
-    let key_has_article = key.starts_with("ال") && !alias.starts_with(['أ', 'إ', 'آ']);
+    let key_has_article = key.starts_with("ال") && !target.alias.starts_with(['أ', 'إ', 'آ']);
     if simple {
         // ل + a key that begins with ال is spelled للـ (handled by via_lam):
         // "لالعراق" is not a word.
@@ -619,36 +614,30 @@ impl TaggerTable {
         }
         drop(rank);
         pending.sort_by_key(|record| record.key);
-        // `pending` is sorted by key, so each key's targets are one run.
-        let mut targets: Vec<Target> = Vec::with_capacity(pending.len());
-        let mut target_ends = Vec::with_capacity(keys.len());
-        let mut alias_text = String::new();
-        let mut run_start = 0;
+        let mut patterns: Vec<Vec<Target>> = Vec::with_capacity(keys.len());
         for record in pending {
             let id = record.key as usize;
-            while target_ends.len() < id {
-                target_ends.push(targets.len());
-                run_start = targets.len();
+            while patterns.len() <= id {
+                patterns.push(Vec::new());
             }
+            let targets = &mut patterns[id];
             let entity_index = record.entity as usize;
-            if targets[run_start..].iter().any(|t| {
+            if targets.iter().any(|t| {
                 t.entity == entity_index && t.form == record.form && t.via_lam == record.via_lam
             }) {
                 continue;
             }
-            let at = alias_text.len();
-            alias_text.push_str(record.alias);
             targets.push(Target {
                 entity: entity_index,
                 kind: record.kind,
                 form: record.form,
-                alias: (at, alias_text.len()),
+                alias: record.alias.to_string(),
                 via_lam: record.via_lam,
                 latin_case: record.latin_case,
                 ambiguous: record.ambiguous,
             });
         }
-        target_ends.resize(keys.len(), targets.len());
+        patterns.resize_with(keys.len(), Vec::new);
         let mut key_text = String::with_capacity(keys.iter().map(String::len).sum());
         let mut key_ends = Vec::with_capacity(keys.len());
         for key in keys {
@@ -658,9 +647,7 @@ impl TaggerTable {
         TaggerTable {
             key_text,
             key_ends,
-            targets,
-            target_ends,
-            alias_text,
+            patterns,
             automata,
         }
     }
@@ -677,22 +664,6 @@ impl TaggerTable {
             None => 0,
         };
         self.key_text.get(start..*self.key_ends.get(id)?)
-    }
-
-    /// The targets of the key with pattern id `id`.
-    fn targets_of(&self, id: usize) -> Option<&[Target]> {
-        let start = match id.checked_sub(1) {
-            Some(before) => *self.target_ends.get(before)?,
-            None => 0,
-        };
-        self.targets.get(start..*self.target_ends.get(id)?)
-    }
-
-    /// A target's alias as written.
-    fn alias(&self, target: &Target) -> &str {
-        self.alias_text
-            .get(target.alias.0..target.alias.1)
-            .unwrap_or_default()
     }
 
     /// The pattern id of a folded key.
@@ -721,8 +692,7 @@ impl TaggerTable {
         for id in 0..self.key_count() {
             put_str(&mut out, self.key(id).unwrap_or_default());
         }
-        for id in 0..self.key_count() {
-            let targets = self.targets_of(id).unwrap_or_default();
+        for targets in &self.patterns {
             put_u32(&mut out, targets.len());
             for t in targets {
                 put_u32(&mut out, t.entity);
@@ -738,7 +708,7 @@ impl TaggerTable {
                     LatinCase::Exact => 2,
                 });
                 out.push(u8::from(t.via_lam) | u8::from(t.ambiguous) << 1);
-                put_str(&mut out, self.alias(t));
+                put_str(&mut out, &t.alias);
             }
         }
         put_u32(&mut out, automata.len());
@@ -761,10 +731,8 @@ impl TaggerTable {
             None => (Reader(bytes.strip_prefix(TABLE_MAGIC_ONE_PART)?), true),
         };
         // Every key takes at least five bytes.
-        // The keys and aliases are copied end to end and each buffer is
-        // checked as UTF-8 once, then every boundary as a char boundary
-        // (the same as checking each string: 20,000 checks and allocations
-        // were most of reading the shipped gazetteer's table).
+        // The keys are copied end to end and checked as UTF-8 once, then
+        // every key's end as a char boundary: the same as checking each key.
         let count = r.count(5)?;
         let mut key_text = Vec::new();
         let mut key_ends = Vec::with_capacity(count);
@@ -783,11 +751,10 @@ impl TaggerTable {
         if !key_ends.iter().all(|&end| key_text.is_char_boundary(end)) {
             return None;
         }
-        let mut targets = Vec::with_capacity(count);
-        let mut target_ends = Vec::with_capacity(count);
-        let mut alias_text = Vec::new();
+        let mut patterns = Vec::with_capacity(count);
         for _ in 0..count {
             let n = r.count(12)?;
+            let mut targets = Vec::with_capacity(n);
             for _ in 0..n {
                 let entity = r.u32()?;
                 let [kind, form, case, flags] = r.take(4)? else {
@@ -816,21 +783,10 @@ impl TaggerTable {
                     },
                     via_lam: flags & 1 != 0,
                     ambiguous: flags & 2 != 0,
-                    alias: {
-                        let n = r.u32()?;
-                        let at = alias_text.len();
-                        alias_text.extend_from_slice(r.take(n)?);
-                        (at, alias_text.len())
-                    },
+                    alias: r.str()?.to_string(),
                 });
             }
-            target_ends.push(targets.len());
-        }
-        let alias_text = String::from_utf8(alias_text).ok()?;
-        if !targets.iter().all(|t| {
-            alias_text.is_char_boundary(t.alias.0) && alias_text.is_char_boundary(t.alias.1)
-        }) {
-            return None;
+            patterns.push(targets);
         }
         // Each part takes at least its eight-byte length.
         let parts = if one_part { 1 } else { r.count(8)? };
@@ -853,9 +809,7 @@ impl TaggerTable {
         Some(TaggerTable {
             key_text,
             key_ends,
-            targets,
-            target_ends,
-            alias_text,
+            patterns,
             automata,
         })
     }
@@ -987,30 +941,28 @@ impl Tagger {
         }
         // "السورية": a place name (سورية) after the article is the demonym
         // سوري + ة, not the country.
-        let table = &self.table;
+        let patterns = &self.table.patterns;
         // A pattern id past the table can only come from a damaged compiled
         // file: no match rather than a panic.
-        let own = table.targets_of(pattern)?;
+        let own = patterns.get(pattern)?.as_slice();
         let mut targets = own;
         if ARTICLE_PREFIXES.contains(&prefix) && suffix.is_empty() {
             if let Some(stem) = key.strip_suffix('ه') {
-                if let Some(stem_targets) = table.pattern_of(stem).and_then(|p| table.targets_of(p))
-                {
-                    if stem_targets.iter().any(|t| t.form == AliasForm::Demonym) {
-                        targets = stem_targets;
+                if let Some(p) = self.table.pattern_of(stem) {
+                    if patterns[p].iter().any(|t| t.form == AliasForm::Demonym) {
+                        targets = patterns[p].as_slice();
                     }
                 }
             }
         }
         let demonym_swap = !std::ptr::eq(targets, own);
         let allowed = |t: &Target| {
-            let alias = table.alias(t);
             if demonym_swap {
-                t.form == AliasForm::Demonym && prefix_allowed(prefix, t, alias, key)
+                t.form == AliasForm::Demonym && prefix_allowed(prefix, t, key)
             } else {
-                prefix_allowed(prefix, t, alias, key)
+                prefix_allowed(prefix, t, key)
                     && suffix_allowed(suffix, t)
-                    && case_allowed(original, folded, start, end, t, alias)
+                    && case_allowed(original, folded, start, end, t)
             }
         };
         // The best form among the allowed targets, then those of that form;
@@ -1048,7 +1000,7 @@ impl Tagger {
             folded_end: token_end,
             entities,
             form,
-            alias: Cow::Borrowed(table.alias(first)),
+            alias: Cow::Borrowed(first.alias.as_str()),
             clitic: prefix,
             ambiguous,
         })
@@ -1124,7 +1076,6 @@ fn case_allowed(
     start: usize,
     end: usize,
     target: &Target,
-    alias: &str,
 ) -> bool {
     if target.latin_case == LatinCase::Any {
         return true;
@@ -1135,7 +1086,7 @@ fn case_allowed(
     };
     match target.latin_case {
         LatinCase::Any => true,
-        LatinCase::Exact => written == alias,
+        LatinCase::Exact => written == target.alias,
         LatinCase::Capitalized => written
             .chars()
             .find(|c| c.is_alphabetic())
