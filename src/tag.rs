@@ -125,8 +125,14 @@ pub struct Tagger {
 /// faster than the crate's contiguous NFA in benches/automata.rs
 /// (docs/benchmarks.md has the comparison).
 pub(crate) struct TaggerTable {
-    /// Folded keys in byte order; a key's index is its pattern id.
-    keys: Vec<String>,
+    /// The folded keys in byte order, end to end; a key's index is its
+    /// pattern id. One buffer rather than a string per key: reading the
+    /// shipped gazetteer's table was 10,000 allocations and UTF-8 checks
+    /// for the keys alone.
+    key_text: String,
+    /// Where each key ends in `key_text` (it starts where the one before
+    /// ends); always on a char boundary.
+    key_ends: Vec<usize>,
     /// Per key, its targets.
     patterns: Vec<Vec<Target>>,
     /// The automaton over the keys, in parts: each part is built over a
@@ -188,7 +194,7 @@ struct Pending<'g> {
 impl std::fmt::Debug for TaggerTable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TaggerTable")
-            .field("keys", &self.keys.len())
+            .field("keys", &self.key_ends.len())
             .finish_non_exhaustive()
     }
 }
@@ -232,9 +238,6 @@ pub(crate) fn word_end_within(text: &str, at: usize, limit: usize) -> usize {
     end
 }
 
-/// `lexicon/function-words.yaml`, embedded.
-const WORD_LISTS: &str = include_str!("../lexicon/function-words.yaml");
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct WordListsFile {
@@ -243,7 +246,7 @@ struct WordListsFile {
 }
 
 /// The words the tagger never reads as names, compiled from
-/// [`WORD_LISTS`].
+/// `lexicon/function-words.yaml` (embedded).
 /// The word lists are looked up for most raw matches: the fast hash (the
 /// words are the tool's own, not chosen by a draft's author).
 type FxBuild = std::hash::BuildHasherDefault<crate::gazetteer::fxhash::FxHasher>;
@@ -260,7 +263,7 @@ struct WordLists {
 
 impl WordLists {
     fn embedded() -> WordLists {
-        let file: WordListsFile = serde_norway::from_str(WORD_LISTS)
+        let file: WordListsFile = crate::lexicon::read_shipped("lexicon/function-words.yaml")
             .expect("lexicon/function-words.yaml is valid (checked by the tagger tests)");
         let mut lists = WordLists::default();
         for word in file.function_words.all() {
@@ -635,16 +638,46 @@ impl TaggerTable {
             });
         }
         patterns.resize_with(keys.len(), Vec::new);
+        let mut key_text = String::with_capacity(keys.iter().map(String::len).sum());
+        let mut key_ends = Vec::with_capacity(keys.len());
+        for key in keys {
+            key_text.push_str(&key);
+            key_ends.push(key_text.len());
+        }
         TaggerTable {
-            keys,
+            key_text,
+            key_ends,
             patterns,
             automata,
         }
     }
 
+    /// How many keys the table holds.
+    fn key_count(&self) -> usize {
+        self.key_ends.len()
+    }
+
+    /// The key with pattern id `id`.
+    fn key(&self, id: usize) -> Option<&str> {
+        let start = match id.checked_sub(1) {
+            Some(before) => *self.key_ends.get(before)?,
+            None => 0,
+        };
+        self.key_text.get(start..*self.key_ends.get(id)?)
+    }
+
     /// The pattern id of a folded key.
     fn pattern_of(&self, key: &str) -> Option<usize> {
-        self.keys.binary_search_by(|k| k.as_str().cmp(key)).ok()
+        let (mut low, mut high) = (0, self.key_count());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            match self.key(mid)?.cmp(key) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
     }
 
     /// The table in binary: keys, targets, then the number of automaton
@@ -653,11 +686,11 @@ impl TaggerTable {
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let automata: Vec<Vec<u8>> = self.automata.iter().map(|a| a.serialize()).collect();
         let size: usize = automata.iter().map(|a| a.len() + 8).sum();
-        let mut out = Vec::with_capacity(size + self.keys.len() * 48);
+        let mut out = Vec::with_capacity(size + self.key_count() * 48);
         out.extend_from_slice(TABLE_MAGIC);
-        put_u32(&mut out, self.keys.len());
-        for key in &self.keys {
-            put_str(&mut out, key);
+        put_u32(&mut out, self.key_count());
+        for id in 0..self.key_count() {
+            put_str(&mut out, self.key(id).unwrap_or_default());
         }
         for targets in &self.patterns {
             put_u32(&mut out, targets.len());
@@ -698,17 +731,25 @@ impl TaggerTable {
             None => (Reader(bytes.strip_prefix(TABLE_MAGIC_ONE_PART)?), true),
         };
         // Every key takes at least five bytes.
+        // The keys are copied end to end and checked as UTF-8 once, then
+        // every key's end as a char boundary: the same as checking each key.
         let count = r.count(5)?;
-        let mut keys = Vec::with_capacity(count);
+        let mut key_text = Vec::new();
+        let mut key_ends = Vec::with_capacity(count);
+        let mut last: Option<&[u8]> = None;
         for _ in 0..count {
-            let key = r.str()?;
-            if keys
-                .last()
-                .is_some_and(|last: &String| last.as_str() >= key)
-            {
+            let n = r.u32()?;
+            let key = r.take(n)?;
+            if last.is_some_and(|last| last >= key) {
                 return None;
             }
-            keys.push(key.to_string());
+            last = Some(key);
+            key_text.extend_from_slice(key);
+            key_ends.push(key_text.len());
+        }
+        let key_text = String::from_utf8(key_text).ok()?;
+        if !key_ends.iter().all(|&end| key_text.is_char_boundary(end)) {
+            return None;
         }
         let mut patterns = Vec::with_capacity(count);
         for _ in 0..count {
@@ -766,7 +807,8 @@ impl TaggerTable {
             return None;
         }
         Some(TaggerTable {
-            keys,
+            key_text,
+            key_ends,
             patterns,
             automata,
         })

@@ -13,8 +13,9 @@
 //! build (no fourth header field: the entities as one JSON line) still
 //! loads, its table and index derived again; an encoding this build does
 //! not know is refused with "compile it again". The fingerprint hashes the tadqiq
-//! version, the running executable's size and modification time, and every
-//! source file's kind, path and text, so a cached file is used only for the
+//! version, the running executable's size and modification time, a digest
+//! of the shipped gazetteer when it is used (made at build time), and every
+//! other source file's kind, path and text, so a cached file is used only for the
 //! exact sources and build that wrote it. Writers go through a temporary
 //! file and a rename, so two processes filling the cache at once never leave
 //! a torn file behind: the later rename wins with an identical file.
@@ -32,14 +33,20 @@ use crate::tag::TaggerTable;
 
 const MAGIC: &str = "tadqiq-compiled-gazetteer";
 
-/// A hex digest of the sources and the build that reads them.
-pub(crate) fn fingerprint(files: &[SourceFile]) -> String {
+/// A hex digest of the sources and the build that reads them: the shipped
+/// gazetteer when `embedded` (by the digest build.rs made of it, rather
+/// than hashing its megabyte of text at every start) and the folders'
+/// `files`.
+pub(crate) fn fingerprint(embedded: bool, files: &[SourceFile]) -> String {
     let stamp = executable_stamp();
     let digest = |seed: u8| {
         let mut h = DefaultHasher::new();
         seed.hash(&mut h);
         env!("CARGO_PKG_VERSION").hash(&mut h);
         stamp.hash(&mut h);
+        embedded
+            .then_some(super::source::EMBEDDED_DIGEST)
+            .hash(&mut h);
         for file in files {
             file.kind.hash(&mut h);
             file.path.hash(&mut h);

@@ -231,9 +231,10 @@ impl GazetteerSources {
     /// # Errors
     /// The sources' problems, or the file that could not be written.
     pub fn compile_to(&self, path: &Path) -> Result<usize, GazetteerErrors> {
-        let (files, errors) = self.read_sources();
-        let gazetteer = compile(&files, errors)?;
-        compiled::write(path, &compiled::fingerprint(&files), &gazetteer).map_err(|e| {
+        let (folders, errors) = self.read_folders();
+        let fingerprint = compiled::fingerprint(self.embedded, &folders);
+        let gazetteer = compile(&self.with_embedded(folders), errors)?;
+        compiled::write(path, &fingerprint, &gazetteer).map_err(|e| {
             GazetteerErrors(vec![GazetteerError::file(
                 path.display().to_string(),
                 format!("cannot write the compiled gazetteer: {e}"),
@@ -244,11 +245,12 @@ impl GazetteerSources {
 
     /// Where the cache for these sources lives, when there is a cache folder.
     pub fn cache_path(&self) -> Option<PathBuf> {
-        let (files, errors) = self.read_sources();
+        let (folders, errors) = self.read_folders();
         if !errors.is_empty() {
             return None;
         }
-        compiled::cache_dir().map(|dir| compiled::cache_path(&dir, &compiled::fingerprint(&files)))
+        compiled::cache_dir()
+            .map(|dir| compiled::cache_path(&dir, &compiled::fingerprint(self.embedded, &folders)))
     }
 
     /// A compiled file given in place of a folder. It holds a whole
@@ -270,26 +272,37 @@ impl GazetteerSources {
         Ok(Some(path))
     }
 
-    fn read_sources(&self) -> (Vec<SourceFile>, Vec<GazetteerError>) {
+    /// The files of the folders (not the shipped gazetteer's), with what
+    /// could not be read.
+    fn read_folders(&self) -> (Vec<SourceFile>, Vec<GazetteerError>) {
         let mut files = Vec::new();
         let mut errors = Vec::new();
-        if self.embedded {
-            files = embedded_files();
-        }
         for dir in &self.dirs {
             read_dir(dir, &mut files, &mut errors);
         }
         (files, errors)
     }
 
-    /// The YAML sources, through the cache when it is on.
+    /// The shipped gazetteer's files (when used) followed by `folders`.
+    fn with_embedded(&self, folders: Vec<SourceFile>) -> Vec<SourceFile> {
+        if !self.embedded {
+            return folders;
+        }
+        let mut files = embedded_files();
+        files.extend(folders);
+        files
+    }
+
+    /// The YAML sources, through the cache when it is on. The shipped
+    /// gazetteer's files are only copied out of the binary when the cache
+    /// does not serve them.
     fn load_sources(&self) -> Result<Gazetteer, GazetteerErrors> {
-        let (files, errors) = self.read_sources();
+        let (folders, errors) = self.read_folders();
         let cached = (self.cache && errors.is_empty())
             .then(compiled::cache_dir)
             .flatten()
             .map(|dir| {
-                let fingerprint = compiled::fingerprint(&files);
+                let fingerprint = compiled::fingerprint(self.embedded, &folders);
                 (compiled::cache_path(&dir, &fingerprint), fingerprint)
             });
         if let Some((path, fingerprint)) = &cached {
@@ -297,7 +310,7 @@ impl GazetteerSources {
                 return Ok(gazetteer);
             }
         }
-        let gazetteer = compile(&files, errors)?;
+        let gazetteer = compile(&self.with_embedded(folders), errors)?;
         if let Some((path, fingerprint)) = &cached {
             // A cache that cannot be written only costs the next run time.
             if compiled::write(path, fingerprint, &gazetteer).is_ok() {

@@ -698,3 +698,26 @@ fn shared_keys_are_found_alike_when_every_key_shares_its_hash() {
         assert!(result.is_ok(), "weak hash: {weak}");
     }
 }
+
+#[test]
+fn the_cache_key_tells_the_shipped_gazetteer_and_each_folder_file_apart() {
+    let file = |text: &str| SourceFile {
+        kind: EntityKind::Person,
+        path: "desk/people.yaml".to_string(),
+        text: text.to_string(),
+    };
+    let keys = [
+        compiled::fingerprint(false, &[]),
+        compiled::fingerprint(true, &[]),
+        compiled::fingerprint(true, &[file("- id: a\n")]),
+        compiled::fingerprint(true, &[file("- id: b\n")]),
+        compiled::fingerprint(false, &[file("- id: b\n")]),
+    ];
+    for (i, a) in keys.iter().enumerate() {
+        for b in &keys[i + 1..] {
+            assert_ne!(a, b);
+        }
+    }
+    // The same sources give the same key.
+    assert_eq!(keys[2], compiled::fingerprint(true, &[file("- id: a\n")]));
+}

@@ -15,6 +15,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::clitics::readings;
+use crate::gazetteer::fxhash::FxHashMap;
 use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer, PartialDate, Role};
 use crate::normalize::{fold_str, is_word_char};
 use crate::resolve::Mention;
@@ -158,12 +159,33 @@ pub(crate) fn all_words(text: &str) -> Vec<(Gap, Word<'_>)> {
 /// are compared by ("Vice-President of Syria" → "vice president of syria").
 pub(crate) fn words_key(s: &str) -> String {
     let folded = fold_str(s);
+    // Most titles and names fold to words already joined by single spaces:
+    // then the folded text is the key (built once per gazetteer title and
+    // person name at start-up, so this shortcut is a small draft's gain).
+    let mut after_word = false;
+    let mut joined = true;
+    for c in folded.chars() {
+        if is_word_char(c) {
+            after_word = true;
+        } else if c == ' ' && after_word {
+            after_word = false;
+        } else {
+            joined = false;
+            break;
+        }
+    }
+    if joined && (after_word || folded.is_empty()) {
+        return folded;
+    }
     let mut key = String::with_capacity(folded.len());
-    for (_, word) in all_words(&folded) {
+    for word in folded
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+    {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(word.text);
+        key.push_str(word);
     }
     key
 }
@@ -178,13 +200,17 @@ pub(crate) fn is_past_qualifier(word: &str) -> bool {
 /// foreign minister").
 const ARTICLES: [&str; 3] = ["a", "an", "the"];
 
+/// A set with the fast hash: its keys are the gazetteer's own words (the
+/// draft's words are only looked up), and it is built at every start-up.
+type FxHashSet<T> = HashSet<T, std::hash::BuildHasherDefault<crate::gazetteer::fxhash::FxHasher>>;
+
 /// Every role title of the gazetteer, by [`words_key`].
 #[derive(Debug, Default)]
 pub(crate) struct TitleIndex {
-    by_key: HashMap<String, Vec<(EntityIndex, usize)>>,
+    by_key: FxHashMap<String, Vec<(EntityIndex, usize)>>,
     /// The first word of every title, gazetteer and generic (وزير، الرئيس،
     /// سلطان، minister…): a word that heads a title is no name.
-    first_words: HashSet<String>,
+    first_words: FxHashSet<String>,
     /// Words in the longest title.
     max_words: usize,
 }
@@ -201,7 +227,9 @@ impl TitleIndex {
                     }
                     index.max_words = index.max_words.max(key.split(' ').count());
                     if let Some(first) = key.split(' ').next() {
-                        index.first_words.insert(first.to_string());
+                        if !index.first_words.contains(first) {
+                            index.first_words.insert(first.to_string());
+                        }
                     }
                     let holders = index.by_key.entry(key).or_default();
                     if !holders.contains(&(e, r)) {
@@ -746,7 +774,7 @@ pub(crate) struct Lexicon {
     pub names: NameIndex,
     /// The folded first word of every gazetteer person's names: given
     /// names the draft may use alone or before an unknown family name.
-    pub given_names: HashSet<String>,
+    pub given_names: FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -756,8 +784,12 @@ impl Lexicon {
             .iter()
             .filter(|e| e.kind == EntityKind::Person)
             .flat_map(|e| e.names.all())
-            .filter_map(|name| words_key(name).split(' ').next().map(str::to_string))
-            .filter(|w| !w.is_empty())
+            .filter_map(|name| {
+                // The first word, in the key's own buffer.
+                let mut key = words_key(name);
+                key.truncate(key.find(' ').unwrap_or(key.len()));
+                (!key.is_empty()).then_some(key)
+            })
             .collect();
         Lexicon {
             titles: TitleIndex::build(gazetteer),
@@ -804,6 +836,29 @@ mod tests {
         name: &'static str,
         /// Expected (title key, past) pairs, before-title first.
         want: &'static [(&'static str, bool)],
+    }
+
+    #[test]
+    fn words_key_joins_the_folded_words_with_single_spaces() {
+        let cases = [
+            ("Vice-President of Syria", "vice president of syria"),
+            ("وزير  الخارجية", "وزير الخارجيه"),
+            (" الرئيس السوري ", "الرئيس السوري"),
+            ("Foreign Minister", "foreign minister"),
+            ("al-Sharaa", "al sharaa"),
+            ("O'Brien, Jr.", "o brien jr"),
+            ("", ""),
+            ("  ", ""),
+            ("-", ""),
+            ("أحمد", "احمد"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(words_key(text), want, "{text:?}");
+            // The same as the words `all_words` finds, joined.
+            let folded = fold_str(text);
+            let words: Vec<&str> = all_words(&folded).iter().map(|(_, w)| w.text).collect();
+            assert_eq!(words_key(text), words.join(" "), "{text:?}");
+        }
     }
 
     #[test]

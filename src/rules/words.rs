@@ -12,9 +12,6 @@ use serde::Deserialize;
 use crate::normalize::fold_str;
 use crate::rules::titles::words_key;
 
-const FUNCTION_WORDS: &str = include_str!("../../lexicon/function-words.yaml");
-const ENGLISH_WORDS: &str = include_str!("../../lexicon/english-words.yaml");
-
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 struct EnglishWordsFile {
@@ -61,8 +58,9 @@ pub(crate) struct Words {
 impl Words {
     fn embedded() -> Words {
         let lexicon = crate::lexicon::get();
-        let function: FunctionWordsFile = serde_norway::from_str(FUNCTION_WORDS)
-            .expect("lexicon/function-words.yaml is valid (tested)");
+        let function: FunctionWordsFile =
+            crate::lexicon::read_shipped("lexicon/function-words.yaml")
+                .expect("lexicon/function-words.yaml is valid (tested)");
         let mut words = Words::default();
         for entry in &lexicon.names {
             let set = match entry.id.as_str() {
@@ -80,7 +78,7 @@ impl Words {
             .chain(&function.function_words.en)
             .map(|w| written(w))
             .collect();
-        let english: EnglishWordsFile = serde_norway::from_str(ENGLISH_WORDS)
+        let english: EnglishWordsFile = crate::lexicon::read_shipped("lexicon/english-words.yaml")
             .expect("lexicon/english-words.yaml is valid (tested)");
         words.english = english
             .english_words
@@ -171,6 +169,14 @@ pub(crate) fn get() -> &'static Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_files_read_the_same_from_json_and_yaml() {
+        crate::lexicon::assert_json_reads_as_yaml::<FunctionWordsFile>(
+            "lexicon/function-words.yaml",
+        );
+        crate::lexicon::assert_json_reads_as_yaml::<EnglishWordsFile>("lexicon/english-words.yaml");
+    }
 
     #[test]
     fn lists_parse() {

@@ -714,3 +714,10 @@ fn a_name_run_into_one_long_word_is_not_tagged() {
     assert!(tag(&text).is_empty(), "a suffix is refused");
     assert_eq!(tag("وقال لترامب أمس").len(), 1);
 }
+
+#[test]
+fn word_lists_read_the_same_from_json_and_yaml() {
+    crate::lexicon::assert_json_reads_as_yaml::<super::WordListsFile>(
+        "lexicon/function-words.yaml",
+    );
+}
