@@ -719,6 +719,21 @@ mod tests {
     #[test]
     fn regression() {
         check(&[
+            // A title between two commas, then a name: the title is that
+            // name's, not the one before it (real news, an undated 2025
+            // report of a meeting in Amman).
+            Case {
+                text: "استقبل الملك الأردني، عبد الله الثاني، وزير الخارجية العراقي، فؤاد حسين، في قصر الحسينية.",
+                date: "2025-04-15",
+                want: &[],
+            },
+            // The same title with no name after its comma stays with the
+            // name before it, and is still checked.
+            Case {
+                text: "استقبل الملك الأردني عبد الله الثاني، وزير الخارجية العراقي، في قصر الحسينية.",
+                date: "2025-04-15",
+                want: &[("error", "عبد الله الثاني")],
+            },
             // A title with a proclitic before the coordinated name belongs
             // to that name, not to the one before it.
             Case {

@@ -512,7 +512,14 @@ pub(crate) fn titles_after(
             let continues = gap == Gap::Space
                 && ((next.text.starts_with("ال") && !is_past_qualifier(next.text))
                     || CONTINUATIONS.contains(&next.text));
-            if continues || (matches!(gap, Gap::Space | Gap::Joiner) && starts_person(next.start)) {
+            // A title then a name, after a space or between two commas,
+            // is that name's: "استقبل الملك عبد الله الثاني، وزير الخارجية
+            // العراقي، فؤاد حسين" (the king received the Iraqi foreign
+            // minister, Fuad Hussein).
+            if continues
+                || (matches!(gap, Gap::Space | Gap::Joiner | Gap::Comma)
+                    && starts_person(next.start))
+            {
                 break;
             }
             // A title, a comma or space, honorifics, then a name: the title
