@@ -962,6 +962,13 @@ fn compare(
         return None;
     }
     let draft: Vec<&str> = (first..=last).map(|i| words[i].1.text).collect();
+    // A common given name is no misspelt one-word name: "Ahmad" beside the
+    // Kuwaiti governorate "Ahmadi" (real news: "a child, Ahmad
+    // Al-Basyouni, 14"). A name of several words still counts its given
+    // name ("Ahmad al-Sharaa" beside "Ahmed al-Sharaa").
+    if entry.words == 1 && draft.len() == 1 && crate::rules::words::get().is_given_name(draft[0]) {
+        return None;
+    }
     // A gazetteer or generic title is no misspelt name: "سلطان عمان" (the
     // Sultan of Oman) beside "سلطنة عمان" (the Sultanate).
     let key = draft.join(" ");
@@ -1144,6 +1151,12 @@ mod tests {
                 text: "وصل الوفد إلى كينيدي في موريتانيا.",
                 want: &["كينيدي"],
             },
+            // A given name inside a misspelt name of several words still
+            // counts.
+            Case {
+                text: "وصل الرئيس السوري أحمد الشارع إلى الرياض.",
+                want: &["أحمد الشارع"],
+            },
             // A letter added to the short word of a two-word name is
             // still a misspelling (the three-letter rule is about changed
             // letters only).
@@ -1243,6 +1256,16 @@ mod tests {
             // one-word place ("Mansoura"; real news, WAM via UrduPoint).
             Case {
                 text: "The meeting was attended by H.H. Sheikh Mansour bin Zayed Al Nahyan, Deputy Prime Minister.",
+                want: &[],
+            },
+            // A common given name is not a misspelt one-word place
+            // (real news, IMEMC: "Ahmadi", the Kuwaiti governorate).
+            Case {
+                text: "Soldiers wounded several Palestinians, including a child, Ahmad Al-Basyouni, 14.",
+                want: &[],
+            },
+            Case {
+                text: "وأصيب طفل يدعى أحمد في خان يونس.",
                 want: &[],
             },
         ];
