@@ -20,12 +20,20 @@ fn main() {
         "/// Every shipped gazetteer file: (path relative to the repository, text).\n",
     );
     code.push_str("pub(crate) const EMBEDDED_FILES: &[(&str, &str)] = &[\n");
-    for file in &files {
-        let relative = file
-            .strip_prefix(&root)
-            .expect("collected under the manifest folder")
-            .to_string_lossy()
-            .replace('\\', "/");
+    // Each file with its path relative to the repository, as the gazetteer
+    // reports it.
+    let files: Vec<(String, PathBuf)> = files
+        .into_iter()
+        .map(|file| {
+            let relative = file
+                .strip_prefix(&root)
+                .expect("collected under the manifest folder")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (relative, file)
+        })
+        .collect();
+    for (relative, file) in &files {
         writeln!(
             code,
             "    ({relative:?}, include_str!({:?})),",
@@ -37,12 +45,7 @@ fn main() {
     // A digest of those files (paths and texts), so that the cache key of a
     // run with the shipped gazetteer need not hash a megabyte of YAML.
     let mut digest = Fnv128::default();
-    for file in &files {
-        let relative = file
-            .strip_prefix(&root)
-            .expect("collected under the manifest folder")
-            .to_string_lossy()
-            .replace('\\', "/");
+    for (relative, file) in &files {
         let text = std::fs::read(file).expect("a gazetteer file is readable");
         for part in [relative.as_bytes(), &text] {
             digest.write(&(part.len() as u64).to_le_bytes());

@@ -818,6 +818,15 @@ mod tests {
     use crate::gazetteer::PartialDate;
     use crate::segment::Format;
 
+    /// A checker on the embedded gazetteer at a fixed date, for the tests
+    /// whose titles and roles depend on it.
+    fn checker_dated_2025_11_09() -> crate::checker::Checker {
+        CheckerBuilder::new()
+            .date(PartialDate::parse("2025-11-09"))
+            .build()
+            .expect("the embedded gazetteer is valid")
+    }
+
     struct Case {
         text: &'static str,
         /// Entity of each family-name mention "الشرع", in order.
@@ -1018,10 +1027,7 @@ mod tests {
                 want: &[None],
             },
         ];
-        let checker = CheckerBuilder::new()
-            .date(PartialDate::parse("2025-11-09"))
-            .build()
-            .expect("the embedded gazetteer is valid");
+        let checker = checker_dated_2025_11_09();
         for case in cases {
             let report = checker.run("t.txt", case.text, Format::Plain, Mode::Tag);
             let got: Vec<Option<&str>> = report
@@ -1137,10 +1143,7 @@ mod tests {
                 want: &["global-coalition-against-isis"],
             },
         ];
-        let checker = CheckerBuilder::new()
-            .date(PartialDate::parse("2025-11-09"))
-            .build()
-            .expect("the embedded gazetteer is valid");
+        let checker = checker_dated_2025_11_09();
         for case in cases {
             let report = checker.run("t.txt", case.text, Format::Plain, Mode::Tag);
             let got: Vec<&str> = report
