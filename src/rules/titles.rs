@@ -779,25 +779,36 @@ pub(crate) fn ended_before(role: &Role, date: PartialDate) -> bool {
 pub(crate) struct Lexicon {
     pub titles: TitleIndex,
     pub names: NameIndex,
-    /// The folded first word of every gazetteer person's names: given
-    /// names the draft may use alone or before an unknown family name.
-    pub given_names: FxHashSet<String>,
+    /// The folded first word of every gazetteer person's names (given
+    /// names the draft may use alone or before an unknown family name),
+    /// with how many people of the gazetteer have a name that starts with
+    /// it.
+    pub given_names: FxHashMap<String, u32>,
 }
 
 impl Lexicon {
     pub(crate) fn build(gazetteer: &Gazetteer) -> Lexicon {
-        let given_names = gazetteer
-            .entities()
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .flat_map(|e| e.names.all())
-            .filter_map(|name| {
+        let mut given_names: FxHashMap<String, u32> = FxHashMap::default();
+        let mut own: Vec<String> = Vec::new();
+        for entity in gazetteer.entities() {
+            if entity.kind != EntityKind::Person {
+                continue;
+            }
+            // Each person counts once per first word, however many of
+            // their names start with it.
+            own.clear();
+            for name in entity.names.all() {
                 // The first word, in the key's own buffer.
                 let mut key = words_key(name);
                 key.truncate(key.find(' ').unwrap_or(key.len()));
-                (!key.is_empty()).then_some(key)
-            })
-            .collect();
+                if !key.is_empty() && !own.contains(&key) {
+                    own.push(key);
+                }
+            }
+            for key in own.drain(..) {
+                *given_names.entry(key).or_insert(0) += 1;
+            }
+        }
         Lexicon {
             titles: TitleIndex::build(gazetteer),
             names: NameIndex::build(gazetteer),

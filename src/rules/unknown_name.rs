@@ -527,7 +527,7 @@ fn looks_like_name(cx: &Context<'_>, name: &[(Gap, Word<'_>)], named: &[Vec<Stri
     let Some(&(_, first)) = name.first() else {
         return false;
     };
-    let known_given = |w: &str| lists.is_given_name(w) || cx.lexicon.given_names.contains(w);
+    let known_given = |w: &str| lists.is_given_name(w) || cx.lexicon.given_names.contains_key(w);
     // A date, an honorific or another title inside the run: not a name
     // ("Health Minister Rakan Nasreddine" after "minister,").
     if name.iter().any(|(_, w)| {
@@ -589,23 +589,10 @@ fn looks_like_name(cx: &Context<'_>, name: &[(Gap, Word<'_>)], named: &[Vec<Stri
 /// gazetteer people: a given name so common (محمد, Ahmed, Khalid) that it
 /// alone names nobody. Two is not enough: حسين begins two names.
 fn first_name_of_several(cx: &Context<'_>, word: &str) -> bool {
-    let mut holders = 0;
-    for entity in cx.gazetteer.entities() {
-        if entity.kind != crate::gazetteer::EntityKind::Person {
-            continue;
-        }
-        let first_word = |alias: &str| {
-            let key = words_key(alias);
-            key.split(' ').next() == Some(word)
-        };
-        if entity.names.all().any(first_word) {
-            holders += 1;
-            if holders >= 3 {
-                return true;
-            }
-        }
-    }
-    false
+    cx.lexicon
+        .given_names
+        .get(word)
+        .is_some_and(|&holders| holders >= 3)
 }
 
 fn is_capitalized(cx: &Context<'_>, word: Word<'_>) -> bool {
