@@ -36,7 +36,7 @@ use crate::gazetteer::fxhash::{FxHashMap, FxHasher};
 use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer, PartialDate};
 use crate::normalize::fold_str;
 use crate::segment::{Document, SectionKind};
-use crate::tag::{AliasForm, Hit};
+use crate::tag::{AliasForm, Entities, Hit};
 
 /// The sets coreference fills per draft, with the fast hash: they are
 /// looked up once or more per mention and never iterated for output.
@@ -49,36 +49,56 @@ pub struct Mention {
     pub end: usize,
     pub line: usize,
     pub column: usize,
-    pub text: String,
+    /// The draft's text of the mention, shared by the mentions written
+    /// alike.
+    pub text: Arc<str>,
     /// The resolved entity id; `None` for an unresolved family name.
     #[serde(rename = "entity")]
     pub entity_id: Option<Arc<str>>,
     /// Every entity a family name could refer to, when more than one or when
     /// it is left unlinked.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub candidates: Vec<String>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub candidates: Box<[Arc<str>]>,
     pub section: SectionKind,
     pub kind: EntityKind,
     /// The gazetteer form that matched.
     pub alias: Arc<str>,
     pub form: AliasForm,
     /// A proclitic written before the name (و، ب، لل…), folded.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub clitic: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub clitic: Arc<str>,
     #[serde(skip)]
     pub entity: Option<EntityIndex>,
-    #[serde(skip)]
-    pub candidate_indices: Vec<EntityIndex>,
     /// Start and end in the folded text.
     #[serde(skip)]
     pub folded: (usize, usize),
     /// Index of the section part in [`Document::sections`].
     #[serde(skip)]
-    pub section_index: usize,
+    pub section_index: u32,
+    /// Index of the paragraph in [`Document::paragraphs`] (u32, as the
+    /// sentence's: a mention is made per name in a draft, so its size counts).
     #[serde(skip)]
-    pub paragraph: Option<usize>,
+    pub paragraph: Option<u32>,
+    /// Index of the sentence in [`Document::sentences`].
     #[serde(skip)]
-    pub sentence: Option<usize>,
+    pub sentence: Option<u32>,
+}
+
+impl Mention {
+    /// Index of the mention's sentence in [`Document::sentences`].
+    pub fn sentence_index(&self) -> Option<usize> {
+        self.sentence.map(|s| s as usize)
+    }
+
+    /// Index of the mention's paragraph in [`Document::paragraphs`].
+    pub fn paragraph_index(&self) -> Option<usize> {
+        self.paragraph.map(|p| p as usize)
+    }
+
+    /// Index of the mention's section part in [`Document::sections`].
+    pub fn section_part(&self) -> usize {
+        self.section_index as usize
+    }
 }
 
 /// The candidate whose gazetteer title stands right before a family name
@@ -608,7 +628,7 @@ pub(crate) fn resolve(
     // they lie in: the context an ambiguous place name is read in.
     let mut places: FxHashSet<EntityIndex> = FxHashSet::default();
     for h in hits.iter().filter(|h| !h.ambiguous) {
-        for &e in &h.entities {
+        for &e in h.entities.iter() {
             let entity = gazetteer.entity(e);
             if entity.kind == EntityKind::Place {
                 places.insert(e);
@@ -622,6 +642,14 @@ pub(crate) fn resolve(
     // not one allocation of each per mention.
     let mut ids: FxHashMap<EntityIndex, Arc<str>> = FxHashMap::default();
     let mut aliases: FxHashMap<(usize, usize), Arc<str>> = FxHashMap::default();
+    let mut texts: FxHashMap<&str, Arc<str>> = FxHashMap::default();
+    let mut clitics: FxHashMap<&str, Arc<str>> = FxHashMap::default();
+    let mut id_of = |e: EntityIndex| {
+        Arc::clone(
+            ids.entry(e)
+                .or_insert_with(|| Arc::from(gazetteer.entity(e).id.as_str())),
+        )
+    };
     let mut mentions = Vec::with_capacity(hits.len());
     let mut at = Cursor::default();
     let mut in_section_order = true;
@@ -635,7 +663,7 @@ pub(crate) fn resolve(
         }
         if hit.ambiguous && hit.entities.len() > 1 {
             if let Some(e) = place_in_context(original, &hit, gazetteer, &places) {
-                hit.entities = vec![e];
+                hit.entities = Entities::One(e);
                 hit.ambiguous = false;
             }
         }
@@ -656,7 +684,7 @@ pub(crate) fn resolve(
             if let Some((place, demonym)) = demonym_of_family(folded, &hit, demonyms, gazetteer) {
                 if family_in_demonym(folded, &hit, &seen, gazetteer).is_none() {
                     hit.form = AliasForm::Demonym;
-                    hit.entities = vec![place];
+                    hit.entities = Entities::One(place);
                     hit.alias = demonym.into();
                     hit.ambiguous = false;
                 }
@@ -665,7 +693,7 @@ pub(crate) fn resolve(
         if hit.form == AliasForm::Demonym {
             if let Some((e, alias)) = family_in_demonym(folded, &hit, &seen, gazetteer) {
                 hit.form = AliasForm::Family;
-                hit.entities = vec![e];
+                hit.entities = Entities::One(e);
                 hit.alias = alias.into();
                 hit.ambiguous = false;
             }
@@ -765,7 +793,8 @@ pub(crate) fn resolve(
         let kind = candidates
             .first()
             .map_or(EntityKind::Person, |&e| gazetteer.entity(e).kind);
-        let text = original.get(hit.start..hit.end).unwrap_or("").to_string();
+        let written = original.get(hit.start..hit.end).unwrap_or("");
+        let text = Arc::clone(texts.entry(written).or_insert_with(|| Arc::from(written)));
         let (line, column) = lines.line_col(original, hit.start);
         mentions.push(Mention {
             start: hit.start,
@@ -773,19 +802,11 @@ pub(crate) fn resolve(
             line,
             column,
             text,
-            entity_id: entity.map(|e| {
-                Arc::clone(
-                    ids.entry(e)
-                        .or_insert_with(|| Arc::from(gazetteer.entity(e).id.as_str())),
-                )
-            }),
+            entity_id: entity.map(&mut id_of),
             candidates: if candidates.len() > 1 || entity.is_none() {
-                candidates
-                    .iter()
-                    .map(|&c| gazetteer.entity(c).id.clone())
-                    .collect()
+                candidates.iter().map(|&c| id_of(c)).collect()
             } else {
-                Vec::new()
+                Box::default()
             },
             section,
             kind,
@@ -800,16 +821,26 @@ pub(crate) fn resolve(
                 Cow::Owned(alias) => Arc::from(alias),
             },
             form: hit.form,
-            clitic: hit.clitic.to_string(),
+            clitic: Arc::clone(
+                clitics
+                    .entry(hit.clitic)
+                    .or_insert_with(|| Arc::from(hit.clitic)),
+            ),
             entity,
-            candidate_indices: candidates,
             folded: (hit.folded_start, hit.folded_end),
-            section_index,
-            paragraph,
-            sentence,
+            section_index: index_u32(section_index),
+            paragraph: paragraph.map(index_u32),
+            sentence: sentence.map(index_u32),
         });
     }
     mentions
+}
+
+/// A paragraph, sentence or section index as a mention keeps it. A draft
+/// would need over 4 GB of text to have more than `u32::MAX` of them; past
+/// that every index reads as the last.
+fn index_u32(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
@@ -1227,7 +1258,7 @@ mod tests {
             let got: Vec<(&str, Option<&str>)> = report
                 .mentions
                 .iter()
-                .map(|m| (m.text.as_str(), m.entity_id.as_deref()))
+                .map(|m| (&*m.text, m.entity_id.as_deref()))
                 .collect();
             assert_eq!(got, case.want, "text: {}", case.text);
         }

@@ -1219,18 +1219,16 @@ fn classify(
         }
     }
 
-    // Debris chained to boilerplate, forwards then backwards.
-    let debris: Vec<bool> = blocks
-        .iter()
-        .map(|b| b.role.is_some() && is_debris(&text[b.range.clone()]))
-        .collect();
+    // Debris chained to boilerplate, forwards then backwards. Only a
+    // paragraph next to boilerplate is looked at (most drafts have none).
+    let debris = |b: &Block| b.role.is_some() && is_debris(&text[b.range.clone()]);
     for i in 1..blocks.len() {
-        if debris[i] && boiler[i - 1] && blocks[i - 1].role.is_some() {
+        if !boiler[i] && boiler[i - 1] && blocks[i - 1].role.is_some() && debris(&blocks[i]) {
             boiler[i] = true;
         }
     }
     for i in (0..blocks.len().saturating_sub(1)).rev() {
-        if debris[i] && boiler[i + 1] && blocks[i + 1].role.is_some() {
+        if !boiler[i] && boiler[i + 1] && blocks[i + 1].role.is_some() && debris(&blocks[i]) {
             boiler[i] = true;
         }
     }

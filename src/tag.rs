@@ -69,7 +69,7 @@ pub(crate) struct Hit<'t> {
     pub folded_start: usize,
     pub folded_end: usize,
     /// Candidate entities; more than one only for a shared family name.
-    pub entities: Vec<EntityIndex>,
+    pub entities: Entities,
     pub form: AliasForm,
     /// The gazetteer form that matched (of the first candidate).
     pub alias: Cow<'t, str>,
@@ -79,6 +79,44 @@ pub(crate) struct Hit<'t> {
     /// `ambiguous`, or a one-word alias that folds like a function word):
     /// coreference keeps it only with support in the draft.
     pub ambiguous: bool,
+}
+
+/// The candidate entities of a hit, in the tagger's order. Nearly every hit
+/// has one, kept inline: no allocation per hit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Entities {
+    One(EntityIndex),
+    Many(Box<[EntityIndex]>),
+}
+
+impl Entities {
+    /// A list of two or more entities (one goes inline).
+    fn from_vec(mut list: Vec<EntityIndex>) -> Entities {
+        match list[..] {
+            [one] => Entities::One(one),
+            _ => {
+                list.shrink_to_fit();
+                Entities::Many(list.into_boxed_slice())
+            }
+        }
+    }
+}
+
+impl Default for Entities {
+    fn default() -> Self {
+        Entities::Many(Box::default())
+    }
+}
+
+impl std::ops::Deref for Entities {
+    type Target = [EntityIndex];
+
+    fn deref(&self) -> &[EntityIndex] {
+        match self {
+            Entities::One(one) => std::slice::from_ref(one),
+            Entities::Many(list) => list,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -984,14 +1022,22 @@ impl Tagger {
         }
         let mut best = targets.iter().filter(|t| t.form == form && allowed(t));
         let first = best.next()?;
-        let mut entities = vec![first.entity];
         let mut ambiguous = first.ambiguous;
+        let mut more = Vec::new();
         for t in best {
-            if entities.last() != Some(&t.entity) {
-                entities.push(t.entity);
+            if more.last().unwrap_or(&first.entity) != &t.entity {
+                if more.is_empty() {
+                    more.push(first.entity);
+                }
+                more.push(t.entity);
             }
             ambiguous &= t.ambiguous;
         }
+        let entities = if more.is_empty() {
+            Entities::One(first.entity)
+        } else {
+            Entities::from_vec(more)
+        };
         let range = folded.original_range(token_start..token_end);
         Some(Hit {
             start: range.start,

@@ -193,7 +193,7 @@ fn tagged(file: &str) -> Vec<(String, String)> {
         .into_iter()
         .map(|m| {
             (
-                m.text,
+                m.text.to_string(),
                 m.entity_id.as_deref().unwrap_or_default().to_string(),
             )
         })

@@ -38,7 +38,7 @@ fn tagged_at(mentions: &[Mention], start: usize, id: &str) -> Result<(), String>
             .collect();
         return Err(format!("no mention there (found: {})", found.join(", ")));
     };
-    if m.entity_id.as_deref() == Some(id) || m.candidates.iter().any(|c| c == id) {
+    if m.entity_id.as_deref() == Some(id) || m.candidates.iter().any(|c| **c == *id) {
         Ok(())
     } else {
         Err(format!(

@@ -27,7 +27,7 @@ fn places(text: &str) -> Vec<(String, String)> {
         .filter(|m| m.kind.as_str() == "place")
         .map(|m| {
             (
-                m.text,
+                m.text.to_string(),
                 m.entity_id.as_deref().unwrap_or_default().to_string(),
             )
         })

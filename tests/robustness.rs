@@ -119,7 +119,7 @@ fn random_drafts_never_panic_and_spans_slice_exactly() {
         let spans = report
             .mentions
             .iter()
-            .map(|m| (m.start, m.end, m.text.as_str()))
+            .map(|m| (m.start, m.end, &*m.text))
             .chain(
                 report
                     .findings

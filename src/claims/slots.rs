@@ -308,8 +308,8 @@ impl Referents {
                     end: mention.folded.1,
                     entity,
                     kind: mention.kind,
-                    sentence: mention.sentence,
-                    paragraph: mention.paragraph,
+                    sentence: mention.sentence_index(),
+                    paragraph: mention.paragraph_index(),
                     demonym: mention.form == crate::tag::AliasForm::Demonym,
                 });
             }

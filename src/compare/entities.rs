@@ -45,7 +45,7 @@ impl<'v> Present<'v> {
             }
             match &m.entity_id {
                 Some(id) => by_id.entry(&**id).or_default().push(i),
-                None => maybe.extend(m.candidates.iter().map(String::as_str)),
+                None => maybe.extend(m.candidates.iter().map(|c| &**c)),
             }
         }
         Present { by_id, maybe }

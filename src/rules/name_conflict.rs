@@ -282,7 +282,7 @@ impl<'a> SentenceIndex<'a> {
             .collect();
         let mut persons: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (i, m) in cx.mentions.iter().enumerate() {
-            if let (EntityKind::Person, Some(s)) = (m.kind, m.sentence) {
+            if let (EntityKind::Person, Some(s)) = (m.kind, m.sentence_index()) {
                 persons.entry(s).or_default().push(i);
             }
         }
@@ -327,7 +327,7 @@ fn slots_of(
             }
         }
     }
-    if let Some(s) = mention.sentence {
+    if let Some(s) = mention.sentence_index() {
         let meeting = sentences
             .words(cx, s)
             .iter()
@@ -400,7 +400,7 @@ fn section_name(cx: &Context<'_>, m: &Mention) -> String {
     match m.section {
         SectionKind::Body => "the body".to_string(),
         SectionKind::Appended => {
-            let n = cx.doc.sections.get(m.section_index).map_or(0, |s| s.index) + 1;
+            let n = cx.doc.sections.get(m.section_part()).map_or(0, |s| s.index) + 1;
             format!("appended part {n}")
         }
         SectionKind::Boilerplate => "boilerplate".to_string(),
@@ -413,7 +413,7 @@ fn sections_phrase(cx: &Context<'_>, mentions: &[&Mention]) -> String {
     let parts: BTreeSet<usize> = mentions
         .iter()
         .filter(|m| m.section == SectionKind::Appended)
-        .map(|m| cx.doc.sections.get(m.section_index).map_or(0, |s| s.index) + 1)
+        .map(|m| cx.doc.sections.get(m.section_part()).map_or(0, |s| s.index) + 1)
         .collect();
     let parts_text = match parts.len() {
         0 => String::new(),
@@ -641,7 +641,7 @@ fn conflict(
             Slot::Meeting(c) => {
                 // Mentions are in text order: look only inside the sentence.
                 let counterpart = mention
-                    .sentence
+                    .sentence_index()
                     .and_then(|s| cx.doc.sentences.get(s))
                     .and_then(|sentence| {
                         let from = cx
@@ -654,7 +654,7 @@ fn conflict(
                     })
                     .map_or_else(
                         || cx.gazetteer.entity(*c).preferred_name().to_string(),
-                        |m| m.text.clone(),
+                        |m| m.text.to_string(),
                     );
                 format!("the meeting with \"{counterpart}\"")
             }

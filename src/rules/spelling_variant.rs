@@ -175,11 +175,11 @@ impl Rule for SpellingVariant {
         for mention in cx.mentions {
             // A family name left unlinked (no antecedent) still has one
             // spelling or another of its only candidate: ترامب، ترمب.
-            let only = match mention.candidate_indices.as_slice() {
-                [e] => Some(*e),
+            let only = || match &mention.candidates[..] {
+                [id] => cx.gazetteer.index_of(id),
                 _ => None,
             };
-            let Some(e) = mention.entity.or(only) else {
+            let Some(e) = mention.entity.or_else(only) else {
                 continue;
             };
             let variants = memo

@@ -482,7 +482,7 @@ fn the_binary_table_reads_back_and_refuses_damage() {
         tagger
             .hits(text, &folded)
             .into_iter()
-            .map(|h| (h.start, h.end, h.entities))
+            .map(|h| (h.start, h.end, h.entities.to_vec()))
             .collect()
     };
     let built = TaggerBuilder::new().build(&g);
