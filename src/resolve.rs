@@ -644,6 +644,7 @@ pub(crate) fn resolve(
     let mut aliases: FxHashMap<(usize, usize), Arc<str>> = FxHashMap::default();
     let mut texts: FxHashMap<&str, Arc<str>> = FxHashMap::default();
     let mut clitics: FxHashMap<&str, Arc<str>> = FxHashMap::default();
+    let no_clitic: Arc<str> = Arc::from("");
     let mut id_of = |e: EntityIndex| {
         Arc::clone(
             ids.entry(e)
@@ -793,8 +794,32 @@ pub(crate) fn resolve(
         let kind = candidates
             .first()
             .map_or(EntityKind::Person, |&e| gazetteer.entity(e).kind);
+        let alias = match hit.alias {
+            // The tagger's table outlives the draft: its alias strings are
+            // told apart by address.
+            Cow::Borrowed(alias) => Arc::clone(
+                aliases
+                    .entry((alias.as_ptr() as usize, alias.len()))
+                    .or_insert_with(|| Arc::from(alias)),
+            ),
+            Cow::Owned(alias) => Arc::from(alias),
+        };
+        // Most names are written as their alias: then no text is hashed.
         let written = original.get(hit.start..hit.end).unwrap_or("");
-        let text = Arc::clone(texts.entry(written).or_insert_with(|| Arc::from(written)));
+        let text = if written == &*alias {
+            Arc::clone(&alias)
+        } else {
+            Arc::clone(texts.entry(written).or_insert_with(|| Arc::from(written)))
+        };
+        let clitic = if hit.clitic.is_empty() {
+            Arc::clone(&no_clitic)
+        } else {
+            Arc::clone(
+                clitics
+                    .entry(hit.clitic)
+                    .or_insert_with(|| Arc::from(hit.clitic)),
+            )
+        };
         let (line, column) = lines.line_col(original, hit.start);
         mentions.push(Mention {
             start: hit.start,
@@ -810,22 +835,9 @@ pub(crate) fn resolve(
             },
             section,
             kind,
-            alias: match hit.alias {
-                // The tagger's table outlives the draft: its alias strings are
-                // told apart by address.
-                Cow::Borrowed(alias) => Arc::clone(
-                    aliases
-                        .entry((alias.as_ptr() as usize, alias.len()))
-                        .or_insert_with(|| Arc::from(alias)),
-                ),
-                Cow::Owned(alias) => Arc::from(alias),
-            },
+            alias,
             form: hit.form,
-            clitic: Arc::clone(
-                clitics
-                    .entry(hit.clitic)
-                    .or_insert_with(|| Arc::from(hit.clitic)),
-            ),
+            clitic,
             entity,
             folded: (hit.folded_start, hit.folded_end),
             section_index: index_u32(section_index),

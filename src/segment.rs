@@ -943,7 +943,7 @@ impl MarkerMatcher {
 
     fn is_appended_marker(&self, paragraph: &str, markdown: bool) -> bool {
         paragraph.len() <= MAX_MARKER_LEN
-            && kept_letters(paragraph) <= self.appended_letters
+            && !more_kept_letters_than(paragraph, self.appended_letters)
             && self.appended.contains(&marker_key(paragraph, markdown))
     }
 
@@ -1044,11 +1044,17 @@ impl MarkerMatcher {
 /// each (ASCII letters and digits, the Arabic letters U+0621–U+064A but
 /// tatweel), so a text's key has at least this many.
 fn kept_letters(text: &str) -> usize {
-    text.chars()
-        .filter(|&c| {
-            c.is_ascii_alphanumeric() || (('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}')
-        })
-        .count()
+    text.chars().filter(|&c| is_kept_letter(c)).count()
+}
+
+fn is_kept_letter(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}')
+}
+
+/// Whether `text` has more than `n` [`kept_letters`], counting no further
+/// than the one past `n`.
+fn more_kept_letters_than(text: &str, n: usize) -> bool {
+    text.chars().filter(|&c| is_kept_letter(c)).nth(n).is_some()
 }
 
 /// The bytes that may start a whitespace char: ASCII whitespace and the

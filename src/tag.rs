@@ -918,7 +918,9 @@ impl Tagger {
     /// `folded` was made from.
     pub(crate) fn hits<'t>(&'t self, original: &str, folded: &'t Folded) -> Vec<Hit<'t>> {
         let text = folded.text();
-        let mut hits = Vec::new();
+        // About one name per 80 bytes, as in the fixture drafts: a big
+        // draft's list is not copied as it grows.
+        let mut hits = Vec::with_capacity(text.len() / 80);
         let mut matches = NextMatch::new(&self.table.automata, text);
         let mut pos = 0;
         while pos < text.len() {
