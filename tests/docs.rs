@@ -93,3 +93,55 @@ fn readme_rules_table_matches_explain() {
         "README.md's rules table disagrees with `tadqiq explain`"
     );
 }
+
+/// The counts of the shipped gazetteer in README.md and docs/gazetteer.md
+/// are those `tadqiq gazetteer stats` gives (a gazetteer change that adds an
+/// entity, a role or an ambiguous alias updates both).
+#[test]
+fn gazetteer_counts_in_the_docs_are_the_real_ones() {
+    let stats: serde_json::Value =
+        serde_json::from_str(&tadqiq(&["gazetteer", "stats", "--format", "json"]))
+            .expect("stats is JSON");
+    let n = |v: &serde_json::Value| {
+        let n = v.as_u64().expect("a count");
+        // Counts are written with a thousands separator, as in "1,177".
+        if n >= 1000 {
+            format!("{},{:03}", n / 1000, n % 1000)
+        } else {
+            n.to_string()
+        }
+    };
+    let (entities, people, places, orgs) = (
+        n(&stats["entities"]),
+        n(&stats["by_kind"]["person"]),
+        n(&stats["by_kind"]["place"]),
+        n(&stats["by_kind"]["organization"]),
+    );
+    let (roles, dated, ambiguous) = (
+        n(&stats["roles"]),
+        n(&stats["dated_roles"]),
+        n(&stats["ambiguous_aliases"]),
+    );
+    // Both sentences wrap lines: compare with runs of white space as one space.
+    let flat = |path: &str| {
+        let text = std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR")))
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let readme = format!(
+        "({entities} entities: {people} people with {roles} roles, {dated} of them dated, \
+         {places} places, {orgs} organizations;"
+    );
+    assert!(
+        flat("README.md").contains(&readme),
+        "README.md's gazetteer counts are stale; they are now: {readme}"
+    );
+    let guide = format!(
+        "({entities} entities in this release: {people} people with {roles} roles, \
+         {places} places, {orgs} organizations, {ambiguous} ambiguous aliases)."
+    );
+    assert!(
+        flat("docs/gazetteer.md").contains(&guide),
+        "docs/gazetteer.md's gazetteer counts are stale; they are now: {guide}"
+    );
+}
