@@ -10,7 +10,7 @@ use crate::claims::{self, Claims, ExtractContext};
 use crate::finding::{Finding, Severity};
 use crate::gazetteer::{Gazetteer, GazetteerErrors, GazetteerSources, PartialDate};
 use crate::normalize::fold;
-use crate::resolve::{resolve, Demonyms, Mention};
+use crate::resolve::{resolve, Lookups, Mention};
 use crate::rules::{self, Context, Lexicon, Prefer};
 use crate::segment::{segment_folded, Format, SectionKind, SectionMarkers};
 use crate::tag::{Tagger, TaggerBuilder};
@@ -93,7 +93,7 @@ impl CheckerBuilder {
             gazetteer,
             tagger,
             lexicon,
-            demonyms: Arc::new(OnceLock::new()),
+            lookups: Arc::default(),
             markers: self.markers.clone().unwrap_or_default(),
             levels: self.levels.clone(),
             prefer: self.prefer.clone(),
@@ -108,9 +108,9 @@ pub struct Checker {
     gazetteer: Arc<Gazetteer>,
     tagger: Arc<Tagger>,
     lexicon: Arc<OnceLock<Lexicon>>,
-    /// The folded demonyms coreference looks family names up in, built on
-    /// the first draft that needs them.
-    demonyms: Arc<OnceLock<Demonyms>>,
+    /// The folded demonyms and titles coreference looks names up in,
+    /// built on the first draft that needs them.
+    lookups: Arc<Lookups>,
     markers: SectionMarkers,
     levels: BTreeMap<String, RuleLevel>,
     prefer: Prefer,
@@ -205,7 +205,7 @@ impl Checker {
             hits,
             &doc,
             &self.gazetteer,
-            &self.demonyms,
+            &self.lookups,
             role_date,
         );
         let mut findings = Vec::new();

@@ -24,7 +24,6 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
-use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::OnceLock;
 
@@ -109,7 +108,7 @@ fn title_before(
     folded: &str,
     name_start: usize,
     candidates: &[EntityIndex],
-    mut titles_of: impl FnMut(EntityIndex) -> Rc<[TitleKey]>,
+    mut titles_of: impl FnMut(EntityIndex) -> Arc<[TitleKey]>,
 ) -> Option<EntityIndex> {
     let (last, n) = last_words(folded.get(..name_start)?);
     let words = &last[..n];
@@ -583,13 +582,40 @@ fn names_another_body(folded: &str, hit: &Hit<'_>, gazetteer: &Gazetteer) -> boo
     purposes.peek().is_some() && purposes.all(|w| w != next)
 }
 
+/// What coreference looks up in the gazetteer beyond its names: built on
+/// first use, then shared by every draft a checker resolves.
+#[derive(Debug, Default)]
+pub(crate) struct Lookups {
+    demonyms: OnceLock<Demonyms>,
+    titles: OnceLock<FxHashMap<EntityIndex, Arc<[TitleKey]>>>,
+}
+
+/// The folded titles of every entity that has roles.
+fn title_keys(gazetteer: &Gazetteer) -> FxHashMap<EntityIndex, Arc<[TitleKey]>> {
+    gazetteer
+        .entities()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.roles.is_empty())
+        .map(|(i, e)| {
+            let keys = e
+                .roles
+                .iter()
+                .flat_map(|r| r.title.all())
+                .map(|t| TitleKey::new(fold_str(t)))
+                .collect();
+            (i, keys)
+        })
+        .collect()
+}
+
 pub(crate) fn resolve(
     original: &str,
     folded: &str,
     hits: Vec<Hit<'_>>,
     doc: &Document,
     gazetteer: &Gazetteer,
-    demonyms: &OnceLock<Demonyms>,
+    lookups: &Lookups,
     role_date: PartialDate,
 ) -> Vec<Mention> {
     // Line and column as each mention is made, in text order so that the
@@ -598,9 +624,11 @@ pub(crate) fn resolve(
     let lines = LineIndex::new(original);
     // family key → (section index, entity) of full mentions seen so far
     let mut seen: FxHashMap<String, Vec<(usize, SectionKind, EntityIndex)>> = FxHashMap::default();
-    // Folded family names and titles per entity, folded once per draft.
+    // Folded family names per entity, folded once per draft; titles are
+    // folded once per checker.
     let mut family_keys: FxHashMap<EntityIndex, Vec<String>> = FxHashMap::default();
-    let mut title_keys: FxHashMap<EntityIndex, Rc<[TitleKey]>> = FxHashMap::default();
+    let title_keys = lookups.titles.get_or_init(|| title_keys(gazetteer));
+    let no_titles: Arc<[TitleKey]> = Arc::from([]);
     // Entities with an unambiguous full mention (name or acronym) so far.
     let mut named: FxHashSet<EntityIndex> = FxHashSet::default();
     // Every full-name mention (folded start, entity), for a family name
@@ -613,16 +641,8 @@ pub(crate) fn resolve(
         .filter(|h| !skips.is_skipped(doc, &(h.start..h.end)))
         .flat_map(|h| h.entities.iter().map(move |&e| (h.folded_start, e)))
         .collect();
-    let mut titles_of = |e: EntityIndex| -> Rc<[TitleKey]> {
-        Rc::clone(title_keys.entry(e).or_insert_with(|| {
-            gazetteer
-                .entity(e)
-                .roles
-                .iter()
-                .flat_map(|r| r.title.all())
-                .map(|t| TitleKey::new(fold_str(t)))
-                .collect()
-        }))
+    let mut titles_of = |e: EntityIndex| -> Arc<[TitleKey]> {
+        Arc::clone(title_keys.get(&e).unwrap_or(&no_titles))
     };
     // Places named unambiguously anywhere in the draft, with the countries
     // they lie in: the context an ambiguous place name is read in.
@@ -682,7 +702,9 @@ pub(crate) fn resolve(
         // of the person before it, or after a definite noun ("مجلس السيادة
         // السوداني"), it is the adjective of the place.
         if hit.form == AliasForm::Family {
-            if let Some((place, demonym)) = demonym_of_family(folded, &hit, demonyms, gazetteer) {
+            if let Some((place, demonym)) =
+                demonym_of_family(folded, &hit, &lookups.demonyms, gazetteer)
+            {
                 if family_in_demonym(folded, &hit, &seen, gazetteer).is_none() {
                     hit.form = AliasForm::Demonym;
                     hit.entities = Entities::One(place);
@@ -753,7 +775,7 @@ pub(crate) fn resolve(
                                 .roles_at(role_date)
                                 .flat_map(|r| r.title.all())
                                 .map(|t| TitleKey::new(fold_str(t)))
-                                .collect::<Rc<[TitleKey]>>()
+                                .collect::<Arc<[TitleKey]>>()
                         });
                         let any =
                             title_before(folded, hit.folded_start, &hit.entities, &mut titles_of);

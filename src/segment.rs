@@ -220,6 +220,7 @@ fn segment_with(
     let skips = find_skips(text, format, &mut doc.front_matter_date);
     let blocks = find_blocks(text, format, &skips);
     let matcher = MarkerMatcher::cached(markers);
+    matcher.count_draft(text.len());
     let blocks = classify(text, folded, blocks, &matcher, format);
 
     let mut skipped: Vec<Range<usize>> = skips.into_iter().map(|s| s.range).collect();
@@ -882,9 +883,12 @@ struct MarkerMatcher {
     appended_letters: usize,
     boilerplate: Vec<String>,
     automaton: Option<AhoCorasick>,
-    /// The same phrases as a DFA, built for the first draft of at least
+    /// The same phrases as a DFA, built once this thread's drafts reach
     /// `BIG_DRAFT` bytes: faster to search, slower to build.
     dfa: std::cell::OnceCell<Option<AhoCorasick>>,
+    /// Bytes of the drafts segmented with this matcher so far, the current
+    /// one included: many small drafts pay for the DFA as one big one does.
+    seen: std::cell::Cell<usize>,
 }
 
 thread_local! {
@@ -938,7 +942,13 @@ impl MarkerMatcher {
             boilerplate,
             automaton,
             dfa: std::cell::OnceCell::new(),
+            seen: std::cell::Cell::new(0),
         }
+    }
+
+    /// Counts a draft of `len` bytes about to be segmented.
+    fn count_draft(&self, len: usize) {
+        self.seen.set(self.seen.get().saturating_add(len));
     }
 
     fn is_appended_marker(&self, paragraph: &str, markdown: bool) -> bool {
@@ -947,13 +957,11 @@ impl MarkerMatcher {
             && self.appended.contains(&marker_key(paragraph, markdown))
     }
 
-    /// Whether the paragraph `text[range]` is boilerplate. With the draft's
-    /// fold, the paragraph's folded text is a slice of it; without, the
-    /// paragraph is folded here.
-    /// The boilerplate automaton for a draft of `len` bytes: a DFA for a big
-    /// draft (same matches, fewer cycles per byte), else the default kind.
-    fn automaton(&self, len: usize) -> Option<&AhoCorasick> {
-        if len < BIG_DRAFT {
+    /// The boilerplate automaton once `seen` bytes of drafts were segmented:
+    /// a DFA past `BIG_DRAFT` (same matches, fewer cycles per byte), else
+    /// the default kind.
+    fn automaton(&self, seen: usize) -> Option<&AhoCorasick> {
+        if seen < BIG_DRAFT {
             return self.automaton.as_ref();
         }
         self.dfa
@@ -970,11 +978,14 @@ impl MarkerMatcher {
             .or(self.automaton.as_ref())
     }
 
+    /// Whether the paragraph `text[range]` is boilerplate. With the draft's
+    /// fold, the paragraph's folded text is a slice of it; without, the
+    /// paragraph is folded here.
     fn is_boilerplate(&self, text: &str, draft: Option<&Folded>, range: Range<usize>) -> bool {
         if self.boilerplate.is_empty() {
             return false;
         }
-        let automaton = self.automaton(text.len());
+        let automaton = self.automaton(self.seen.get());
         let paragraph = &text[range.clone()];
         // A paragraph short enough to be folded whole either way: no marker
         // anywhere in it settles it before its words are counted.
@@ -1137,8 +1148,9 @@ fn marker_key(s: &str, markdown: bool) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Drafts of at least this many bytes search boilerplate with a DFA: its
-/// build (about a millisecond) is then a small part of the draft's time.
+/// Once a thread has segmented this many bytes of drafts (one big draft or
+/// many small ones), boilerplate is searched with a DFA: its build (about a
+/// millisecond) is then a small part of the time spent.
 const BIG_DRAFT: usize = 1 << 20;
 
 /// Bytes of a long paragraph folded to look for a boilerplate marker at its
