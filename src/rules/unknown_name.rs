@@ -11,11 +11,14 @@
 //! only after a rank (العميد، الأمير، Admiral…). One pass over the words of
 //! the draft.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::finding::{Finding, Severity};
-use crate::rules::titles::{all_words, original, words_key, Gap, Word};
+use crate::gazetteer::fxhash::FxHashMap;
+use crate::gazetteer::{EntityKind, Gazetteer};
+use crate::rules::titles::{all_words, original, words_key, Gap, TitleIndex, Word};
 use crate::rules::{Context, Rule, RuleInfo};
 use crate::segment::SectionKind;
 
@@ -26,9 +29,211 @@ enum Head {
     /// A spokesperson: needs a name of two words or more.
     Speaker,
     /// A rank or royal title: a one-word name is fine.
-    Rank,
+    Rank(Rank),
     /// A common noun used as a title: needs a comma or a known title.
     Generic,
+}
+
+/// What a rank head calls the person it introduces. A one-word name after
+/// it ("الأمير حسين", "Sheikh Mohammed") is a short reference to a gazetteer
+/// person only if some gazetteer person of that given name holds the same
+/// rank (see [`GivenNames`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rank {
+    /// الملك، King (and queen, monarch, العاهل).
+    King,
+    /// الأمير، Prince (and princess, emir).
+    Prince,
+    /// الشيخ، Sheikh.
+    Sheikh,
+    /// A military rank (العميد، اللواء، العماد، General, Admiral …): one
+    /// class, since Arabic and English rank the same officer differently
+    /// ("اللواء" is a major general, "General" in English copy).
+    Officer,
+}
+
+/// A set of [`Rank`]s, one bit each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Ranks(u8);
+
+impl Ranks {
+    fn with(self, rank: Rank) -> Ranks {
+        Ranks(self.0 | 1 << rank as u8)
+    }
+
+    fn union(self, other: Ranks) -> Ranks {
+        Ranks(self.0 | other.0)
+    }
+
+    pub(crate) fn contains(self, rank: Rank) -> bool {
+        self.0 & 1 << rank as u8 != 0
+    }
+
+    fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// Where a rank word is evidence that a gazetteer person holds the rank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// Anywhere in a role title ("Crown Prince", "أمير قطر", "Saudi
+    /// King"), and before a name ("الشيخ نعيم قاسم", "King Charles III").
+    Anywhere,
+    /// Anywhere in a role title, never before a name: the word is also a
+    /// given name (Amir, Emir) or has no article (أمير، ملك).
+    TitleOnly,
+    /// As the first word of a role title or before a name: in the middle
+    /// of a title the word is something else ("Secretary-General",
+    /// "Director General").
+    Lead,
+}
+
+/// The folded words that show a gazetteer person holds a rank, read from
+/// role titles and names (not a list of people: which people hold a rank
+/// is the gazetteer's to say).
+const RANK_WORDS: [(&str, Rank, Evidence); 36] = [
+    ("الملك", Rank::King, Evidence::Anywhere),
+    ("الملكه", Rank::King, Evidence::Anywhere),
+    ("king", Rank::King, Evidence::Anywhere),
+    ("queen", Rank::King, Evidence::Anywhere),
+    ("ملك", Rank::King, Evidence::TitleOnly),
+    ("ملكه", Rank::King, Evidence::TitleOnly),
+    ("العاهل", Rank::King, Evidence::TitleOnly),
+    ("monarch", Rank::King, Evidence::TitleOnly),
+    ("الامير", Rank::Prince, Evidence::Anywhere),
+    ("الاميره", Rank::Prince, Evidence::Anywhere),
+    ("prince", Rank::Prince, Evidence::Anywhere),
+    ("princess", Rank::Prince, Evidence::Anywhere),
+    ("امير", Rank::Prince, Evidence::TitleOnly),
+    ("اميره", Rank::Prince, Evidence::TitleOnly),
+    ("emir", Rank::Prince, Evidence::TitleOnly),
+    ("amir", Rank::Prince, Evidence::TitleOnly),
+    ("الشيخ", Rank::Sheikh, Evidence::Anywhere),
+    ("الشيخه", Rank::Sheikh, Evidence::Anywhere),
+    ("sheikh", Rank::Sheikh, Evidence::Anywhere),
+    ("sheikha", Rank::Sheikh, Evidence::Anywhere),
+    ("شيخ", Rank::Sheikh, Evidence::TitleOnly),
+    ("شيخه", Rank::Sheikh, Evidence::TitleOnly),
+    ("الادميرال", Rank::Officer, Evidence::Lead),
+    ("العميد", Rank::Officer, Evidence::Lead),
+    ("اللواء", Rank::Officer, Evidence::Lead),
+    ("العقيد", Rank::Officer, Evidence::Lead),
+    ("الجنرال", Rank::Officer, Evidence::Lead),
+    ("العماد", Rank::Officer, Evidence::Lead),
+    ("المقدم", Rank::Officer, Evidence::Lead),
+    ("الفريق", Rank::Officer, Evidence::Lead),
+    ("admiral", Rank::Officer, Evidence::Lead),
+    ("general", Rank::Officer, Evidence::Lead),
+    ("gen", Rank::Officer, Evidence::Lead),
+    ("colonel", Rank::Officer, Evidence::Lead),
+    ("col", Rank::Officer, Evidence::Lead),
+    ("brigadier", Rank::Officer, Evidence::Lead),
+];
+
+fn rank_word(word: &str) -> Option<(Rank, Evidence)> {
+    RANK_WORDS
+        .iter()
+        .find(|(w, _, _)| *w == word)
+        .map(|&(_, rank, evidence)| (rank, evidence))
+}
+
+/// The ranks a role title's [`words_key`] shows: "crown prince" → prince,
+/// "امير قطر" → prince, "general" alone at the start → officer.
+fn title_ranks(key: &str) -> Ranks {
+    let mut ranks = Ranks::default();
+    for (n, word) in key.split(' ').enumerate() {
+        if let Some((rank, evidence)) = rank_word(word) {
+            if evidence != Evidence::Lead || n == 0 {
+                ranks = ranks.with(rank);
+            }
+        }
+    }
+    ranks
+}
+
+/// The given name of a person's name [`words_key`] and the ranks written
+/// before it: "الشيخ جراح جابر الاحمد الصباح" → ("جراح", sheikh), "king
+/// charles iii" → ("charles", king), "احمد الشرع" → ("احمد", none). Leading
+/// honorifics (الدكتور، سمو …, lexicon/names.yaml) are skipped; a name of
+/// nothing else gives "".
+fn given_name(key: &str) -> (&str, Ranks) {
+    let lists = crate::rules::words::get();
+    let mut ranks = Ranks::default();
+    for word in key.split(' ') {
+        match rank_word(word) {
+            Some((rank, Evidence::Anywhere | Evidence::Lead)) => ranks = ranks.with(rank),
+            _ if lists.is_honorific(word) => {}
+            _ => return (word, ranks),
+        }
+    }
+    ("", ranks)
+}
+
+/// The given names of the gazetteer's people: the first word of each of
+/// their names after any rank or honorific, each with the ranks held by
+/// any person of that given name. A person holds a rank when one of their
+/// role titles shows it (at any date: a rank outlives the office, and a
+/// draft says "الملك حسين" of a king long dead) or a name of theirs starts
+/// with it. Built once per checker with the [`Lexicon`]; a draft costs one
+/// lookup per one-word name after a rank.
+///
+/// [`Lexicon`]: crate::rules::titles::Lexicon
+#[derive(Debug, Default)]
+pub(crate) struct GivenNames {
+    ranks: FxHashMap<String, Ranks>,
+}
+
+impl GivenNames {
+    pub(crate) fn build(gazetteer: &Gazetteer, titles: &TitleIndex) -> GivenNames {
+        let entities = gazetteer.entities();
+        // The ranks each entity's titles show. The title index holds each
+        // distinct title once with its holders, so no title is folded again.
+        let mut held = vec![Ranks::default(); entities.len()];
+        for (key, holders) in titles.iter() {
+            let ranks = title_ranks(key);
+            if ranks.is_empty() {
+                continue;
+            }
+            for &(e, _) in holders {
+                if let Some(slot) = held.get_mut(e) {
+                    *slot = slot.union(ranks);
+                }
+            }
+        }
+        let mut by_name: FxHashMap<String, Ranks> = FxHashMap::default();
+        let mut own: Vec<String> = Vec::new();
+        for (e, entity) in entities.iter().enumerate() {
+            if entity.kind != EntityKind::Person {
+                continue;
+            }
+            own.clear();
+            let mut ranks = held[e];
+            for name in entity.names.all() {
+                let key = words_key(name);
+                let (given, before) = given_name(&key);
+                ranks = ranks.union(before);
+                if !given.is_empty() && !own.iter().any(|g| g == given) {
+                    own.push(given.to_string());
+                }
+            }
+            for given in own.drain(..) {
+                let slot = by_name.entry(given).or_default();
+                *slot = slot.union(ranks);
+            }
+        }
+        GivenNames { ranks: by_name }
+    }
+
+    /// Whether a folded word is the given name of a gazetteer person.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.ranks.contains_key(word)
+    }
+
+    /// The ranks held by the gazetteer people of this given name.
+    pub(crate) fn ranks(&self, word: &str) -> Ranks {
+        self.ranks.get(word).copied().unwrap_or_default()
+    }
 }
 
 /// Heads as folded word sequences.
@@ -41,27 +246,27 @@ const HEADS: [(&str, Head); 52] = [
     ("spokesman", Head::Speaker),
     ("spokeswoman", Head::Speaker),
     ("spokesperson", Head::Speaker),
-    ("الادميرال", Head::Rank),
-    ("العميد", Head::Rank),
-    ("اللواء", Head::Rank),
-    ("العقيد", Head::Rank),
-    ("الجنرال", Head::Rank),
-    ("العماد", Head::Rank),
-    ("المقدم", Head::Rank),
-    ("الملك", Head::Rank),
-    ("الامير", Head::Rank),
-    ("الاميره", Head::Rank),
-    ("الشيخ", Head::Rank),
-    ("الشيخه", Head::Rank),
-    ("admiral", Head::Rank),
-    ("general", Head::Rank),
-    ("gen", Head::Rank),
-    ("colonel", Head::Rank),
-    ("col", Head::Rank),
-    ("brigadier", Head::Rank),
-    ("king", Head::Rank),
-    ("prince", Head::Rank),
-    ("sheikh", Head::Rank),
+    ("الادميرال", Head::Rank(Rank::Officer)),
+    ("العميد", Head::Rank(Rank::Officer)),
+    ("اللواء", Head::Rank(Rank::Officer)),
+    ("العقيد", Head::Rank(Rank::Officer)),
+    ("الجنرال", Head::Rank(Rank::Officer)),
+    ("العماد", Head::Rank(Rank::Officer)),
+    ("المقدم", Head::Rank(Rank::Officer)),
+    ("الملك", Head::Rank(Rank::King)),
+    ("الامير", Head::Rank(Rank::Prince)),
+    ("الاميره", Head::Rank(Rank::Prince)),
+    ("الشيخ", Head::Rank(Rank::Sheikh)),
+    ("الشيخه", Head::Rank(Rank::Sheikh)),
+    ("admiral", Head::Rank(Rank::Officer)),
+    ("general", Head::Rank(Rank::Officer)),
+    ("gen", Head::Rank(Rank::Officer)),
+    ("colonel", Head::Rank(Rank::Officer)),
+    ("col", Head::Rank(Rank::Officer)),
+    ("brigadier", Head::Rank(Rank::Officer)),
+    ("king", Head::Rank(Rank::King)),
+    ("prince", Head::Rank(Rank::Prince)),
+    ("sheikh", Head::Rank(Rank::Sheikh)),
     ("وزير", Head::Generic),
     ("وزيره", Head::Generic),
     ("الوزير", Head::Generic),
@@ -315,8 +520,8 @@ impl Rule for UnknownName {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let words = cx.words;
-        // The people the draft names in full, built at the first candidate.
-        let named: std::cell::OnceCell<Vec<Vec<String>>> = std::cell::OnceCell::new();
+        // The people the draft names, read at the first candidate.
+        let named = Named::default();
         // Which words lie in a mention, and of which kind.
         let mut tagged: Vec<Option<crate::gazetteer::EntityKind>> = vec![None; words.len()];
         let mut spans: Vec<(usize, usize, crate::gazetteer::EntityKind)> = cx
@@ -353,7 +558,7 @@ impl Rule for UnknownName {
             // after a person ("مطار الملك عبدالعزيز الدولي", "ملعب مدينة
             // الأمير عبدالله الفيصل الرياضية"): what follows is the rest of
             // the place's name (lexicon/names.yaml, place-nouns).
-            if head == Head::Rank
+            if matches!(head, Head::Rank(_))
                 && i > 0
                 && words[i].0 == Gap::Space
                 && crate::rules::words::get().is_place_noun(words[i - 1].1.text)
@@ -424,14 +629,10 @@ impl Rule for UnknownName {
                 continue;
             };
             let name_len = name_end - k;
-            let min_len = if head == Head::Rank { 1 } else { 2 };
+            let min_len = if matches!(head, Head::Rank(_)) { 1 } else { 2 };
             if name_len < min_len
                 || !boundary
-                || !looks_like_name(
-                    cx,
-                    &words[k..name_end],
-                    named.get_or_init(|| named_people(cx)),
-                )
+                || !looks_like_name(cx, &words[k..name_end], head, &named)
             {
                 continue;
             }
@@ -497,6 +698,64 @@ const DATE_WORDS: [&str; 16] = [
     "thursday",
 ];
 
+/// The people a draft names, read once per draft at its first candidate.
+#[derive(Default)]
+struct Named {
+    /// The folded words of every person name the draft gives in full.
+    full: OnceCell<Vec<Vec<String>>>,
+    /// The given names ([`given_name`]) of every gazetteer person the draft
+    /// mentions, by any of their names, family name or acronym.
+    given: OnceCell<Vec<String>>,
+}
+
+impl Named {
+    fn full(&self, cx: &Context<'_>) -> &[Vec<String>] {
+        self.full.get_or_init(|| {
+            let mut out: Vec<Vec<String>> = cx
+                .mentions
+                .iter()
+                .filter(|m| m.kind == EntityKind::Person && m.form == crate::tag::AliasForm::Name)
+                .map(|m| words_key(&m.alias).split(' ').map(str::to_string).collect())
+                .collect();
+            out.sort();
+            out.dedup();
+            out
+        })
+    }
+
+    /// Folds the names of the people the draft mentions, not the
+    /// gazetteer's: a handful per draft, and only when a one-word name
+    /// after a rank asks.
+    fn given(&self, cx: &Context<'_>) -> &[String] {
+        self.given.get_or_init(|| {
+            let mut people: Vec<usize> = cx
+                .mentions
+                .iter()
+                .filter(|m| m.kind == EntityKind::Person)
+                .filter_map(|m| m.entity)
+                .collect();
+            people.sort_unstable();
+            people.dedup();
+            let mut out = Vec::new();
+            for e in people {
+                let Some(entity) = cx.gazetteer.entities().get(e) else {
+                    continue;
+                };
+                for name in entity.names.all() {
+                    let key = words_key(name);
+                    let (given, _) = given_name(&key);
+                    if !given.is_empty() {
+                        out.push(given.to_string());
+                    }
+                }
+            }
+            out.sort();
+            out.dedup();
+            out
+        })
+    }
+}
+
 /// Whether the words a title is followed by read as a person's name rather
 /// than the start of a clause ("وهو يحمل درجة الدكتوراه"), a phrase
 /// ("بمشاركة وفود", "عشية الإثنين") or a word ("عدد"). A one-word name must
@@ -505,29 +764,20 @@ const DATE_WORDS: [&str; 16] = [
 /// look like an everyday word: a proclitic glued to a noun (ب، ل، ك، و، ف
 /// and three letters more), an imperfect verb (ي، ت، ن …), a feminine or
 /// plural noun (… ة، … ات). A name that is the start of a person the draft
-/// names in full ("الأمير فيصل" after "فيصل بن فرحان") is that person.
-/// The folded words of every person name the draft gives in full, once
-/// each.
-fn named_people(cx: &Context<'_>) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = cx
-        .mentions
-        .iter()
-        .filter(|m| {
-            m.kind == crate::gazetteer::EntityKind::Person && m.form == crate::tag::AliasForm::Name
-        })
-        .map(|m| words_key(&m.alias).split(' ').map(str::to_string).collect())
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
-fn looks_like_name(cx: &Context<'_>, name: &[(Gap, Word<'_>)], named: &[Vec<String>]) -> bool {
+/// names in full ("الأمير فيصل" after "فيصل بن فرحان") is that person, and
+/// a one-word name after a rank may be a short reference to a known person
+/// ([`short_reference`]).
+fn looks_like_name(
+    cx: &Context<'_>,
+    name: &[(Gap, Word<'_>)],
+    head: Head,
+    named: &Named,
+) -> bool {
     let lists = crate::rules::words::get();
     let Some(&(_, first)) = name.first() else {
         return false;
     };
-    let known_given = |w: &str| lists.is_given_name(w) || cx.lexicon.given_names.contains_key(w);
+    let known_given = |w: &str| lists.is_given_name(w) || cx.lexicon.given_names.contains(w);
     // A date, an honorific or another title inside the run: not a name
     // ("Health Minister Rakan Nasreddine" after "minister,").
     if name.iter().any(|(_, w)| {
@@ -555,16 +805,18 @@ fn looks_like_name(cx: &Context<'_>, name: &[(Gap, Word<'_>)], named: &[Vec<Stri
     // The start of a person named in full in the draft.
     let key: Vec<&str> = name.iter().map(|(_, w)| w.text).collect();
     if named
+        .full(cx)
         .iter()
         .any(|words| words.len() > key.len() && words.iter().zip(&key).all(|(a, b)| a == b))
     {
         return false;
     }
-    // One given name shared by many people of the gazetteer ("Sheikh
-    // Mohammed", "الشيخ محمد": Mohammed bin Salman, bin Zayed, bin
-    // Abdulrahman …) is a short reference to one of them, not a name to add.
-    if name.len() == 1 && first_name_of_several(cx, first.text) {
-        return false;
+    // A given name alone after a rank that a known person of that rank, or
+    // a person the draft mentions, bears is a short reference to them.
+    if let (1, Head::Rank(rank)) = (name.len(), head) {
+        if short_reference(cx, first.text, rank, named) {
+            return false;
+        }
     }
     let latin = first.text.is_ascii();
     if latin {
@@ -585,14 +837,17 @@ fn looks_like_name(cx: &Context<'_>, name: &[(Gap, Word<'_>)], named: &[Vec<Stri
     !(proclitic || verb || noun)
 }
 
-/// Whether a folded word is the first word of the names of three or more
-/// gazetteer people: a given name so common (محمد, Ahmed, Khalid) that it
-/// alone names nobody. Two is not enough: حسين begins two names.
-fn first_name_of_several(cx: &Context<'_>, word: &str) -> bool {
-    cx.lexicon
-        .given_names
-        .get(word)
-        .is_some_and(|&holders| holders >= 3)
+/// Whether a folded given name alone after a rank can mean a person the
+/// gazetteer knows: one of its people of that given name holds the rank
+/// ("الأمير محمد": Mohammed bin Salman is a crown prince; "الملك عبدالله"),
+/// or the draft mentions a person of that given name ("الأمير فيصل" after
+/// "Faisal bin Farhan", by any of his names). How many people share the
+/// given name does not count: as the gazetteer grows, every common given
+/// name is shared, and "الأمير حسين" must still be proposed while no
+/// gazetteer Hussein is a prince.
+fn short_reference(cx: &Context<'_>, word: &str, rank: Rank, named: &Named) -> bool {
+    cx.lexicon.given_names.ranks(word).contains(rank)
+        || named.given(cx).iter().any(|g| g == word)
 }
 
 fn is_capitalized(cx: &Context<'_>, word: Word<'_>) -> bool {
