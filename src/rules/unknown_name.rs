@@ -152,24 +152,6 @@ fn title_ranks(key: &str) -> Ranks {
     ranks
 }
 
-/// The given name of a person's name [`words_key`] and the ranks written
-/// before it: "الشيخ جراح جابر الاحمد الصباح" → ("جراح", sheikh), "king
-/// charles iii" → ("charles", king), "احمد الشرع" → ("احمد", none). Leading
-/// honorifics (الدكتور، سمو …, lexicon/names.yaml) are skipped; a name of
-/// nothing else gives "".
-fn given_name(key: &str) -> (&str, Ranks) {
-    let lists = crate::rules::words::get();
-    let mut ranks = Ranks::default();
-    for word in key.split(' ') {
-        match rank_word(word) {
-            Some((rank, Evidence::Anywhere | Evidence::Lead)) => ranks = ranks.with(rank),
-            _ if lists.is_honorific(word) => {}
-            _ => return (word, ranks),
-        }
-    }
-    ("", ranks)
-}
-
 /// The given names of the gazetteer's people: the first word of each of
 /// their names after any rank or honorific, each with the ranks held by
 /// any person of that given name. A person holds a rank when one of their
@@ -179,13 +161,31 @@ fn given_name(key: &str) -> (&str, Ranks) {
 /// lookup per one-word name after a rank.
 ///
 /// [`Lexicon`]: crate::rules::titles::Lexicon
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct GivenNames {
     ranks: FxHashMap<String, Ranks>,
+    /// The words a name may start with before its given name: the rank
+    /// words that count before a name, with their rank, and the honorifics
+    /// of lexicon/names.yaml (الدكتور، سمو …), with none.
+    before: FxHashMap<&'static str, Ranks>,
 }
 
 impl GivenNames {
     pub(crate) fn build(gazetteer: &Gazetteer, titles: &TitleIndex) -> GivenNames {
+        let mut before: FxHashMap<&'static str, Ranks> = FxHashMap::default();
+        for word in crate::rules::words::get().honorifics() {
+            before.insert(word, Ranks::default());
+        }
+        for (word, rank, evidence) in RANK_WORDS {
+            if evidence != Evidence::TitleOnly {
+                let slot = before.entry(word).or_default();
+                *slot = slot.with(rank);
+            }
+        }
+        let mut names = GivenNames {
+            ranks: FxHashMap::default(),
+            before,
+        };
         let entities = gazetteer.entities();
         // The ranks each entity's titles show. The title index holds each
         // distinct title once with its holders, so no title is folded again.
@@ -201,28 +201,59 @@ impl GivenNames {
                 }
             }
         }
-        let mut by_name: FxHashMap<String, Ranks> = FxHashMap::default();
-        let mut own: Vec<String> = Vec::new();
+        // Each person's folded names with the byte range of their given
+        // name: a rank shown by any of the names counts for all of them.
+        let mut keys: Vec<(String, usize, usize)> = Vec::new();
         for (e, entity) in entities.iter().enumerate() {
             if entity.kind != EntityKind::Person {
                 continue;
             }
-            own.clear();
+            keys.clear();
             let mut ranks = held[e];
             for name in entity.names.all() {
                 let key = words_key(name);
-                let (given, before) = given_name(&key);
-                ranks = ranks.union(before);
-                if !given.is_empty() && !own.iter().any(|g| g == given) {
-                    own.push(given.to_string());
+                let (start, end, shown) = names.given_at(&key);
+                ranks = ranks.union(shown);
+                // Once per given name: most of a person's names share it.
+                let given = &key[start..end];
+                if start < end && !keys.iter().any(|(k, s, e)| &k[*s..*e] == given) {
+                    keys.push((key, start, end));
                 }
             }
-            for given in own.drain(..) {
-                let slot = by_name.entry(given).or_default();
-                *slot = slot.union(ranks);
+            for (key, start, end) in &keys {
+                let given = &key[*start..*end];
+                if let Some(slot) = names.ranks.get_mut(given) {
+                    *slot = slot.union(ranks);
+                } else {
+                    names.ranks.insert(given.to_string(), ranks);
+                }
             }
         }
-        GivenNames { ranks: by_name }
+        names
+    }
+
+    /// The byte range of the given name in a name's [`words_key`] and the
+    /// ranks written before it: "الشيخ جراح جابر الاحمد الصباح" → "جراح",
+    /// sheikh; "king charles iii" → "charles", king; "الدكتور احمد" →
+    /// "احمد", none. A name of nothing else gives an empty range.
+    fn given_at(&self, key: &str) -> (usize, usize, Ranks) {
+        let mut ranks = Ranks::default();
+        let mut start = 0;
+        for word in key.split(' ') {
+            let end = start + word.len();
+            match self.before.get(word) {
+                Some(&shown) => ranks = ranks.union(shown),
+                None => return (start, end, ranks),
+            }
+            start = end + 1;
+        }
+        (key.len(), key.len(), ranks)
+    }
+
+    /// The given name of a name's [`words_key`] ("" if none).
+    fn given_name<'k>(&self, key: &'k str) -> &'k str {
+        let (start, end, _) = self.given_at(key);
+        &key[start..end]
     }
 
     /// Whether a folded word is the given name of a gazetteer person.
@@ -703,7 +734,7 @@ const DATE_WORDS: [&str; 16] = [
 struct Named {
     /// The folded words of every person name the draft gives in full.
     full: OnceCell<Vec<Vec<String>>>,
-    /// The given names ([`given_name`]) of every gazetteer person the draft
+    /// The given names ([`GivenNames::given_name`]) of every gazetteer person the draft
     /// mentions, by any of their names, family name or acronym.
     given: OnceCell<Vec<String>>,
 }
@@ -743,7 +774,7 @@ impl Named {
                 };
                 for name in entity.names.all() {
                     let key = words_key(name);
-                    let (given, _) = given_name(&key);
+                    let given = cx.lexicon.given_names.given_name(&key);
                     if !given.is_empty() {
                         out.push(given.to_string());
                     }
@@ -1460,9 +1491,11 @@ mod tests {
             ("عماد مميش", "عماد", &[]),
             ("الشيخ", "", &[Rank::Sheikh]),
         ];
+        let empty = crate::gazetteer::Gazetteer::from_yaml(&[]).expect("empty gazetteer");
+        let lexicon = GivenNames::build(&empty, &TitleIndex::default());
         for (key, want_given, want) in names {
-            let (given, ranks) = given_name(key);
-            assert_eq!(given, want_given, "{key:?}");
+            let (start, end, ranks) = lexicon.given_at(key);
+            assert_eq!(&key[start..end], want_given, "{key:?}");
             for rank in [Rank::King, Rank::Prince, Rank::Sheikh, Rank::Officer] {
                 assert_eq!(
                     ranks.contains(rank),
