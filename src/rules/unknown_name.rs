@@ -132,10 +132,16 @@ const RANK_WORDS: [(&str, Rank, Evidence); 36] = [
 ];
 
 fn rank_word(word: &str) -> Option<(Rank, Evidence)> {
-    RANK_WORDS
-        .iter()
-        .find(|(w, _, _)| *w == word)
-        .map(|&(_, rank, evidence)| (rank, evidence))
+    static INDEX: OnceLock<FxHashMap<&'static str, (Rank, Evidence)>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            RANK_WORDS
+                .iter()
+                .map(|&(w, rank, evidence)| (w, (rank, evidence)))
+                .collect()
+        })
+        .get(word)
+        .copied()
 }
 
 /// The ranks a role title's [`words_key`] shows: "crown prince" → prince,
