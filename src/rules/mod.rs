@@ -13,7 +13,7 @@ pub(crate) mod quote_drift;
 mod role_conflict;
 mod spelling_variant;
 pub(crate) mod titles;
-mod unknown_name;
+pub(crate) mod unknown_name;
 mod version_gap;
 pub(crate) mod words;
 

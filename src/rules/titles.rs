@@ -20,6 +20,7 @@ use crate::gazetteer::{EntityIndex, EntityKind, Gazetteer, PartialDate, Role};
 use crate::normalize::{fold_str, is_word_char};
 use crate::resolve::Mention;
 use crate::rules::near_miss::NameIndex;
+use crate::rules::unknown_name::GivenNames;
 use crate::rules::Context;
 use crate::tag::AliasForm;
 
@@ -263,6 +264,12 @@ impl TitleIndex {
 
     pub(crate) fn max_words(&self) -> usize {
         self.max_words
+    }
+
+    /// Every distinct title key with the (entity, role) pairs that have it,
+    /// in no particular order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &[(EntityIndex, usize)])> {
+        self.by_key.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
     }
 }
 
@@ -779,38 +786,17 @@ pub(crate) fn ended_before(role: &Role, date: PartialDate) -> bool {
 pub(crate) struct Lexicon {
     pub titles: TitleIndex,
     pub names: NameIndex,
-    /// The folded first word of every gazetteer person's names (given
-    /// names the draft may use alone or before an unknown family name),
-    /// with how many people of the gazetteer have a name that starts with
-    /// it.
-    pub given_names: FxHashMap<String, u32>,
+    /// The given names of the gazetteer's people, with the ranks their
+    /// holders hold (unknown-name: a one-word name after a rank).
+    pub given_names: GivenNames,
 }
 
 impl Lexicon {
     pub(crate) fn build(gazetteer: &Gazetteer) -> Lexicon {
-        let mut given_names: FxHashMap<String, u32> = FxHashMap::default();
-        let mut own: Vec<String> = Vec::new();
-        for entity in gazetteer.entities() {
-            if entity.kind != EntityKind::Person {
-                continue;
-            }
-            // Each person counts once per first word, however many of
-            // their names start with it.
-            own.clear();
-            for name in entity.names.all() {
-                // The first word, in the key's own buffer.
-                let mut key = words_key(name);
-                key.truncate(key.find(' ').unwrap_or(key.len()));
-                if !key.is_empty() && !own.contains(&key) {
-                    own.push(key);
-                }
-            }
-            for key in own.drain(..) {
-                *given_names.entry(key).or_insert(0) += 1;
-            }
-        }
+        let titles = TitleIndex::build(gazetteer);
+        let given_names = GivenNames::build(gazetteer, &titles);
         Lexicon {
-            titles: TitleIndex::build(gazetteer),
+            titles,
             names: NameIndex::build(gazetteer),
             given_names,
         }

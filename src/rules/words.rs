@@ -101,6 +101,11 @@ impl Words {
         self.given.contains(folded)
     }
 
+    /// The folded honorifics, in no particular order.
+    pub(crate) fn honorifics(&self) -> impl Iterator<Item = &str> {
+        self.honorifics.iter().map(String::as_str)
+    }
+
     /// Whether a folded word is an honorific (الشيخ، الدكتور، Dr, Sheikh).
     pub(crate) fn is_honorific(&self, folded: &str) -> bool {
         self.honorifics.contains(folded)
