@@ -919,6 +919,12 @@ fn describes_person_before(
             return false;
         }
         match gap {
+            // A title whose first word has a conjunction glued on ("،
+            // ومستشار خادم الحرمين الشريفين الأمير …") is the next item of a
+            // list, not the description of the person before the comma.
+            Gap::Comma if head_at(words, j).is_some_and(|(_, _, conjunction)| conjunction) => {
+                return false;
+            }
             Gap::Comma => {
                 return j > 0 && tagged[j - 1] == Some(crate::gazetteer::EntityKind::Person);
             }
@@ -1171,6 +1177,14 @@ mod tests {
             Case {
                 text: "حضر الاجتماع محمد بن سلمان، ووزير الداخلية، سمير حداد، في الرياض.",
                 want: &["سمير حداد"],
+            },
+            // A longer title with و glued on, its rank and name after it
+            // (real news, a Saudi report from Neom: "، ومستشار خادم
+            // الحرمين الشريفين الأمير فيصل بن خالد" lost its proposal once
+            // the governor named before the comma was in the gazetteer).
+            Case {
+                text: "وودعه أمير منطقة الرياض الأمير فيصل بن بندر، ومستشار خادم الحرمين الشريفين الأمير سعد بن مشعل، وعدد من الأمراء.",
+                want: &["سعد بن مشعل"],
             },
             // The first word after "باسم" is the body spoken for, never
             // the name (real news, Dot Al Khalij, 2025-12-27).
