@@ -587,44 +587,26 @@ fn names_another_body(folded: &str, hit: &Hit<'_>, gazetteer: &Gazetteer) -> boo
 #[derive(Debug, Default)]
 pub(crate) struct Lookups {
     demonyms: OnceLock<Demonyms>,
-    titles: OnceLock<TitleKeys>,
+    titles: OnceLock<FxHashMap<EntityIndex, Arc<[TitleKey]>>>,
 }
 
-/// The folded titles of each entity that has roles, folded the first time
-/// a draft needs them: a one-draft run folds a few, not all.
-#[derive(Debug)]
-struct TitleKeys {
-    /// Entity → its slot in `keys`.
-    slot: FxHashMap<EntityIndex, usize>,
-    keys: Box<[OnceLock<Arc<[TitleKey]>>]>,
-}
-
-impl TitleKeys {
-    fn new(gazetteer: &Gazetteer) -> TitleKeys {
-        let slot: FxHashMap<EntityIndex, usize> = gazetteer
-            .entities()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| !e.roles.is_empty())
-            .enumerate()
-            .map(|(slot, (e, _))| (e, slot))
-            .collect();
-        let keys = (0..slot.len()).map(|_| OnceLock::new()).collect();
-        TitleKeys { slot, keys }
-    }
-
-    fn of(&self, gazetteer: &Gazetteer, e: EntityIndex) -> Option<&Arc<[TitleKey]>> {
-        let slot = self.keys.get(*self.slot.get(&e)?)?;
-        Some(slot.get_or_init(|| {
-            gazetteer
-                .entity(e)
+/// The folded titles of every entity that has roles.
+fn title_keys(gazetteer: &Gazetteer) -> FxHashMap<EntityIndex, Arc<[TitleKey]>> {
+    gazetteer
+        .entities()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.roles.is_empty())
+        .map(|(i, e)| {
+            let keys = e
                 .roles
                 .iter()
                 .flat_map(|r| r.title.all())
                 .map(|t| TitleKey::new(fold_str(t)))
-                .collect()
-        }))
-    }
+                .collect();
+            (i, keys)
+        })
+        .collect()
 }
 
 pub(crate) fn resolve(
@@ -645,7 +627,7 @@ pub(crate) fn resolve(
     // Folded family names per entity, folded once per draft; titles are
     // folded once per checker.
     let mut family_keys: FxHashMap<EntityIndex, Vec<String>> = FxHashMap::default();
-    let title_keys = lookups.titles.get_or_init(|| TitleKeys::new(gazetteer));
+    let title_keys = lookups.titles.get_or_init(|| title_keys(gazetteer));
     let no_titles: Arc<[TitleKey]> = Arc::from([]);
     // Entities with an unambiguous full mention (name or acronym) so far.
     let mut named: FxHashSet<EntityIndex> = FxHashSet::default();
@@ -660,7 +642,7 @@ pub(crate) fn resolve(
         .flat_map(|h| h.entities.iter().map(move |&e| (h.folded_start, e)))
         .collect();
     let mut titles_of = |e: EntityIndex| -> Arc<[TitleKey]> {
-        Arc::clone(title_keys.of(gazetteer, e).unwrap_or(&no_titles))
+        Arc::clone(title_keys.get(&e).unwrap_or(&no_titles))
     };
     // Places named unambiguously anywhere in the draft, with the countries
     // they lie in: the context an ambiguous place name is read in.
