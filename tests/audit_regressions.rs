@@ -619,3 +619,60 @@ fn volker_turk_and_sudan_bodies_are_known() {
     assert!(!m.iter().any(|(t, _)| t == "النيل الأزرق"), "{m:?}");
     assert!(!m.iter().any(|(t, _)| t == "الأناضول"), "{m:?}");
 }
+
+/// "The Washington Post reported..." (held-out real news) tagged Washington,
+/// the city: the newspapers' names are longer matches and win; the city
+/// alone is still the city, and "S.D.F." (full stops kept) is the SDF.
+#[test]
+fn newspapers_are_not_their_cities() {
+    expect("en-washington-post.md", &[]);
+    let m = tagged("en-washington-post.md");
+    for (text, id) in [
+        ("The Washington Post", "washington-post"),
+        ("The New York Times", "new-york-times"),
+        ("Wall Street Journal", "wall-street-journal"),
+        ("Washington", "washington"),
+        ("S.D.F.", "syrian-democratic-forces"),
+    ] {
+        assert!(has(&m, text, id), "{text} -> {id}: {m:?}");
+    }
+    // Washington is named once as the city, never inside the paper's name.
+    assert_eq!(
+        m.iter().filter(|(_, id)| id == "washington").count(),
+        1,
+        "{m:?}"
+    );
+}
+
+/// UNIFIL, the Lebanese army and the Litani River (held-out real news of
+/// south Lebanon), by every name news uses, and Iraq's Coordination
+/// Framework; "قائد الجيش اللبناني" stays a title (`burhan_is_army_chief`).
+#[test]
+fn unifil_and_lebanese_army_are_known() {
+    expect("ar-unifil-lebanese-army.md", &[]);
+    let m = tagged("ar-unifil-lebanese-army.md");
+    for (text, id) in [
+        ("قوات اليونيفيل", "unifil"),
+        ("قوة الأمم المتحدة المؤقتة في لبنان", "unifil"),
+        ("اليونيفيل", "unifil"),
+        ("الجيش اللبناني", "lebanese-armed-forces"),
+        ("نهر الليطاني", "litani-river"),
+        ("الليطاني", "litani-river"),
+        ("صحيفة واشنطن بوست", "washington-post"),
+        ("الإطار التنسيقي", "coordination-framework"),
+    ] {
+        assert!(has(&m, text, id), "{text} -> {id}: {m:?}");
+    }
+    expect("en-unifil-lebanese-army.md", &[]);
+    let m = tagged("en-unifil-lebanese-army.md");
+    for (text, id) in [
+        ("UNIFIL", "unifil"),
+        ("United Nations Interim Force in Lebanon", "unifil"),
+        ("Lebanese Armed Forces", "lebanese-armed-forces"),
+        ("Lebanese army", "lebanese-armed-forces"),
+        ("Litani River", "litani-river"),
+        ("Coordination Framework", "coordination-framework"),
+    ] {
+        assert!(has(&m, text, id), "{text} -> {id}: {m:?}");
+    }
+}
