@@ -646,7 +646,9 @@ impl TaggerTable {
         let parts = parts.unwrap_or_else(|| parts_for(keys.len()));
         let automata = build_automata(&keys, parts);
         // The targets, per key in the order their aliases came (a stable
-        // sort), the first of each (entity, form, via_lam) kept.
+        // sort), the first of each (entity, form, via_lam) kept, except
+        // that every case-exact spelling is kept: "UNICEF" and "Unicef"
+        // fold alike, and each matches only as written.
         for record in &mut pending {
             record.key = rank[record.key as usize];
         }
@@ -661,7 +663,12 @@ impl TaggerTable {
             let targets = &mut patterns[id];
             let entity_index = record.entity as usize;
             if targets.iter().any(|t| {
-                t.entity == entity_index && t.form == record.form && t.via_lam == record.via_lam
+                t.entity == entity_index
+                    && t.form == record.form
+                    && t.via_lam == record.via_lam
+                    && (t.latin_case != LatinCase::Exact
+                        || record.latin_case != LatinCase::Exact
+                        || t.alias == record.alias)
             }) {
                 continue;
             }
