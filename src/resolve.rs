@@ -1337,10 +1337,13 @@ mod tests {
             ("\"We agreed,\" said Trump.", &["Trump"]),
             ("Melania Trump visited the school.", &["Trump"]),
             // Titles and their abbreviations, all-capital ones too.
-            ("Witkoff also met FM Araghchi in Muscat.", &["Araghchi"]),
+            (
+                "Witkoff also met FM Araghchi in Muscat.",
+                &["Witkoff", "Araghchi"],
+            ),
             (
                 "Officials briefed Gen Haykal and Colonel Trump.",
-                &["Trump"],
+                &["Haykal", "Trump"],
             ),
             ("قال متحدث باسم نتنياهو إن الاجتماع انتهى.", &["نتنياهو"]),
             // A title-cased headline capitalises every word.

@@ -417,6 +417,15 @@ fn titles_ending_at(index: &TitleIndex, text: &str, pos: usize) -> Vec<TitleMatc
             break;
         }
         let in_order: Vec<Word<'_>> = words[..n].iter().rev().map(|(w, _)| *w).collect();
+        // The complement of a construct is not the next name's title:
+        // "مبعوثا الرئيس ستيف ويتكوف" (the president's two envoys, Steve
+        // Witkoff ...) gives "الرئيس" to no one.
+        if words
+            .get(n)
+            .is_some_and(|&(w, gap)| gap == Gap::Space && is_construct_head(w.text))
+        {
+            continue;
+        }
         // A title never starts with a qualifier in Arabic, but English puts
         // it first ("former vice president"); both are allowed.
         if let Some((key, past, _)) = match_title(index, &in_order) {
@@ -430,6 +439,52 @@ fn titles_ending_at(index: &TitleIndex, text: &str, pos: usize) -> Vec<TitleMatc
         }
     }
     found
+}
+
+/// Nouns whose complement is the office of someone else ("مبعوث الرئيس",
+/// the president's envoy; "نجل الرئيس", his son): a title right after one
+/// is not the title of the name that follows. Folded, with or without a
+/// conjunction glued on. نائب is left out: "نائب الرئيس" is an office.
+const CONSTRUCT_HEADS: [&str; 31] = [
+    "مبعوث",
+    "مبعوثا",
+    "مبعوثي",
+    "مبعوثو",
+    "مبعوثه",
+    "موفد",
+    "موفدا",
+    "موفدي",
+    "مستشار",
+    "مستشارا",
+    "مستشاري",
+    "مستشارو",
+    "مستشاره",
+    "مساعد",
+    "مساعدا",
+    "مساعدي",
+    "مساعده",
+    "ممثل",
+    "ممثلا",
+    "ممثلي",
+    "ممثله",
+    "صهر",
+    "نجل",
+    "ابن",
+    "ابنه",
+    "زوجه",
+    "شقيق",
+    "شقيقه",
+    "حفيد",
+    "ابنا",
+    "نجلا",
+];
+
+fn is_construct_head(word: &str) -> bool {
+    let bare = word
+        .strip_prefix('و')
+        .or_else(|| word.strip_prefix('ف'))
+        .unwrap_or(word);
+    CONSTRUCT_HEADS.contains(&word) || CONSTRUCT_HEADS.contains(&bare)
 }
 
 /// Words that continue a title past the part the gazetteer knows ("وزير
