@@ -265,15 +265,7 @@ fn capitalized_mid_sentence(original: &str, start: usize, end: usize) -> bool {
     if name.starts_with(is_arabic_letter) {
         return true;
     }
-    let before = original.get(..start).unwrap_or("");
-    for c in before.chars().rev() {
-        match c {
-            ' ' | '\t' | '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '*' | '_' | '#' | '>' => {}
-            '\n' | '.' | '!' | '?' | ':' | ';' | '…' => return false,
-            _ => return true,
-        }
-    }
-    false
+    !sentence_start(original.get(..start).unwrap_or(""))
 }
 
 /// Which of several places sharing an ambiguous name an occurrence is
@@ -620,7 +612,10 @@ fn given_name_of_another(
     let words = crate::rules::words::get();
     // In a title-cased headline every word is capitalised ("Leaders Hail
     // Erdogan"), and so is the first word of a sentence ("Eventually Abdi
-    // came to command…"): there only listed given names count.
+    // came to command…"): there only listed given names count. Elsewhere a
+    // capitalised word with lower-case letters counts ("FM" has none)
+    // unless it is common English; lexicon/english-words.yaml lists titles
+    // and their abbreviations, kin, days and months ("Colonel", "Gen").
     let latin_names = !title_cased_line(original, hit.start) && !sentence_start(rest);
     let is_name = |written: &str| {
         let key = fold_str(written);
@@ -639,7 +634,6 @@ fn given_name_of_another(
                     .next()
                     .is_some_and(|c| c.is_ascii_uppercase())
                 && written.chars().skip(1).any(|c| c.is_ascii_lowercase())
-                && !LATIN_NOT_GIVEN.contains(&key.as_str())
                 && !words.is_english_word(written)
                 && !words.is_function_word_written(written)
                 && !words.is_honorific(&key)
@@ -656,87 +650,13 @@ fn given_name_of_another(
     }
     let key = fold_str(word);
     !hit.entities.iter().any(|&e| {
-        gazetteer
-            .entity(e)
-            .names
-            .all()
-            .flat_map(|name| {
-                fold_str(name)
-                    .split(' ')
-                    .map(str::to_owned)
-                    .collect::<Vec<_>>()
-            })
-            .any(|name_word| strsim::osa_distance(&name_word, &key) <= 2)
+        gazetteer.entity(e).names.all().any(|name| {
+            fold_str(name)
+                .split(' ')
+                .any(|name_word| strsim::osa_distance(name_word, &key) <= 2)
+        })
     })
 }
-
-/// Capitalised Latin words that stand before a family name and are no given
-/// name: titles and their abbreviations, kin, days and months. Folded.
-const LATIN_NOT_GIVEN: [&str; 63] = [
-    "king",
-    "queen",
-    "emir",
-    "pope",
-    "imam",
-    "ayatollah",
-    "cardinal",
-    "chancellor",
-    "ambassador",
-    "commander",
-    "colonel",
-    "captain",
-    "admiral",
-    "marshal",
-    "lieutenant",
-    "major",
-    "sergeant",
-    "lord",
-    "lady",
-    "sultan",
-    "crown",
-    "vice",
-    "deputy",
-    "acting",
-    "late",
-    "gen",
-    "lt",
-    "col",
-    "maj",
-    "capt",
-    "sgt",
-    "adm",
-    "rep",
-    "sen",
-    "gov",
-    "amb",
-    "brig",
-    "cmdr",
-    "jr",
-    "sr",
-    "st",
-    "sister",
-    "brother",
-    "father",
-    "mother",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Whether what precedes a word ends a sentence (or is nothing): the word
 /// opens the sentence.

@@ -204,6 +204,14 @@ fn has(mentions: &[(String, String)], text: &str, id: &str) -> bool {
     mentions.iter().any(|(t, i)| t == text && i == id)
 }
 
+/// Asserts that the fixture tags each (text, entity id).
+fn assert_tags(file: &str, want: &[(&str, &str)]) {
+    let m = tagged(file);
+    for (text, id) in want {
+        assert!(has(&m, text, id), "{file}: {text} -> {id}: {m:?}");
+    }
+}
+
 /// Greece's foreign minister, named in real news of his visit to Damascus
 /// ("جيورجيوس جيرابتريتس") and elsewhere ("جورج جيرابيتريتيس"), was missing:
 /// both spellings are him, another minister's title on him is an error, and
@@ -341,18 +349,18 @@ fn john_hannah_is_known() {
 #[test]
 fn palaces_treasury_and_leo_14_are_known() {
     expect("ar-visits-places.md", &[]);
-    let m = tagged("ar-visits-places.md");
-    for (text, id) in [
-        ("قصر اليمامة", "al-yamamah-palace"),
-        ("قصر الشعب", "peoples-palace-damascus"),
-        ("وزارة الخزانة الأمريكية", "us-department-of-the-treasury"),
-        ("شبكة فوكس نيوز", "fox-news"),
-        ("معهد الشرق الأوسط", "middle-east-institute"),
-        ("ليو الـ14", "pope-leo-xiv"),
-        ("ليو الــ14", "pope-leo-xiv"),
-    ] {
-        assert!(has(&m, text, id), "{text} -> {id}: {m:?}");
-    }
+    assert_tags(
+        "ar-visits-places.md",
+        &[
+            ("قصر اليمامة", "al-yamamah-palace"),
+            ("قصر الشعب", "peoples-palace-damascus"),
+            ("وزارة الخزانة الأمريكية", "us-department-of-the-treasury"),
+            ("شبكة فوكس نيوز", "fox-news"),
+            ("معهد الشرق الأوسط", "middle-east-institute"),
+            ("ليو الـ14", "pope-leo-xiv"),
+            ("ليو الــ14", "pope-leo-xiv"),
+        ],
+    );
 }
 
 /// Maher al-Sharaa, the president's brother and secretary-general of the
@@ -601,20 +609,20 @@ fn volker_turk_and_sudan_bodies_are_known() {
         &[("role-conflict", "warning", "Volker Turk")],
     );
     expect("ar-sudan-council.md", &[]);
-    let m = tagged("ar-sudan-council.md");
-    for (text, id) in [
-        ("مجلس السيادة الانتقالي", "sudan-sovereignty-council"),
-        ("مجلس السيادة", "sudan-sovereignty-council"),
-        // The demonym after the council's name is still Sudan's.
-        ("السوداني", "sudan"),
-        ("ولاية النيل الأزرق", "blue-nile-state"),
-        ("فولكر تورك", "volker-turk"),
-        ("تورك", "volker-turk"),
-        ("وكالة أنباء الأناضول", "anadolu-agency"),
-        ("الوكالة الوطنية للإعلام", "national-news-agency-lebanon"),
-    ] {
-        assert!(has(&m, text, id), "{text} -> {id}: {m:?}");
-    }
+    assert_tags(
+        "ar-sudan-council.md",
+        &[
+            ("مجلس السيادة الانتقالي", "sudan-sovereignty-council"),
+            ("مجلس السيادة", "sudan-sovereignty-council"),
+            // The demonym after the council's name is still Sudan's.
+            ("السوداني", "sudan"),
+            ("ولاية النيل الأزرق", "blue-nile-state"),
+            ("فولكر تورك", "volker-turk"),
+            ("تورك", "volker-turk"),
+            ("وكالة أنباء الأناضول", "anadolu-agency"),
+            ("الوكالة الوطنية للإعلام", "national-news-agency-lebanon"),
+        ],
+    );
     // The river, and Anatolia before any full name of the agency, are none.
     assert!(!m.iter().any(|(t, _)| t == "النيل الأزرق"), "{m:?}");
     assert!(!m.iter().any(|(t, _)| t == "الأناضول"), "{m:?}");
@@ -626,17 +634,18 @@ fn volker_turk_and_sudan_bodies_are_known() {
 #[test]
 fn newspapers_are_not_their_cities() {
     expect("en-washington-post.md", &[]);
-    let m = tagged("en-washington-post.md");
-    for (text, id) in [
-        ("The Washington Post", "washington-post"),
-        ("The New York Times", "new-york-times"),
-        ("Wall Street Journal", "wall-street-journal"),
-        ("Washington", "washington"),
-        ("S.D.F.", "syrian-democratic-forces"),
-    ] {
-        assert!(has(&m, text, id), "{text} -> {id}: {m:?}");
-    }
+    assert_tags(
+        "en-washington-post.md",
+        &[
+            ("The Washington Post", "washington-post"),
+            ("The New York Times", "new-york-times"),
+            ("Wall Street Journal", "wall-street-journal"),
+            ("Washington", "washington"),
+            ("S.D.F.", "syrian-democratic-forces"),
+        ],
+    );
     // Washington is named once as the city, never inside the paper's name.
+    let m = tagged("en-washington-post.md");
     assert_eq!(
         m.iter().filter(|(_, id)| id == "washington").count(),
         1,
@@ -650,31 +659,31 @@ fn newspapers_are_not_their_cities() {
 #[test]
 fn unifil_and_lebanese_army_are_known() {
     expect("ar-unifil-lebanese-army.md", &[]);
-    let m = tagged("ar-unifil-lebanese-army.md");
-    for (text, id) in [
-        ("قوات اليونيفيل", "unifil"),
-        ("قوة الأمم المتحدة المؤقتة في لبنان", "unifil"),
-        ("اليونيفيل", "unifil"),
-        ("الجيش اللبناني", "lebanese-armed-forces"),
-        ("نهر الليطاني", "litani-river"),
-        ("الليطاني", "litani-river"),
-        ("صحيفة واشنطن بوست", "washington-post"),
-        ("الإطار التنسيقي", "coordination-framework"),
-    ] {
-        assert!(has(&m, text, id), "{text} -> {id}: {m:?}");
-    }
+    assert_tags(
+        "ar-unifil-lebanese-army.md",
+        &[
+            ("قوات اليونيفيل", "unifil"),
+            ("قوة الأمم المتحدة المؤقتة في لبنان", "unifil"),
+            ("اليونيفيل", "unifil"),
+            ("الجيش اللبناني", "lebanese-armed-forces"),
+            ("نهر الليطاني", "litani-river"),
+            ("الليطاني", "litani-river"),
+            ("صحيفة واشنطن بوست", "washington-post"),
+            ("الإطار التنسيقي", "coordination-framework"),
+        ],
+    );
     expect("en-unifil-lebanese-army.md", &[]);
-    let m = tagged("en-unifil-lebanese-army.md");
-    for (text, id) in [
-        ("UNIFIL", "unifil"),
-        ("United Nations Interim Force in Lebanon", "unifil"),
-        ("Lebanese Armed Forces", "lebanese-armed-forces"),
-        ("Lebanese army", "lebanese-armed-forces"),
-        ("Litani River", "litani-river"),
-        ("Coordination Framework", "coordination-framework"),
-    ] {
-        assert!(has(&m, text, id), "{text} -> {id}: {m:?}");
-    }
+    assert_tags(
+        "en-unifil-lebanese-army.md",
+        &[
+            ("UNIFIL", "unifil"),
+            ("United Nations Interim Force in Lebanon", "unifil"),
+            ("Lebanese Armed Forces", "lebanese-armed-forces"),
+            ("Lebanese army", "lebanese-armed-forces"),
+            ("Litani River", "litani-river"),
+            ("Coordination Framework", "coordination-framework"),
+        ],
+    );
 }
 
 /// Ninth pass: people real news named whom the gazetteer lacked (unknown-name
