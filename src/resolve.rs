@@ -710,17 +710,16 @@ pub(crate) struct Lookups {
 
 /// The folded titles of every entity that has roles.
 fn title_keys(gazetteer: &Gazetteer) -> FxHashMap<EntityIndex, Arc<[TitleKey]>> {
+    let folded = gazetteer.folded_titles();
     gazetteer
         .entities()
         .iter()
         .enumerate()
         .filter(|(_, e)| !e.roles.is_empty())
         .map(|(i, e)| {
-            let keys = e
-                .roles
-                .iter()
-                .flat_map(|r| r.title.all())
-                .map(|t| TitleKey::new(fold_str(t)))
+            let keys = folded
+                .of_entity(i, e.roles.len())
+                .map(|t| TitleKey::new(t.to_string()))
                 .collect();
             (i, keys)
         })
@@ -894,11 +893,11 @@ pub(crate) fn resolve(
                     // is نائب الرئيس, not the الرئيس inside it.
                     None => {
                         let held = title_before(folded, hit.folded_start, &hit.entities, |e| {
-                            gazetteer
-                                .entity(e)
-                                .roles_at(role_date)
-                                .flat_map(|r| r.title.all())
-                                .map(|t| TitleKey::new(fold_str(t)))
+                            let titles = gazetteer.folded_titles();
+                            (gazetteer.entity(e).roles.iter().enumerate())
+                                .filter(|(_, role)| role.held_at(role_date))
+                                .flat_map(|(r, _)| titles.of_role(e, r))
+                                .map(|t| TitleKey::new(t.to_string()))
                                 .collect::<Arc<[TitleKey]>>()
                         });
                         let any =

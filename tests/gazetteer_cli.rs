@@ -336,8 +336,9 @@ fn a_compiled_file_is_a_whole_gazetteer_for_ci_images() {
     let out = tadqiq(&["tag", "--gazetteer", "newsroom.tqg", "a.txt"], root);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr)
-            .contains("newsroom.tqg: damaged compiled gazetteer: its tagger table or name index"),
+        text(&out.stderr).contains(
+            "newsroom.tqg: damaged compiled gazetteer: its tagger table, titles or name index"
+        ),
         "{}",
         text(&out.stderr)
     );
@@ -398,7 +399,7 @@ fn a_compiled_file_with_bytes_after_its_index_or_a_length_past_its_end_is_refuse
         assert_eq!(out.status.code(), Some(2));
         assert!(
             text(&out.stderr).contains(
-                "newsroom.tqg: damaged compiled gazetteer: its tagger table or name index"
+                "newsroom.tqg: damaged compiled gazetteer: its tagger table, titles or name index"
             ),
             "{}",
             text(&out.stderr)
@@ -481,12 +482,14 @@ fn a_compiled_file_with_damaged_entities_or_an_unknown_encoding_is_refused_by_na
         &with_format(b"9"),
         "written in an unknown format (entities:binary-9): compile it again with `tadqiq gazetteer compile`",
     );
-    // The previous binary format (its near-miss index laid out the old
-    // way): refused as older, with what to do.
-    refused(
-        &with_format(b"1"),
-        "written by an earlier tadqiq in an older format (entities:binary-1): compile it again with `tadqiq gazetteer compile`",
-    );
+    // The previous binary formats (the near-miss index laid out the old
+    // way; no folded titles): refused as older, with what to do.
+    for older in ["1", "2"] {
+        refused(
+            &with_format(older.as_bytes()),
+            &format!("written by an earlier tadqiq in an older format (entities:binary-{older}): compile it again with `tadqiq gazetteer compile`"),
+        );
+    }
 }
 
 // The tagger's table of a compiled file written before its automaton came
@@ -531,8 +534,9 @@ fn a_compiled_file_with_the_one_automaton_table_loads_and_an_unknown_table_is_re
     let out = tadqiq(&["tag", "--gazetteer", "newsroom.tqg", "a.txt"], root);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr)
-            .contains("newsroom.tqg: damaged compiled gazetteer: its tagger table or name index"),
+        text(&out.stderr).contains(
+            "newsroom.tqg: damaged compiled gazetteer: its tagger table, titles or name index"
+        ),
         "{}",
         text(&out.stderr)
     );

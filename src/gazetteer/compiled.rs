@@ -26,6 +26,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
+use super::folded::FoldedTitles;
 use super::source::SourceFile;
 use super::{Entity, Gazetteer};
 use crate::rules::near_miss::NameIndex;
@@ -141,6 +142,7 @@ pub(crate) fn write(path: &Path, fingerprint: &str, gazetteer: &Gazetteer) -> st
         write_part(entities)?;
         write_part(table.to_bytes())?;
         drop(table);
+        write_part(gazetteer.folded_titles().to_bytes())?;
         write_part(NameIndex::derive(gazetteer).to_bytes())?;
         out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         std::fs::rename(&temporary, path)
@@ -299,11 +301,16 @@ pub(crate) fn read(path: &Path, expected: Option<&str>) -> Result<Gazetteer, Str
         // Written by an earlier build: the table and index are derived.
         return Ok(gazetteer);
     }
-    let unreadable = || "damaged compiled gazetteer: its tagger table or name index is unreadable";
+    let unreadable =
+        || "damaged compiled gazetteer: its tagger table, titles or name index is unreadable";
     let table_len = len(&mut input).ok_or_else(unreadable)?;
     let mut table = vec![0; table_len];
     input.read_exact(&mut table).map_err(|_| unreadable())?;
     let table = TaggerTable::from_bytes(&table, gazetteer.len()).ok_or_else(unreadable)?;
+    let titles_len = len(&mut input).ok_or_else(unreadable)?;
+    let mut titles = vec![0; titles_len];
+    input.read_exact(&mut titles).map_err(|_| unreadable())?;
+    let titles = FoldedTitles::from_bytes(&titles, gazetteer.entities()).ok_or_else(unreadable)?;
     let names_len = len(&mut input).ok_or_else(unreadable)?;
     let offset = input.stream_position().map_err(|_| unreadable())?;
     if offset + names_len as u64 != size {
@@ -317,6 +324,8 @@ pub(crate) fn read(path: &Path, expected: Option<&str>) -> Result<Gazetteer, Str
         return Err(unreadable().into());
     }
     gazetteer.tagger_table = Some(std::sync::Arc::new(table));
+    // Just made, so never set before.
+    let _ = gazetteer.folded_titles.set(std::sync::Arc::new(titles));
     // The index is read by the first `check` (`tag` never needs it); if
     // it does not read back, it is built from the entities instead.
     gazetteer.name_index = Some(std::sync::Arc::new(StoredIndex {
@@ -354,12 +363,14 @@ fn read_json_entities(
 /// encoding below; a file without it (an earlier build's) holds them as
 /// one JSON line, which is still read. Version 2: the near-miss index in
 /// its compact form (`tadqiq-names-2`, see `NameIndex::to_bytes`).
-const BINARY_ENTITIES: &str = "entities:binary-2";
+/// Version 3: the role titles folded (`FoldedTitles`), between the
+/// tagger's table and the near-miss index.
+const BINARY_ENTITIES: &str = "entities:binary-3";
 
 /// Earlier values of [`BINARY_ENTITIES`]: such a file is refused with what
 /// to do (its near-miss index would have to be built again, which at a
 /// million aliases takes seconds and more than a gigabyte).
-const EARLIER_BINARY: [&str; 1] = ["entities:binary-1"];
+const EARLIER_BINARY: [&str; 2] = ["entities:binary-1", "entities:binary-2"];
 
 /// The entities in a compact binary form, read about ten times faster than
 /// their JSON: every string as a `u32` length and its UTF-8 bytes, every

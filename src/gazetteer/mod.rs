@@ -8,6 +8,7 @@
 mod compiled;
 pub(crate) use compiled::IndexInput;
 mod date;
+mod folded;
 pub mod frequency;
 pub(crate) mod fxhash;
 mod model;
@@ -333,6 +334,9 @@ pub struct Gazetteer {
     /// Where the near-miss index is in the compiled gazetteer it was read
     /// from.
     name_index: Option<std::sync::Arc<compiled::StoredIndex>>,
+    /// The role titles folded, read with a compiled gazetteer or folded on
+    /// first use.
+    folded_titles: std::sync::OnceLock<std::sync::Arc<folded::FoldedTitles>>,
 }
 
 /// The index of an entity in its [`Gazetteer`].
@@ -347,7 +351,14 @@ impl Gazetteer {
             by_id,
             tagger_table: None,
             name_index: None,
+            folded_titles: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Every role title folded ([`fold_str`]), role by role.
+    pub(crate) fn folded_titles(&self) -> &folded::FoldedTitles {
+        self.folded_titles
+            .get_or_init(|| std::sync::Arc::new(folded::FoldedTitles::build(&self.entities)))
     }
 
     /// Reads the near-miss index that came with a compiled gazetteer with

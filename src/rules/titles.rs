@@ -161,23 +161,39 @@ pub(crate) fn all_words(text: &str) -> Vec<(Gap, Word<'_>)> {
 pub(crate) fn words_key(s: &str) -> String {
     let folded = fold_str(s);
     // Most titles and names fold to words already joined by single spaces:
-    // then the folded text is the key (built once per gazetteer title and
-    // person name at start-up, so this shortcut is a small draft's gain).
+    // then the folded text is the key (a small draft's gain, as names and
+    // titles are keyed at start-up).
+    if is_key(&folded) {
+        return folded;
+    }
+    join_words(&folded)
+}
+
+/// [`words_key`] of text already folded.
+pub(crate) fn key_of_folded(folded: &str) -> String {
+    if is_key(folded) {
+        return folded.to_string();
+    }
+    join_words(folded)
+}
+
+/// Whether folded text is its own key: words joined by single spaces.
+fn is_key(folded: &str) -> bool {
     let mut after_word = false;
-    let mut joined = true;
     for c in folded.chars() {
         if is_word_char(c) {
             after_word = true;
         } else if c == ' ' && after_word {
             after_word = false;
         } else {
-            joined = false;
-            break;
+            return false;
         }
     }
-    if joined && (after_word || folded.is_empty()) {
-        return folded;
-    }
+    after_word || folded.is_empty()
+}
+
+/// The words of folded text joined by single spaces.
+fn join_words(folded: &str) -> String {
     let mut key = String::with_capacity(folded.len());
     for word in folded
         .split(|c: char| !is_word_char(c))
@@ -219,10 +235,11 @@ pub(crate) struct TitleIndex {
 impl TitleIndex {
     pub(crate) fn build(gazetteer: &Gazetteer) -> TitleIndex {
         let mut index = TitleIndex::default();
+        let folded = gazetteer.folded_titles();
         for (e, entity) in gazetteer.entities().iter().enumerate() {
-            for (r, role) in entity.roles.iter().enumerate() {
-                for title in role.title.all() {
-                    let key = words_key(title);
+            for r in 0..entity.roles.len() {
+                for title in folded.of_role(e, r) {
+                    let key = key_of_folded(title);
                     if key.is_empty() {
                         continue;
                     }
