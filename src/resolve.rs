@@ -319,6 +319,35 @@ fn place_in_context(
     if fitting.len() == 1 && !written_marks.is_empty() {
         return fitting.first().copied();
     }
+    // The noun before it says which kind of place: "سلطان عمان" (the
+    // Sultan of Oman) is the country even in a draft about Jordan,
+    // "العاصمة عمان" the city.
+    let head = original
+        .get(..hit.start)
+        .and_then(|b| b.strip_suffix(' '))
+        .map(|b| fold_str(trailing_word(b)))
+        .unwrap_or_default();
+    let head = head
+        .strip_prefix(['و', 'ف'])
+        .filter(|h| h.chars().count() >= 3)
+        .unwrap_or(&head);
+    let class = if COUNTRY_HEADS.contains(&head) {
+        Some("country")
+    } else if CITY_HEADS.contains(&head) {
+        Some("city")
+    } else {
+        None
+    };
+    if let Some(class) = class {
+        let of_class: Vec<EntityIndex> = fitting
+            .iter()
+            .copied()
+            .filter(|&e| gazetteer.entity(e).class.as_deref() == Some(class))
+            .collect();
+        if let [only] = of_class[..] {
+            return Some(only);
+        }
+    }
     let in_context: Vec<EntityIndex> = fitting
         .iter()
         .copied()
@@ -333,6 +362,26 @@ fn place_in_context(
         _ => None,
     }
 }
+
+/// Nouns that make the place after them a country: its ruler or its
+/// state ("سلطان عمان", "Sultanate of Oman" is written without "of" in
+/// Arabic only). Folded.
+const COUNTRY_HEADS: [&str; 11] = [
+    "سلطان",
+    "السلطان",
+    "سلطنه",
+    "ملك",
+    "مملكه",
+    "امير",
+    "اماره",
+    "جمهوريه",
+    "دوله",
+    "حكومه",
+    "عاهل",
+];
+
+/// Nouns that make the place after them a city ("العاصمة عمان"). Folded.
+const CITY_HEADS: [&str; 4] = ["العاصمه", "عاصمه", "مدينه", "بلديه"];
 
 /// A demonym that is also the family name of a person named in full earlier
 /// ("محمد شياع السوداني … وقال السوداني"): that person, unless it stands as
@@ -638,15 +687,26 @@ fn given_name_of_another(
                 && !words.is_function_word_written(written)
                 && !words.is_honorific(&key)
     };
-    if !is_name(word) {
+    let earlier = rest
+        .strip_suffix(' ')
+        .map(trailing_word)
+        .filter(|w| !w.is_empty());
+    // An Arabic word between an honorific and the family name is a given
+    // name, listed or not: "السيدة انتصار السيسي" is the president's wife.
+    // A word with the article is a title ("السيد الرئيس السيسي").
+    let after_honorific = || {
+        word.starts_with(crate::clitics::is_arabic_letter)
+            && !fold_str(word).starts_with("ال")
+            && earlier.is_some_and(|e| words.is_honorific(&fold_str(e)))
+            && !words.is_function_word_written(word)
+            && !words.is_honorific(&fold_str(word))
+    };
+    if !is_name(word) && !after_honorific() {
         return false;
     }
     // A middle name: another given name right before it.
-    if let Some(earlier) = rest.strip_suffix(' ') {
-        let earlier = trailing_word(earlier);
-        if !earlier.is_empty() && (is_name(earlier) || earlier.starts_with(char::is_uppercase)) {
-            return false;
-        }
+    if earlier.is_some_and(|e| is_name(e) || e.starts_with(char::is_uppercase)) {
+        return false;
     }
     let key = fold_str(word);
     !hit.entities.iter().any(|&e| {
@@ -656,6 +716,28 @@ fn given_name_of_another(
                 .any(|name_word| strsim::osa_distance(name_word, &key) <= 2)
         })
     })
+}
+
+/// Whether a person's name stands after بن، بنت، bin in someone else's
+/// chain of ancestors: "الأمير الحسين بن عبدالله الثاني" names the crown
+/// prince, whose father is the king; the king is not mentioned as a person
+/// of the draft there.
+fn ancestor_in_chain(folded: &str, hit: &Hit<'_>, gazetteer: &Gazetteer) -> bool {
+    if !hit.clitic.is_empty()
+        || !hit
+            .entities
+            .iter()
+            .all(|&e| gazetteer.entity(e).kind == EntityKind::Person)
+    {
+        return false;
+    }
+    let Some(before) = folded
+        .get(..hit.folded_start)
+        .and_then(|b| b.strip_suffix(' '))
+    else {
+        return false;
+    };
+    crate::rules::near_miss::NASAB.contains(&trailing_word(before))
 }
 
 /// Whether what precedes a word ends a sentence (or is nothing): the word
@@ -802,7 +884,9 @@ pub(crate) fn resolve(
             continue;
         }
         let after_previous = std::mem::replace(&mut previous_end, hit.end);
-        if given_name_of_another(original, &hit, after_previous, gazetteer) {
+        if given_name_of_another(original, &hit, after_previous, gazetteer)
+            || ancestor_in_chain(folded, &hit, gazetteer)
+        {
             continue;
         }
         if hit.ambiguous && hit.entities.len() > 1 {

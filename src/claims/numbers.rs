@@ -1027,7 +1027,8 @@ fn place_keyed(predicate: &str) -> bool {
 
 /// Words that put a toll or a rate in a time frame other than the story's
 /// own event: cumulative ("منذ", "since", "so far"), periodic ("يومياً",
-/// "daily", "a year"), an update ("ارتفعت … إلى", "rose to"), a weekday, or
+/// "daily", "a year"), an update ("ارتفعت … إلى", "يرفع الحصيلة إلى", "rose
+/// to"), a weekday, a part of a count ("و1600 آخرين", and 1,600 others), or
 /// another event altogether ("هجوم آخر", "a separate strike").
 const TIME_WORDS: &[&str] = &[
     "منذ",
@@ -1051,6 +1052,12 @@ const TIME_WORDS: &[&str] = &[
     "ارتفع",
     "ارتفعت",
     "ارتفاع",
+    "يرتفع",
+    "ترتفع",
+    "يرفع",
+    "ترفع",
+    "رفع",
+    "رفعت",
     "تراجع",
     "تراجعت",
     "انخفض",
@@ -1107,6 +1114,8 @@ const TIME_WORDS: &[&str] = &[
     "friday",
     "اخر",
     "اخري",
+    "اخرين",
+    "اخرون",
     "منفصل",
     "منفصله",
     "ثان",

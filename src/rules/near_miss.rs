@@ -744,7 +744,7 @@ fn is_derivation(a: &str, b: &str) -> bool {
 
 /// Words that link a person to a parent: a name after them is an ancestor's.
 /// Folded.
-const NASAB: [&str; 7] = ["بن", "بنت", "ابن", "ابنه", "bin", "bint", "ibn"];
+pub(crate) const NASAB: [&str; 7] = ["بن", "بنت", "ابن", "ابنه", "bin", "bint", "ibn"];
 
 /// A draft n-gram close to a name.
 #[derive(Debug, Clone)]
@@ -985,6 +985,16 @@ fn compare(
         if d.chars().count() < 3 || is_derivation(d, n) {
             return None;
         }
+        // One Arabic given name for another is another person, not a typo:
+        // "نور أحمد مصطفى" (a casualty) beside the prime minister "محمد
+        // مصطفى". Latin spellings of one name (Mohammed, Mohamed) differ
+        // the same way and are still read as variants.
+        if crate::clitics::is_arabic_letter(d.chars().next().unwrap_or(' '))
+            && lists.is_given_name(d)
+            && lists.is_given_name(n)
+        {
+            return None;
+        }
         // The name itself behind a proclitic, "للدعم السريع" for ل +
         // "الدعم السريع": when the tagger did not keep it (an ambiguous
         // alias with no support), it is no misspelling either.
@@ -1026,6 +1036,7 @@ fn compare(
         if cx.lexicon.titles.is_title_word(d)
             || lists.is_function_word_written(written)
             || lists.is_english_word(written)
+            || lists.is_arabic_word(d)
             || written
                 .chars()
                 .any(|c| matches!(c, '\u{064B}'..='\u{064D}'))
@@ -1082,12 +1093,15 @@ Other words, not misspellings, are never flagged: a run that is itself a
 gazetteer or generic title ("سلطان عمان" beside "سلطنة عمان"); a run whose
 differing word heads a title ("وزير الخارجية والمغتربين" beside the ministry
 "وزارة الخارجية والمغتربين"), is a function word, is a common English word
-(lexicon/english-words.yaml: "Media" at a sentence start beside Medina), or
+(lexicon/english-words.yaml: "Media" at a sentence start beside Medina) or
+an everyday Arabic word (lexicon/arabic-words.yaml: "وأمراء" beside
+سامراء), or
 carries tanween (an adverb such as "هاتفياً" beside لاتفيا); a word changed by more than a typo
 changes (one edit for a word of up to seven letters, article aside:
 "الدعوة الإسلامية" beside "الدولة الإسلامية", "كيفن لامارك" beside "كيفن
 لامبرت"); an ancestor in a chain of names ("بن سلطان بن عبدالعزيز"
-beside "سلمان بن عبدالعزيز"); and a run opening with a lower-case particle
+beside "سلمان بن عبدالعزيز"); one Arabic given name in place of another,
+which names another person ("أحمد مصطفى" beside "محمد مصطفى"); and a run opening with a lower-case particle
 right after a capitalised word, which continues that word's name ("Aita
 al-Shaab", a town, beside "al-Shabab").
 

@@ -437,10 +437,7 @@ fn titles_ending_at(index: &TitleIndex, text: &str, pos: usize) -> Vec<TitleMatc
         // The complement of a construct is not the next name's title:
         // "مبعوثا الرئيس ستيف ويتكوف" (the president's two envoys, Steve
         // Witkoff ...) gives "الرئيس" to no one.
-        if words
-            .get(n)
-            .is_some_and(|&(w, gap)| gap == Gap::Space && is_construct_head(w.text))
-        {
+        if complements_construct(&words[n.min(words.len())..]) {
             continue;
         }
         // A title never starts with a qualifier in Arabic, but English puts
@@ -462,7 +459,7 @@ fn titles_ending_at(index: &TitleIndex, text: &str, pos: usize) -> Vec<TitleMatc
 /// the president's envoy; "نجل الرئيس", his son): a title right after one
 /// is not the title of the name that follows. Folded, with or without a
 /// conjunction glued on. نائب is left out: "نائب الرئيس" is an office.
-const CONSTRUCT_HEADS: [&str; 31] = [
+const CONSTRUCT_HEADS: [&str; 34] = [
     "مبعوث",
     "مبعوثا",
     "مبعوثي",
@@ -494,7 +491,32 @@ const CONSTRUCT_HEADS: [&str; 31] = [
     "حفيد",
     "ابنا",
     "نجلا",
+    "مكتب",
+    "ديوان",
+    "حرس",
 ];
+
+/// Styles of address that stand between a construct head and the title
+/// it governs ("مدير مكتب جلالة الملك", the director of His Majesty's
+/// office; "مستشار سمو الأمير"). Folded.
+const STYLES: [&str; 7] = ["جلاله", "سمو", "فخامه", "معالي", "دوله", "سياده", "سعاده"];
+
+/// Whether the words before a title (nearest first) make it the complement
+/// of a construct: a construct head right before it, or before a style of
+/// address that is right before it.
+fn complements_construct(before: &[(Word<'_>, Gap)]) -> bool {
+    let mut words = before
+        .iter()
+        .take_while(|&&(_, gap)| gap == Gap::Space)
+        .map(|(w, _)| w.text);
+    let word = words.next();
+    let head = if word.is_some_and(|w| STYLES.contains(&w)) {
+        words.next()
+    } else {
+        word
+    };
+    head.is_some_and(is_construct_head)
+}
 
 fn is_construct_head(word: &str) -> bool {
     let bare = word

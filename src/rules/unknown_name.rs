@@ -651,6 +651,13 @@ impl Rule for UnknownName {
                 if !complement || tagged[k] == Some(crate::gazetteer::EntityKind::Person) {
                     break;
                 }
+                // A word before بن، بنت is a given name ("الأمير الحسين بن
+                // عبدالله الثاني"), the start of the name, not a complement.
+                if words.get(k + 1).is_some_and(|&(gap, next)| {
+                    gap == Gap::Space && crate::rules::near_miss::NASAB.contains(&next.text)
+                }) {
+                    break;
+                }
                 k += 1;
             }
             let title_end = k;
@@ -847,13 +854,19 @@ fn looks_like_name(cx: &Context<'_>, name: &[(Gap, Word<'_>)], head: Head, named
     }) {
         return false;
     }
-    // The start of a person named in full in the draft.
+    // The start of a person named in full in the draft; or that person's
+    // given name followed by other words ("الأميرة ريما خبر مغادرة ولي العهد",
+    // Princess Reema [posted] news of the departure, after "الأميرة ريما بنت
+    // بندر"), unless the run goes on with a chain of ancestors of its own.
     let key: Vec<&str> = name.iter().map(|(_, w)| w.text).collect();
-    if named
-        .full(cx)
-        .iter()
-        .any(|words| words.len() > key.len() && words.iter().zip(&key).all(|(a, b)| a == b))
-    {
+    if named.full(cx).iter().any(|words| {
+        words.len() > key.len() && words.iter().zip(&key).all(|(a, b)| a == b)
+            || words.len() > 1
+                && key.len() > 1
+                && words[0] == key[0]
+                && !crate::rules::near_miss::NASAB.contains(&key[1])
+                && !words.iter().any(|w| w == key[1])
+    }) {
         return false;
     }
     // A given name alone after a rank that a known person of that rank, or
@@ -865,12 +878,23 @@ fn looks_like_name(cx: &Context<'_>, name: &[(Gap, Word<'_>)], head: Head, named
     }
     let latin = first.text.is_ascii();
     if latin {
-        return name.len() > 1 || known_given(first.text) || first.text.len() > 2;
+        // One word after a rank that is everyday English is an office
+        // ("the military's General Command"), not a surname.
+        let (_, _, written) = original(cx, (first.start, first.end));
+        return name.len() > 1
+            || known_given(first.text)
+            || first.text.len() > 2 && !lists.is_english_word(written);
     }
     if known_given(first.text) {
         return true;
     }
     if name.len() == 1 {
+        return false;
+    }
+    // A noun and its adjective in the accusative, both ending in alif, are
+    // a predicate ("كان سمو الأمير عنصراً مهماً", an important element), not
+    // a name.
+    if name.iter().take(2).all(|(_, w)| w.text.ends_with('ا')) {
         return false;
     }
     let letters = first.text.chars().count();

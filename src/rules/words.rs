@@ -19,6 +19,12 @@ struct EnglishWordsFile {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct ArabicWordsFile {
+    arabic_words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 struct FunctionWordsFile {
     function_words: Forms,
@@ -52,6 +58,8 @@ pub(crate) struct Words {
     function_written: HashSet<String>,
     /// Common English words (`lexicon/english-words.yaml`), lower case.
     english: HashSet<String>,
+    /// Everyday Arabic words (`lexicon/arabic-words.yaml`), folded.
+    arabic: HashSet<String>,
     pub generic_titles: Vec<GenericTitle>,
 }
 
@@ -85,6 +93,9 @@ impl Words {
             .iter()
             .map(|w| w.to_lowercase())
             .collect();
+        let arabic: ArabicWordsFile = crate::lexicon::read_shipped("lexicon/arabic-words.yaml")
+            .expect("lexicon/arabic-words.yaml is valid (tested)");
+        words.arabic = arabic.arabic_words.iter().map(|w| fold_str(w)).collect();
         words.generic_titles = lexicon
             .titles
             .iter()
@@ -143,6 +154,15 @@ impl Words {
         self.english.contains(&word.to_lowercase())
     }
 
+    /// Whether a folded Arabic word, alone or after a proclitic, is an
+    /// everyday word (`lexicon/arabic-words.yaml`: أمراء، وزراء), never a
+    /// misspelt name.
+    pub(crate) fn is_arabic_word(&self, folded: &str) -> bool {
+        crate::clitics::clitic_forms(folded)
+            .iter()
+            .any(|w| self.arabic.contains(w.as_ref()))
+    }
+
     /// Whether a [`words_key`] is a generic title's, with or without a
     /// proclitic on its first word.
     pub(crate) fn is_generic_title(&self, key: &str) -> bool {
@@ -181,6 +201,7 @@ mod tests {
             "lexicon/function-words.yaml",
         );
         crate::lexicon::assert_json_reads_as_yaml::<EnglishWordsFile>("lexicon/english-words.yaml");
+        crate::lexicon::assert_json_reads_as_yaml::<ArabicWordsFile>("lexicon/arabic-words.yaml");
     }
 
     #[test]
