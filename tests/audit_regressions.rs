@@ -722,3 +722,97 @@ fn ninth_pass_people_are_known() {
         &[("role-conflict", "warning", "رودولف هيكل")],
     );
 }
+
+/// Tenth pass: entities real news needed and the gazetteer lacked. Each is
+/// tagged in Arabic (with its clitics: والحزب، ومنظمة، لمنظمة) and English;
+/// names that hold another entry's name (حكومة إقليم كردستان, صحيفة الشرق
+/// الأوسط) are the longer entity, and a title holding one (رئيس حكومة إقليم
+/// كردستان) still goes to the person. Bare "قوى الأمن الداخلي" (also north-east
+/// Syria's Asayish) is the Lebanese force only after its full name. With the
+/// titles they held on the draft's date the drafts are quiet ("رئيس الوزراء
+/// البريطاني الأسبق توني بلير" is past); Tony Blair as prime minister in 2016,
+/// Faiq Zaidan before January 2017, Tedros before 1 July 2017 and Tom
+/// Fletcher before 18 November 2024 are warnings, and a title Blair never
+/// held is an error.
+#[test]
+fn tenth_pass_entities_are_known() {
+    expect("ar-tenth-pass.md", &[]);
+    expect("en-tenth-pass.md", &[]);
+    assert_tags(
+        "ar-tenth-pass.md",
+        &[
+            ("حكومة إقليم كردستان", "kurdistan-regional-government"),
+            ("مسرور بارزاني", "masrour-barzani"),
+            ("الاتحاد الوطني الكردستاني", "patriotic-union-of-kurdistan"),
+            ("والحزب الديمقراطي الكردستاني", "kurdistan-democratic-party"),
+            ("فائق زيدان", "faiq-zaidan"),
+            ("ائتلاف دولة القانون", "state-of-law-coalition"),
+            ("ومنظمة بدر", "badr-organization"),
+            ("لمنظمة بدر", "badr-organization"),
+            ("تيدروس أدهانوم غيبريسوس", "tedros-adhanom-ghebreyesus"),
+            ("توم فليتشر", "tom-fletcher"),
+            ("فليتشر", "tom-fletcher"),
+            ("فايننشال تايمز", "financial-times"),
+            ("الخليج العربي", "persian-gulf"),
+            ("توني بلير", "tony-blair"),
+            ("الشرق الأوسط", "middle-east"),
+            (
+                "المديرية العامة لقوى الأمن الداخلي",
+                "lebanon-internal-security-forces",
+            ),
+            ("قوى الأمن الداخلي", "lebanon-internal-security-forces"),
+            ("برج خليفة", "burj-khalifa"),
+        ],
+    );
+    assert_tags(
+        "en-tenth-pass.md",
+        &[
+            (
+                "Kurdistan Regional Government",
+                "kurdistan-regional-government",
+            ),
+            ("KRG", "kurdistan-regional-government"),
+            ("Kurdistan Democratic Party", "kurdistan-democratic-party"),
+            ("KDP", "kurdistan-democratic-party"),
+            (
+                "Patriotic Union of Kurdistan",
+                "patriotic-union-of-kurdistan",
+            ),
+            ("PUK", "patriotic-union-of-kurdistan"),
+            ("Faiq Zaidan", "faiq-zaidan"),
+            ("State of Law Coalition", "state-of-law-coalition"),
+            ("Badr Organization", "badr-organization"),
+            ("Tedros Adhanom Ghebreyesus", "tedros-adhanom-ghebreyesus"),
+            ("Tedros", "tedros-adhanom-ghebreyesus"),
+            ("Tom Fletcher", "tom-fletcher"),
+            ("The Financial Times", "financial-times"),
+            ("Persian Gulf", "persian-gulf"),
+            ("Tony Blair", "tony-blair"),
+            ("Middle East", "middle-east"),
+            (
+                "Lebanese Internal Security Forces",
+                "lebanon-internal-security-forces",
+            ),
+            ("Burj Khalifa", "burj-khalifa"),
+        ],
+    );
+    expect(
+        "ar-tenth-pass-wrong-date.md",
+        &[
+            ("role-conflict", "warning", "توني بلير"),
+            ("role-conflict", "warning", "فائق زيدان"),
+            ("role-conflict", "warning", "تيدروس أدهانوم غيبريسوس"),
+        ],
+    );
+    expect(
+        "ar-fletcher-too-early.md",
+        &[("role-conflict", "warning", "توم فليتشر")],
+    );
+    expect(
+        "en-blair-wrong-title.md",
+        &[
+            ("role-conflict", "error", "Tony Blair"),
+            ("role-conflict", "warning", "Tedros Adhanom Ghebreyesus"),
+        ],
+    );
+}
