@@ -193,7 +193,8 @@ impl Rule for RoleConflict {
 /// Whether a title the person never held says something about them. A title
 /// held for one country or body ("الرئيس السوري", "Syrian President") always
 /// does. A generic one held across several ("وزير الدفاع", "Defence Minister":
-/// Kuwait's, Morocco's, Algeria's...) only does when one of its holders holds
+/// Kuwait's, Morocco's, Algeria's...), or listed in lexicon/titles.yaml, only
+/// does when one of its holders holds
 /// it for a country or body the person has a role in: the gazetteer lists a
 /// few offices per person, so "Defence Minister Israel Katz" is no error just
 /// because only his foreign-minister role is known.
@@ -212,7 +213,11 @@ fn title_concerns(
     };
     let holders = index.get(&title.key);
     let bodies: BTreeSet<Option<&str>> = holders.iter().map(of_role).collect();
-    if bodies.len() <= 1 {
+    // A generic title (lexicon/titles.yaml) stays generic when one person
+    // of the gazetteer happens to list it bare: "رئيس مجلس الوزراء" before
+    // Qatar's prime minister says nothing because Saudi Arabia's is styled
+    // so.
+    if bodies.len() <= 1 && !crate::rules::words::get().is_generic_title(&title.key) {
         return true;
     }
     holders
