@@ -124,7 +124,8 @@ struct Target {
     entity: EntityIndex,
     kind: EntityKind,
     form: AliasForm,
-    alias: String,
+    /// Where the alias is in the table's `alias_text` (start, end).
+    alias: (u32, u32),
     /// The pattern is the alias with its leading alef dropped ("لشرع" for
     /// "الشرع"), so it only counts after a lam (للشرع).
     via_lam: bool,
@@ -171,8 +172,14 @@ pub(crate) struct TaggerTable {
     /// Where each key ends in `key_text` (it starts where the one before
     /// ends); always on a char boundary.
     key_ends: Vec<usize>,
-    /// Per key, its targets.
-    patterns: Vec<Vec<Target>>,
+    /// Every key's targets, key after key: one list rather than a list per
+    /// key, and the aliases in one buffer, as for the keys (reading the
+    /// shipped table was 25,000 allocations).
+    targets: Vec<Target>,
+    /// Where each key's targets end in `targets`.
+    target_ends: Vec<u32>,
+    /// Every target's alias, end to end.
+    alias_text: String,
     /// The automaton over the keys, in parts: each part is built over a
     /// contiguous range of the sorted keys, its values the keys' global
     /// pattern ids. One part below [`PART_KEYS`] keys; above, the parts are
@@ -390,7 +397,7 @@ fn letter_count(key: &str) -> usize {
 
 /// Whether `prefix` (folded letters between the token start and the match)
 /// is an allowed proclitic for `target`.
-fn prefix_allowed(prefix: &str, target: &Target, key: &str) -> bool {
+fn prefix_allowed(prefix: &str, target: &Target, alias: &str, key: &str) -> bool {
     if target.via_lam {
         return matches!(prefix, "ل" | "ول" | "فل");
     }
@@ -436,7 +443,7 @@ fn prefix_allowed(prefix: &str, target: &Target, key: &str) -> bool {
     let simple = rest.is_empty() && conj || PREPOSITIONS.contains(&rest);
     // A key whose alias starts with hamza-alef + lam (ألمانيا، إلينوي) has no
     // article: "لألمانيا" is ل + the name.
-    let key_has_article = key.starts_with("ال") && !target.alias.starts_with(['أ', 'إ', 'آ']);
+    let key_has_article = key.starts_with("ال") && !alias.starts_with(['أ', 'إ', 'آ']);
     if simple {
         // ل + a key that begins with ال is spelled للـ (handled by via_lam):
         // "لالعراق" is not a word.
@@ -654,35 +661,39 @@ impl TaggerTable {
         }
         drop(rank);
         pending.sort_by_key(|record| record.key);
-        let mut patterns: Vec<Vec<Target>> = Vec::with_capacity(keys.len());
+        let mut targets: Vec<Target> = Vec::with_capacity(pending.len());
+        let mut target_ends: Vec<u32> = Vec::with_capacity(keys.len());
+        let mut alias_text = String::new();
         for record in pending {
             let id = record.key as usize;
-            while patterns.len() <= id {
-                patterns.push(Vec::new());
+            while target_ends.len() < id {
+                target_ends.push(table_offset(targets.len()));
             }
-            let targets = &mut patterns[id];
+            let first = target_ends.last().map_or(0, |&end| end as usize);
             let entity_index = record.entity as usize;
-            if targets.iter().any(|t| {
+            if targets[first..].iter().any(|t| {
                 t.entity == entity_index
                     && t.form == record.form
                     && t.via_lam == record.via_lam
                     && (t.latin_case != LatinCase::Exact
                         || record.latin_case != LatinCase::Exact
-                        || t.alias == record.alias)
+                        || &alias_text[t.alias.0 as usize..t.alias.1 as usize] == record.alias)
             }) {
                 continue;
             }
+            let start = table_offset(alias_text.len());
+            alias_text.push_str(record.alias);
             targets.push(Target {
                 entity: entity_index,
                 kind: record.kind,
                 form: record.form,
-                alias: record.alias.to_string(),
+                alias: (start, table_offset(alias_text.len())),
                 via_lam: record.via_lam,
                 latin_case: record.latin_case,
                 ambiguous: record.ambiguous,
             });
         }
-        patterns.resize_with(keys.len(), Vec::new);
+        target_ends.resize(keys.len(), table_offset(targets.len()));
         let mut key_text = String::with_capacity(keys.iter().map(String::len).sum());
         let mut key_ends = Vec::with_capacity(keys.len());
         for key in keys {
@@ -692,9 +703,27 @@ impl TaggerTable {
         TaggerTable {
             key_text,
             key_ends,
-            patterns,
+            targets,
+            target_ends,
+            alias_text,
             automata,
         }
+    }
+
+    /// The targets of the key with pattern id `id`.
+    fn targets_of(&self, id: usize) -> Option<&[Target]> {
+        let start = match id.checked_sub(1) {
+            Some(before) => *self.target_ends.get(before)? as usize,
+            None => 0,
+        };
+        self.targets.get(start..*self.target_ends.get(id)? as usize)
+    }
+
+    /// A target's alias as the gazetteer writes it.
+    fn alias(&self, target: &Target) -> &str {
+        self.alias_text
+            .get(target.alias.0 as usize..target.alias.1 as usize)
+            .unwrap_or_default()
     }
 
     /// How many keys the table holds.
@@ -737,7 +766,8 @@ impl TaggerTable {
         for id in 0..self.key_count() {
             put_str(&mut out, self.key(id).unwrap_or_default());
         }
-        for targets in &self.patterns {
+        for id in 0..self.key_count() {
+            let targets = self.targets_of(id).unwrap_or_default();
             put_u32(&mut out, targets.len());
             for t in targets {
                 put_u32(&mut out, t.entity);
@@ -753,7 +783,7 @@ impl TaggerTable {
                     LatinCase::Exact => 2,
                 });
                 out.push(u8::from(t.via_lam) | u8::from(t.ambiguous) << 1);
-                put_str(&mut out, &t.alias);
+                put_str(&mut out, self.alias(t));
             }
         }
         put_u32(&mut out, automata.len());
@@ -796,10 +826,13 @@ impl TaggerTable {
         if !key_ends.iter().all(|&end| key_text.is_char_boundary(end)) {
             return None;
         }
-        let mut patterns = Vec::with_capacity(count);
+        let mut targets = Vec::with_capacity(count);
+        let mut target_ends = Vec::with_capacity(count);
+        // The aliases are copied end to end and checked as UTF-8 once, like
+        // the keys.
+        let mut alias_bytes: Vec<u8> = Vec::new();
         for _ in 0..count {
             let n = r.count(12)?;
-            let mut targets = Vec::with_capacity(n);
             for _ in 0..n {
                 let entity = r.u32()?;
                 let [kind, form, case, flags] = r.take(4)? else {
@@ -828,10 +861,22 @@ impl TaggerTable {
                     },
                     via_lam: flags & 1 != 0,
                     ambiguous: flags & 2 != 0,
-                    alias: r.str()?.to_string(),
+                    alias: {
+                        let n = r.u32()?;
+                        let start = u32::try_from(alias_bytes.len()).ok()?;
+                        alias_bytes.extend_from_slice(r.take(n)?);
+                        (start, u32::try_from(alias_bytes.len()).ok()?)
+                    },
                 });
             }
-            patterns.push(targets);
+            target_ends.push(u32::try_from(targets.len()).ok()?);
+        }
+        let alias_text = String::from_utf8(alias_bytes).ok()?;
+        if !targets.iter().all(|t: &Target| {
+            alias_text.is_char_boundary(t.alias.0 as usize)
+                && alias_text.is_char_boundary(t.alias.1 as usize)
+        }) {
+            return None;
         }
         // Each part takes at least its eight-byte length.
         let parts = if one_part { 1 } else { r.count(8)? };
@@ -854,10 +899,18 @@ impl TaggerTable {
         Some(TaggerTable {
             key_text,
             key_ends,
-            patterns,
+            targets,
+            target_ends,
+            alias_text,
             automata,
         })
     }
+}
+
+/// An offset into the table's lists, which a compiled gazetteer stores as
+/// `u32`.
+fn table_offset(n: usize) -> u32 {
+    u32::try_from(n).expect("the tagger's table fits u32 offsets")
 }
 
 /// The first bytes of [`TaggerTable::to_bytes`] (and its format's version).
@@ -988,28 +1041,30 @@ impl Tagger {
         }
         // "السورية": a place name (سورية) after the article is the demonym
         // سوري + ة, not the country.
-        let patterns = &self.table.patterns;
+        let table = &self.table;
         // A pattern id past the table can only come from a damaged compiled
         // file: no match rather than a panic.
-        let own = patterns.get(pattern)?.as_slice();
+        let own = table.targets_of(pattern)?;
         let mut targets = own;
         if ARTICLE_PREFIXES.contains(&prefix) && suffix.is_empty() {
             if let Some(stem) = key.strip_suffix('ه') {
-                if let Some(p) = self.table.pattern_of(stem) {
-                    if patterns[p].iter().any(|t| t.form == AliasForm::Demonym) {
-                        targets = patterns[p].as_slice();
+                if let Some(stem_targets) = table.pattern_of(stem).and_then(|p| table.targets_of(p))
+                {
+                    if stem_targets.iter().any(|t| t.form == AliasForm::Demonym) {
+                        targets = stem_targets;
                     }
                 }
             }
         }
         let demonym_swap = !std::ptr::eq(targets, own);
         let allowed = |t: &Target| {
+            let alias = table.alias(t);
             if demonym_swap {
-                t.form == AliasForm::Demonym && prefix_allowed(prefix, t, key)
+                t.form == AliasForm::Demonym && prefix_allowed(prefix, t, alias, key)
             } else {
-                prefix_allowed(prefix, t, key)
+                prefix_allowed(prefix, t, alias, key)
                     && suffix_allowed(suffix, t)
-                    && case_allowed(original, folded, start, end, t)
+                    && case_allowed(original, folded, start, end, t, alias)
             }
         };
         // The best form among the allowed targets, then those of that form;
@@ -1055,7 +1110,7 @@ impl Tagger {
             folded_end: token_end,
             entities,
             form,
-            alias: Cow::Borrowed(first.alias.as_str()),
+            alias: Cow::Borrowed(table.alias(first)),
             clitic: prefix,
             ambiguous,
         })
@@ -1131,6 +1186,7 @@ fn case_allowed(
     start: usize,
     end: usize,
     target: &Target,
+    alias: &str,
 ) -> bool {
     if target.latin_case == LatinCase::Any {
         return true;
@@ -1141,7 +1197,7 @@ fn case_allowed(
     };
     match target.latin_case {
         LatinCase::Any => true,
-        LatinCase::Exact => written == target.alias,
+        LatinCase::Exact => written == alias,
         LatinCase::Capitalized => written
             .chars()
             .find(|c| c.is_alphabetic())
