@@ -646,6 +646,17 @@ fn given_name_of_another(
     };
     let word = trailing_word(before);
     let word_start = before.len() - word.len();
+    let nasab = crate::rules::near_miss::NASAB;
+    let alias_key = fold_str(&hit.alias);
+    let patronymic = alias_key
+        .split(' ')
+        .next()
+        .is_some_and(|w| nasab.contains(&w));
+    // A patronymic right after another person's tagged name goes on with
+    // that name's chain: "حمد بن عيسى بن سلمان آل خليفة".
+    if patronymic && word_start < covered_until && covered_until <= before.len() {
+        return true;
+    }
     if word.chars().count() < 2 || word_start < covered_until {
         return false;
     }
@@ -701,19 +712,57 @@ fn given_name_of_another(
             && !words.is_function_word_written(word)
             && !words.is_honorific(&fold_str(word))
     };
-    if !is_name(word) && !after_honorific() {
+    // A family name that is a patronymic ("بن سلمان") after a word that is
+    // itself in a chain of names, after بن or an honorific, or with the
+    // chain going on after it: "حمد بن عيسى بن سلمان آل خليفة", "الأمير
+    // عبدالعزيز بن سلمان بن عبدالعزيز" are other men of the family.
+    let in_chain = || {
+        let chain_before = earlier.is_some_and(|e| {
+            let e = fold_str(e);
+            nasab.contains(&e.as_str()) || words.is_honorific(&e)
+        });
+        let chain_after = original.get(hit.end..).is_some_and(|after| {
+            let next = after
+                .trim_start_matches(' ')
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let next = fold_str(next);
+            nasab.contains(&next.as_str()) || next == "ال"
+        });
+        patronymic
+            && word.starts_with(crate::clitics::is_arabic_letter)
+            && !fold_str(word).starts_with("ال")
+            && !words.is_function_word_written(word)
+            && (chain_before || chain_after)
+    };
+    if !is_name(word) && !after_honorific() && !in_chain() {
         return false;
     }
-    // A middle name: another given name right before it.
-    if earlier.is_some_and(|e| is_name(e) || e.starts_with(char::is_uppercase)) {
+    // A middle name: another given name right before it (an honorific or
+    // a title is none: "Prince Abdulaziz bin Salman").
+    if earlier.is_some_and(|e| {
+        is_name(e)
+            || e.starts_with(char::is_uppercase)
+                && !words.is_english_word(e)
+                && !words.is_honorific(&fold_str(e))
+    }) && !in_chain()
+    {
         return false;
     }
     let key = fold_str(word);
+    // The candidate's own name words; before a patronymic only its given
+    // name ("عبدالعزيز" is also Mohammed bin Salman's grandfather's name).
     !hit.entities.iter().any(|&e| {
         gazetteer.entity(e).names.all().any(|name| {
-            fold_str(name)
-                .split(' ')
-                .any(|name_word| strsim::osa_distance(name_word, &key) <= 2)
+            let name = fold_str(name);
+            let mut name_words = name.split(' ');
+            let own = |name_word: &str| strsim::osa_distance(name_word, &key) <= 2;
+            if patronymic {
+                name_words.next().is_some_and(own)
+            } else {
+                name_words.any(own)
+            }
         })
     })
 }
@@ -932,6 +981,9 @@ pub(crate) fn resolve(
         let section_index = paragraph
             .map(|p| doc.paragraphs[p].section_index)
             .unwrap_or(0);
+        // A family name linked by a title its person holds at the draft's
+        // date ("President Trump"): an antecedent for the bare ones after it.
+        let mut titled = false;
         let (entity, candidates) = match hit.form {
             AliasForm::Family => {
                 let key = fold_str(&hit.alias);
@@ -986,7 +1038,9 @@ pub(crate) fn resolve(
                         });
                         let any =
                             title_before(folded, hit.folded_start, &hit.entities, &mut titles_of);
-                        held.filter(|_| held == any)
+                        let linked = held.filter(|_| held == any);
+                        titled = linked.is_some();
+                        linked
                     }
                 };
                 (entity, std::mem::take(&mut hit.entities))
@@ -999,7 +1053,7 @@ pub(crate) fn resolve(
         if matches!(hit.form, AliasForm::Name | AliasForm::Acronym) && !hit.ambiguous {
             named.extend(candidates.iter().copied());
         }
-        if hit.form == AliasForm::Name {
+        if hit.form == AliasForm::Name || titled {
             if let Some(e) = entity {
                 let keys = family_keys
                     .entry(e)

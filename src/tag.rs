@@ -477,6 +477,36 @@ fn after_nasab(before: &str) -> bool {
     matches!(&trimmed[word_start..], "بن" | "بنت" | "ابن")
 }
 
+/// Whether the folded text before a token ends with an honorific and a
+/// space ("الأمير ").
+fn after_honorific(before: &str) -> bool {
+    let Some(trimmed) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(trimmed.len(), |(i, _)| i);
+    crate::rules::words::get().is_honorific(&trimmed[word_start..])
+}
+
+/// Whether the text after a token opens with بن، بنت، ابن. After an
+/// honorific the token is then a given name in a chain ("الأمير تركي بن
+/// محمد" is Prince Turki, no Turk).
+fn before_nasab(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word_end = rest
+        .char_indices()
+        .take(4)
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(rest.len().min(12), |(i, _)| i);
+    matches!(rest.get(..word_end), Some("بن" | "بنت" | "ابن"))
+}
+
 fn suffix_allowed(suffix: &str, target: &Target) -> bool {
     if suffix.is_empty() {
         return true;
@@ -1080,7 +1110,16 @@ impl Tagger {
         if form == AliasForm::Demonym
             && prefix.is_empty()
             && suffix.is_empty()
-            && after_nasab(&text[..token_start])
+            && (after_nasab(&text[..token_start])
+                || before_nasab(&text[token_end..]) && after_honorific(&text[..token_start]))
+        {
+            return None;
+        }
+        // A demonym with an ending that makes an everyday word: "على مجريات
+        // المباراة" (the course of the match) is no Hungarian women.
+        if form == AliasForm::Demonym
+            && !suffix.is_empty()
+            && crate::rules::words::get().is_arabic_word(token)
         {
             return None;
         }

@@ -334,24 +334,57 @@ pub(crate) fn extract(
     referents: &Referents,
     gazetteer: &Gazetteer,
 ) -> Vec<DateClaim> {
-    let mut out = Vec::new();
+    let mut found = Vec::new();
     let mut i = 0;
     while i < t.len() {
         if !t.list[i].checked {
             i += 1;
             continue;
         }
-        if let Some(found) = date_at(t, i) {
-            for u in used.iter_mut().take(found.end).skip(found.start) {
+        if let Some(date) = date_at(t, i) {
+            for u in used.iter_mut().take(date.end).skip(date.start) {
                 *u = true;
             }
-            out.push(finish(t, text, found, referents, gazetteer));
-            i = found.end;
+            found.push(date);
+            i = date.end;
             continue;
         }
         i += 1;
     }
-    out
+    // The two ends of a period ("خلال الفترة من 28 نوفمبر إلى 6 ديسمبر",
+    // "from 28 November to 6 December") date no event each: they are kept
+    // out of the claims, as two dates of one event they would conflict.
+    let mut in_range = vec![false; found.len()];
+    for k in 1..found.len() {
+        if range_between(t, found[k - 1].end, found[k].start) {
+            in_range[k - 1] = true;
+            in_range[k] = true;
+        }
+    }
+    found
+        .into_iter()
+        .zip(in_range)
+        .filter(|&(_, range)| !range)
+        .map(|(date, _)| finish(t, text, date, referents, gazetteer))
+        .collect()
+}
+
+/// Whether the tokens from `end` to `start` join two dates into a period:
+/// one word or dash such as إلى، حتى، to, until, "-".
+fn range_between(t: &Tokens<'_>, end: usize, start: usize) -> bool {
+    const JOINERS: [&str; 10] = [
+        "الي",
+        "حتي",
+        "لغايه",
+        "to",
+        "until",
+        "till",
+        "through",
+        "-",
+        "–",
+        "—",
+    ];
+    start == end + 1 && t.same_sentence(end, start) && JOINERS.contains(&t.text(end))
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -610,6 +610,11 @@ pub(crate) fn titles_after(
             end += 1;
         }
         if let Some(&(gap, next)) = words.get(end) {
+            // A possessive makes the title someone else's: "Jared Kushner,
+            // the President's son-in-law".
+            if gap == Gap::Joiner && next.text == "s" {
+                break;
+            }
             let continues = gap == Gap::Space
                 && ((next.text.starts_with("ال") && !is_past_qualifier(next.text))
                     || CONTINUATIONS.contains(&next.text));
