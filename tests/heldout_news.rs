@@ -302,3 +302,14 @@ fn demonyms_in_names_and_everyday_words() {
     let m = tags("وقال الرئيس التركي إن الاتفاق مهم.\n");
     assert!(m.contains(&("التركي".into(), "turkey".into())), "{m:?}");
 }
+
+/// The same misspelling of one name, written four times, is one near-miss
+/// finding that lists every place, not four.
+#[test]
+fn a_repeated_misspelling_is_one_finding() {
+    let text = "وصل أحمد الشارع إلى الرياض.\n\nوقال أحمد الشارع إن الزيارة مهمة.\n\nوغادر أحمد الشارع مساء.\n";
+    let report = checker("2026-01-10").run("draft.md", text, Format::Markdown, Mode::Check);
+    assert_eq!(report.findings.len(), 1, "{:?}", report.findings);
+    assert_eq!(report.findings[0].rule, "near-miss");
+    assert_eq!(report.findings[0].spans.len(), 3);
+}

@@ -12,7 +12,7 @@
 //! keys with more than [`MAX_POSTINGS`] postings (words shared by many names)
 //! are not used as anchors.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
 use strsim::osa_distance;
@@ -775,6 +775,8 @@ impl Rule for NearMiss {
         let family_names = family_names_after_initials(cx, words);
         let mut found: Vec<Candidate> = Vec::new();
         let mut postings = Vec::new();
+        // (spelling, entity) → index in `out` of its finding.
+        let mut reported: HashMap<(String, EntityIndex), usize> = HashMap::new();
         for (i, (_, word)) in words.iter().enumerate() {
             let letters = word.text.chars().count();
             if tagged[i]
@@ -846,6 +848,17 @@ impl Rule for NearMiss {
             }
             let entity = cx.gazetteer.entity(entry.entity);
             let span = cx.span(range.start, range.end, None);
+            // The same spelling of the same name again is one more place of
+            // the first finding, not another finding (a sports page wrote
+            // "كاب فيردي" four times).
+            let repeat = (span.text.clone(), entry.entity);
+            if let Some(&at) = reported.get(&repeat) {
+                if let Some(first) = out.get_mut(at) {
+                    first.spans.push(span);
+                    continue;
+                }
+            }
+            reported.insert(repeat, out.len());
             let message = format!(
                 "\"{}\" is not in the gazetteer but is {} away from \"{}\" ({}); is it a misspelling?",
                 span.text,
