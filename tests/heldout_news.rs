@@ -313,3 +313,32 @@ fn a_repeated_misspelling_is_one_finding() {
     assert_eq!(report.findings[0].rule, "near-miss");
     assert_eq!(report.findings[0].spans.len(), 3);
 }
+
+/// Names the second held-out set needed: "بنت جبيل" is its own town, not
+/// Byblos; "جورجيا ميلوني" is Italy's prime minister, not Georgia; the
+/// spellings "كاب فيردي" and "انواكشوط" are news forms, no misspellings.
+#[test]
+fn second_set_names_are_known() {
+    let m = tags("قتل شخصان في مدينة بنت جبيل. وزار الوفد جبيل.\n");
+    assert!(
+        m.contains(&("بنت جبيل".into(), "bint-jbeil".into())),
+        "{m:?}"
+    );
+    assert!(m.contains(&("جبيل".into(), "byblos".into())), "{m:?}");
+    let m = tags("وصلت رئيسة الوزراء الإيطالية جورجيا ميلوني إلى المنامة.\n");
+    assert!(
+        m.contains(&("جورجيا ميلوني".into(), "giorgia-meloni".into())),
+        "{m:?}"
+    );
+    assert!(!m.iter().any(|(_, id)| id == "georgia"), "{m:?}");
+    expect(
+        "تلعب السعودية مع كاب فيردي في الدوحة، وقال سفير المغرب لدى انواكشوط إن العلاقات جيدة.\n",
+        "2025-12-03",
+        &[],
+    );
+    expect(
+        "وصلت رئيسة الوزراء الإيطالية جورجيا ميلوني إلى المنامة.\n",
+        "2021-05-01",
+        &[("role-conflict", "warning", "جورجيا ميلوني")],
+    );
+}
