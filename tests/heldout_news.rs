@@ -342,3 +342,22 @@ fn second_set_names_are_known() {
         &[("role-conflict", "warning", "جورجيا ميلوني")],
     );
 }
+
+/// A death is reported with the title held at it: in the two months after
+/// the role ended, a sentence of killing keeps the title quiet; the same
+/// title in any other sentence, or long after, is still a warning.
+#[test]
+fn a_death_is_reported_with_the_title_held_at_it() {
+    let killed = "Ahmed al-Rahawi, the Houthi prime minister, was killed in an Israeli strike.\n";
+    expect(killed, "2025-08-30", &[]);
+    expect(
+        killed,
+        "2026-05-05",
+        &[("role-conflict", "warning", "Ahmed al-Rahawi")],
+    );
+    expect(
+        "Ahmed al-Rahawi, the Houthi prime minister, met the delegation in Sanaa.\n",
+        "2025-09-05",
+        &[("role-conflict", "warning", "Ahmed al-Rahawi")],
+    );
+}

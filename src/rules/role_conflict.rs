@@ -53,6 +53,56 @@ fn judge(entity: &Entity, own: &[usize], past: bool, date: PartialDate) -> Verdi
 /// English year used as a modifier after a determiner ("the 2019 Caesar
 /// Act", "its 2014 founding"). A bare number is not a year: "said 2000
 /// prisoners were freed" is a count.
+/// Words that report a death (folded, with or without a proclitic).
+const DEATH_WORDS: [&str; 16] = [
+    "قتل",
+    "مقتل",
+    "اغتيال",
+    "اغتيل",
+    "وفاه",
+    "توفي",
+    "استشهاد",
+    "استشهد",
+    "مصرع",
+    "killed",
+    "assassinated",
+    "assassination",
+    "died",
+    "death",
+    "dies",
+    "slain",
+];
+
+/// Whether the sentence at `offset` reports a killing or a death.
+fn sentence_reports_death(cx: &Context<'_>, offset: usize) -> bool {
+    let Some(sentence) = cx
+        .doc
+        .sentence_at(offset)
+        .and_then(|s| cx.doc.sentences.get(s))
+    else {
+        return false;
+    };
+    let text = cx.text.get(sentence.range.clone()).unwrap_or("");
+    crate::normalize::fold_str(text)
+        .split(|c: char| !crate::normalize::is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            crate::clitics::clitic_forms(w)
+                .iter()
+                .any(|f| DEATH_WORDS.contains(&f.as_ref()))
+        })
+}
+
+/// Whether one of the person's roles `own` ended at most `days` before
+/// `date`.
+fn ended_within(entity: &Entity, own: &[usize], date: PartialDate, days: i64) -> bool {
+    use crate::claims::dates::days_from_epoch;
+    let day = |(y, m, d): (i32, u8, u8)| days_from_epoch(y, m, d);
+    own.iter()
+        .filter_map(|&r| entity.roles.get(r)?.to)
+        .any(|to| (0..=days).contains(&(day(date.first_day()) - day(to.last_day()))))
+}
+
 fn sentence_years(cx: &Context<'_>, offset: usize) -> Vec<i32> {
     let Some(sentence) = cx
         .doc
@@ -159,6 +209,17 @@ impl Rule for RoleConflict {
                     // … the regime of President Bashar al-Assad", "في عام
                     // 2012 قال الرئيس السوري بشار الأسد"): the title is
                     // judged at that year, when it was held.
+                    verdict = Verdict::Fits;
+                }
+                if verdict == Verdict::OtherTime
+                    && !title.past
+                    && sentence_reports_death(cx, mention.start)
+                    && ended_within(entity, &own, cx.role_date, 62)
+                {
+                    // A death is reported with the title held at it ("Ahmed
+                    // al-Rahawi, the Houthi prime minister, was killed"): a
+                    // role that ended in the two months before the draft's
+                    // date, in a sentence of killing or death, fits.
                     verdict = Verdict::Fits;
                 }
                 if title.loose && verdict != Verdict::Fits {
@@ -443,7 +504,10 @@ A correct past title is fine: "نائب الرئيس السوري السابق �
 "the late president Hafez al-Assad". So is a title held in a year the
 sentence itself dates ("في عام 2012 قال الرئيس السوري بشار الأسد", "the 2019
 Caesar Act … the regime of President Bashar al-Assad"): the sentence sets
-its own time. A bare four-digit count ("2000 prisoners") dates nothing.
+its own time. A bare four-digit count ("2000 prisoners") dates nothing. A
+death is reported with the title held at it: a role that ended in the two
+months before the draft's date is quiet in a sentence of killing or death
+("Ahmed al-Rahawi, the Houthi prime minister, was killed").
 
 Titles the gazetteer does not know are ignored, not guessed, and so are
 people with no roles in the gazetteer. The gazetteer lists a few offices per
