@@ -187,17 +187,7 @@ fn tagged(file: &str) -> Vec<(String, String)> {
     let checker = CheckerBuilder::new()
         .build()
         .expect("the embedded gazetteer is valid");
-    checker
-        .run(file, &text, Format::Markdown, Mode::Tag)
-        .mentions
-        .into_iter()
-        .map(|m| {
-            (
-                m.text.to_string(),
-                m.entity_id.as_deref().unwrap_or_default().to_string(),
-            )
-        })
-        .collect()
+    common::text_and_ids(checker.run(file, &text, Format::Markdown, Mode::Tag))
 }
 
 fn has(mentions: &[(String, String)], text: &str, id: &str) -> bool {

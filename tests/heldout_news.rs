@@ -32,17 +32,7 @@ fn expect(text: &str, date: &str, want: &[(&str, &str, &str)]) {
 
 /// Every tagged mention, as (text as written, entity id or "").
 fn tags(text: &str) -> Vec<(String, String)> {
-    checker("2026-01-01")
-        .run("draft.md", text, Format::Markdown, Mode::Tag)
-        .mentions
-        .into_iter()
-        .map(|m| {
-            (
-                m.text.to_string(),
-                m.entity_id.as_deref().unwrap_or_default().to_string(),
-            )
-        })
-        .collect()
+    common::text_and_ids(checker("2026-01-01").run("draft.md", text, Format::Markdown, Mode::Tag))
 }
 
 /// The Saudi style "ولي العهد رئيس مجلس الوزراء" (the royal decree's own

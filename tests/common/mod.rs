@@ -59,6 +59,21 @@ pub fn stderr(o: &Output) -> String {
 
 /// (rule, severity, text of the primary span) of each finding: the shape the
 /// fixture tests compare against.
+/// Every tagged mention of a report, as (text as written, entity id or
+/// "" when unresolved).
+pub fn text_and_ids(report: tadqiq::FileReport) -> Vec<(String, String)> {
+    report
+        .mentions
+        .into_iter()
+        .map(|m| {
+            (
+                m.text.to_string(),
+                m.entity_id.as_deref().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
 pub fn triples<'a>(
     findings: impl IntoIterator<Item = &'a tadqiq::Finding>,
 ) -> Vec<(String, String, String)> {
