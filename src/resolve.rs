@@ -789,6 +789,38 @@ fn ancestor_in_chain(folded: &str, hit: &Hit<'_>, gazetteer: &Gazetteer) -> bool
     crate::rules::near_miss::NASAB.contains(&trailing_word(before))
 }
 
+/// The candidate whose name is the words before a family name with a
+/// Latin middle initial between: "Vladimir V. Putin" is Vladimir Putin,
+/// whose listed names have no initial.
+fn given_name_with_initial(
+    original: &str,
+    hit: &Hit<'_>,
+    gazetteer: &Gazetteer,
+) -> Option<EntityIndex> {
+    let before = original.get(..hit.start)?.strip_suffix(' ')?;
+    let initial = before.strip_suffix('.')?;
+    let letter = initial.chars().next_back()?;
+    let rest = initial.strip_suffix(letter)?.strip_suffix(' ')?;
+    if !letter.is_ascii_uppercase() {
+        return None;
+    }
+    let given = trailing_word(rest);
+    if given.len() < 2 || !given.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let family = fold_str(&hit.alias);
+    let full = format!("{} {family}", fold_str(given));
+    let mut fitting = hit.entities.iter().copied().filter(|&e| {
+        gazetteer
+            .entity(e)
+            .names
+            .all()
+            .any(|name| fold_str(name) == full)
+    });
+    let first = fitting.next()?;
+    fitting.next().is_none().then_some(first)
+}
+
 /// Whether what precedes a word ends a sentence (or is nothing): the word
 /// opens the sentence.
 fn sentence_start(before: &str) -> bool {
@@ -982,8 +1014,10 @@ pub(crate) fn resolve(
             .map(|p| doc.paragraphs[p].section_index)
             .unwrap_or(0);
         // A family name linked by a title its person holds at the draft's
-        // date ("President Trump"): an antecedent for the bare ones after it.
-        let mut titled = false;
+        // date ("President Trump"), or after the given name and a middle
+        // initial ("Vladimir V. Putin"): an antecedent for the bare ones
+        // after it.
+        let mut antecedent = false;
         let (entity, candidates) = match hit.form {
             AliasForm::Family => {
                 let key = fold_str(&hit.alias);
@@ -1016,7 +1050,11 @@ pub(crate) fn resolve(
                             .find(|(at, e)| *at > hit.folded_start && hit.entities.contains(e))
                             .map(|&(_, e)| e)
                     });
-                let entity = match by_recency {
+                // The full name with a middle initial ("Vladimir V. Putin"):
+                // that person, and an antecedent like a full name.
+                let with_initial = given_name_with_initial(original, &hit, gazetteer);
+                antecedent |= with_initial.is_some();
+                let entity = match with_initial.or(by_recency) {
                     // An antecedent: a title held at any time picks among
                     // the candidates ("نائب الرئيس الشرع" is Farouk).
                     Some(recent) => Some(
@@ -1039,7 +1077,7 @@ pub(crate) fn resolve(
                         let any =
                             title_before(folded, hit.folded_start, &hit.entities, &mut titles_of);
                         let linked = held.filter(|_| held == any);
-                        titled = linked.is_some();
+                        antecedent = linked.is_some();
                         linked
                     }
                 };
@@ -1053,7 +1091,7 @@ pub(crate) fn resolve(
         if matches!(hit.form, AliasForm::Name | AliasForm::Acronym) && !hit.ambiguous {
             named.extend(candidates.iter().copied());
         }
-        if hit.form == AliasForm::Name || titled {
+        if hit.form == AliasForm::Name || antecedent {
             if let Some(e) = entity {
                 let keys = family_keys
                     .entry(e)

@@ -351,3 +351,21 @@ fn a_death_is_reported_with_the_title_held_at_it() {
         &[("role-conflict", "warning", "Ahmed al-Rahawi")],
     );
 }
+
+/// A full name with a middle initial ("Vladimir V. Putin") links the family
+/// name and the bare ones after it; an initial before another given name
+/// does not.
+#[test]
+fn a_middle_initial_keeps_the_full_name() {
+    let m =
+        tags("President Vladimir V. Putin held talks in Moscow. Putin said they were useful.\n");
+    let putins = m
+        .iter()
+        .filter(|(t, id)| t == "Putin" && id == "vladimir-putin");
+    assert_eq!(putins.count(), 2, "{m:?}");
+    let m = tags("Ivan V. Putin, a local trader, spoke in Moscow.\n");
+    assert!(
+        !m.contains(&("Putin".into(), "vladimir-putin".into())),
+        "{m:?}"
+    );
+}
