@@ -767,6 +767,44 @@ fn given_name_of_another(
     })
 }
 
+/// Capitalised words that, after a place's Latin name, make it part of a
+/// longer one: a sea ("the South China Sea"), an outlet ("Saudi Gazette"),
+/// an event ("Red Sea Film Festival").
+const LATIN_NAME_TAILS: [&str; 14] = [
+    "Sea", "Film", "Festival", "Times", "Gazette", "Daily", "Herald", "Tribune", "Observer",
+    "Airways", "Airlines", "Cup", "Expo", "Fair",
+];
+
+/// Whether a place's Latin name runs on into a longer proper name: a
+/// capitalised word of [`LATIN_NAME_TAILS`] after it, or an "Al-" word
+/// ("Aden Al-Ghad", a newspaper).
+fn place_in_a_latin_name(original: &str, hit: &Hit<'_>, gazetteer: &Gazetteer) -> bool {
+    let Some(&e) = hit.entities.first() else {
+        return false;
+    };
+    if gazetteer.entity(e).kind != EntityKind::Place {
+        return false;
+    }
+    let Some(after) = original.get(hit.end..).and_then(|a| a.strip_prefix(' ')) else {
+        return false;
+    };
+    if !original
+        .get(hit.start..hit.end)
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+    {
+        return false;
+    }
+    let next: &str = after
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\u{2011}'))
+        .next()
+        .unwrap_or("");
+    LATIN_NAME_TAILS.contains(&next)
+        || ["Al-", "Al\u{2011}"].iter().any(|al| {
+            next.strip_prefix(al)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+        })
+}
+
 /// Whether a person's name stands after بن، بنت، bin in someone else's
 /// chain of ancestors: "الأمير الحسين بن عبدالله الثاني" names the crown
 /// prince, whose father is the king; the king is not mentioned as a person
@@ -961,7 +999,9 @@ pub(crate) fn resolve(
         if skips.is_skipped(doc, &(hit.start..hit.end)) {
             continue;
         }
-        if names_another_body(folded, &hit, gazetteer) {
+        if names_another_body(folded, &hit, gazetteer)
+            || place_in_a_latin_name(original, &hit, gazetteer)
+        {
             continue;
         }
         let after_previous = std::mem::replace(&mut previous_end, hit.end);

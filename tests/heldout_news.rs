@@ -369,3 +369,22 @@ fn a_middle_initial_keeps_the_full_name() {
         "{m:?}"
     );
 }
+
+/// A place's Latin name that runs on into a longer proper name (a sea, an
+/// outlet, a festival) is not the place; the place alone still is.
+#[test]
+fn a_place_inside_a_longer_latin_name_is_not_the_place() {
+    let m = tags(
+        "Ships sailed in the South China Sea. The Red Sea Film Festival opened. \
+         Aden Al\u{2011}Ghad reported it. The Saudi Gazette wrote.\n",
+    );
+    assert!(
+        !m.iter()
+            .any(|(_, id)| ["china", "red-sea", "aden", "saudi-arabia"].contains(&id.as_str())),
+        "{m:?}"
+    );
+    let m = tags("China and Saudi Arabia met near Aden on the Red Sea.\n");
+    for id in ["china", "saudi-arabia", "aden", "red-sea"] {
+        assert!(m.iter().any(|(_, i)| i == id), "{id}: {m:?}");
+    }
+}
