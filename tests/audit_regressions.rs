@@ -929,3 +929,52 @@ fn eleventh_pass_entities_are_known() {
         &[("spelling-variant", "warning", "زيلنسكي")],
     );
 }
+
+/// The thirteenth pass: Narendra Modi, Shehbaz Sharif (two terms), Lai
+/// Ching-te, Mansour bin Zayed, Taiwan and Kashmir, with al-Shabaab (already
+/// known) by its full Arabic name; bare "الشباب" ("the youth") stays a word.
+/// Titles held on the draft's date are quiet; Shehbaz Sharif as prime
+/// minister between his terms, and Lai and Mansour before they took office,
+/// are warnings.
+#[test]
+fn thirteenth_pass_entities_are_known() {
+    expect("en-thirteenth-pass.md", &[]);
+    expect("ar-thirteenth-pass.md", &[]);
+    assert_tags(
+        "en-thirteenth-pass.md",
+        &[
+            ("Narendra Modi", "narendra-modi"),
+            ("Shehbaz Sharif", "shehbaz-sharif"),
+            ("Kashmir", "kashmir"),
+            ("Lai Ching-te", "lai-ching-te"),
+            ("Taiwan", "taiwan"),
+            ("Mansour bin Zayed", "mansour-bin-zayed"),
+            ("al-Shabaab", "al-shabaab"),
+        ],
+    );
+    assert_tags(
+        "ar-thirteenth-pass.md",
+        &[
+            ("ناريندرا مودي", "narendra-modi"),
+            ("شهباز شريف", "shehbaz-sharif"),
+            ("كشمير", "kashmir"),
+            ("لاي تشينغ تي", "lai-ching-te"),
+            ("تايوان", "taiwan"),
+            ("منصور بن زايد", "mansour-bin-zayed"),
+            ("حركة الشباب الصومالية", "al-shabaab"),
+        ],
+    );
+    let m = tagged("ar-thirteenth-pass.md");
+    assert!(!has(&m, "الشباب", "al-shabaab"), "{m:?}");
+    expect(
+        "en-thirteenth-pass-wrong-date.md",
+        &[
+            ("role-conflict", "warning", "Shehbaz Sharif"),
+            ("role-conflict", "warning", "Lai Ching-te"),
+        ],
+    );
+    expect(
+        "ar-thirteenth-pass-wrong-date.md",
+        &[("role-conflict", "warning", "منصور بن زايد")],
+    );
+}
