@@ -492,6 +492,37 @@ fn after_honorific(before: &str) -> bool {
     crate::rules::words::get().is_honorific(&trimmed[word_start..])
 }
 
+/// Arabic articles as Latin news writes them before a name, hyphenated
+/// ("al-Sharaa", "el-Sisi", "ash-Shaibani").
+const LATIN_ARTICLES: [&str; 12] = [
+    "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ud",
+];
+
+/// A folded Latin key with each hyphen after an article written as a space
+/// ("ahmed al sharaa" for "ahmed al-sharaa"), when it has one.
+fn article_spaced(key: &str) -> Option<String> {
+    let mut out = String::with_capacity(key.len());
+    let mut changed = false;
+    for (i, word) in key.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        match word.split_once('-') {
+            Some((article, rest))
+                if LATIN_ARTICLES.contains(&article)
+                    && rest.starts_with(|c: char| c.is_ascii_alphabetic()) =>
+            {
+                out.push_str(article);
+                out.push(' ');
+                out.push_str(rest);
+                changed = true;
+            }
+            _ => out.push_str(word),
+        }
+    }
+    changed.then_some(out)
+}
+
 /// Whether the text after a token opens with بن، بنت، ابن. After an
 /// honorific the token is then a given name in a chain ("الأمير تركي بن
 /// محمد" is Prince Turki, no Turk).
@@ -649,6 +680,10 @@ impl TaggerTable {
                                 ..record
                             },
                         );
+                    }
+                    // "al-Sharaa" is as often "al Sharaa" (TRT, Anadolu).
+                    if let Some(spaced) = article_spaced(&key) {
+                        add(spaced, record);
                     }
                     add(key, record);
                 }

@@ -388,3 +388,18 @@ fn a_place_inside_a_longer_latin_name_is_not_the_place() {
         assert!(m.iter().any(|(_, i)| i == id), "{id}: {m:?}");
     }
 }
+
+/// "al Sharaa" without the hyphen (TRT, Anadolu) is the same name as
+/// "al-Sharaa"; "al" alone is nothing.
+#[test]
+fn an_article_without_its_hyphen_is_the_same_name() {
+    let m = tags("Foreign Minister Asaad al Shaibani said President Ahmad al Sharaa met Trump.\n");
+    assert!(
+        m.contains(&("Asaad al Shaibani".into(), "asaad-al-shaibani".into())),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("Ahmad al Sharaa".into(), "ahmed-al-sharaa".into())),
+        "{m:?}"
+    );
+}
